@@ -1,0 +1,118 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { recentBoards } from '../sync/recent';
+import { LanguageSwitch } from './LanguageSwitch';
+
+type Role = 'facilitator' | 'participant' | 'observer';
+interface Created {
+  id: string;
+  title: string;
+  links: Record<Role, string>;
+}
+
+const ROLES: Role[] = ['facilitator', 'participant', 'observer'];
+
+/** Start page: create a board and hand out its links; reopen recent boards. */
+export function Lobby() {
+  const { t, i18n } = useTranslation();
+  const [title, setTitle] = useState('');
+  const [locale, setLocale] = useState<'pl' | 'en'>(i18n.language === 'en' ? 'en' : 'pl');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [created, setCreated] = useState<Created | null>(null);
+  const [copied, setCopied] = useState<Role | null>(null);
+  const recent = recentBoards();
+
+  const create = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!title.trim()) return setError(t('errors.titleRequired'));
+    setBusy(true);
+    setError(null);
+    try {
+      const res = await fetch('/api/boards', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ title: title.trim(), locale, template: 'blank' }),
+      });
+      const body = (await res.json()) as Created & { error?: string };
+      if (!res.ok) throw new Error(body.error ?? String(res.status));
+      setCreated(body);
+    } catch (e) {
+      setError(t('errors.generic', { message: (e as Error).message }));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const copy = async (role: Role) => {
+    if (!created) return;
+    await navigator.clipboard?.writeText(created.links[role]).catch(() => undefined);
+    setCopied(role);
+  };
+
+  return (
+    <main className="page lobby">
+      <header className="board-header">
+        <span className="brand">{t('app.name')}</span>
+        <p className="tagline">{t('app.tagline')}</p>
+        <LanguageSwitch />
+      </header>
+      <section className="card">
+        <h2>{t('lobby.createTitle')}</h2>
+        <form onSubmit={create}>
+          <label>
+            {t('lobby.titleLabel')}
+            <input value={title} maxLength={200} onChange={(e) => setTitle(e.target.value)} placeholder={t('lobby.titlePlaceholder')} data-testid="board-title-input" />
+          </label>
+          <label>
+            {t('lobby.boardLanguage')}
+            <select value={locale} onChange={(e) => setLocale(e.target.value as 'pl' | 'en')}>
+              <option value="pl">{t('language.pl')}</option>
+              <option value="en">{t('language.en')}</option>
+            </select>
+          </label>
+          <button type="submit" disabled={busy} data-testid="create-board">
+            {busy && <span className="spinner" aria-hidden="true" />} {busy ? t('lobby.creating') : t('lobby.create')}
+          </button>
+        </form>
+        {error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
+        {created && (
+          <div className="links" data-testid="created-links">
+            <p>{t('lobby.created', { title: created.title })}</p>
+            <ul>
+              {ROLES.map((role) => (
+                <li key={role}>
+                  <strong>{t(`lobby.role.${role}`)}</strong>
+                  <input readOnly value={created.links[role]} onFocus={(e) => e.target.select()} data-testid={`link-${role}`} />
+                  <button type="button" onClick={() => void copy(role)}>
+                    {copied === role ? t('lobby.copied') : t('lobby.copy')}
+                  </button>
+                  <a href={created.links[role]}>{t('lobby.open')}</a>
+                </li>
+              ))}
+            </ul>
+            <p className="notice">{t('lobby.keepSafe')}</p>
+          </div>
+        )}
+      </section>
+      <section className="card">
+        <h2>{t('lobby.recent')}</h2>
+        {recent.length === 0 ? (
+          <p>{t('lobby.noRecent')}</p>
+        ) : (
+          <ul className="recent">
+            {recent.map((board) => (
+              <li key={board.id}>
+                <a href={board.link}>{board.title}</a> <time>{new Date(board.openedAt).toLocaleString(i18n.language)}</time>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,95 @@
+import { useEffect, useState } from 'react';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { elementsOf, metaOf, readMeta } from '../../../shared/schema/doc';
+
+export type ConnectionStatus = 'connecting' | 'connected' | 'disconnected';
+/** Why the board cannot be used, as an i18n key under `errors.`. */
+export type BoardError = 'noToken' | 'badToken' | 'notFound' | 'deleted' | 'tooLarge' | 'generic';
+
+/** Close codes after which reconnecting cannot help (server/sync/protocol.ts). */
+const FINAL_CLOSE_CODES: Record<number, BoardError> = { 4401: 'badToken', 4404: 'deleted', 4413: 'tooLarge', 4415: 'generic' };
+
+export interface BoardState {
+  doc: Y.Doc | null;
+  status: ConnectionStatus;
+  synced: boolean;
+  title: string;
+  elementCount: number;
+  presentCount: number;
+  role: string | null;
+  error: BoardError | null;
+}
+
+export function syncServerUrl(): string {
+  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/yjs`;
+}
+
+/** Joins a board: checks the link, then keeps a live Y.Doc in step with the server. */
+export function useBoard(boardId: string, token: string | null): BoardState {
+  const [state, setState] = useState<BoardState>({
+    doc: null,
+    status: 'connecting',
+    synced: false,
+    title: '',
+    elementCount: 0,
+    presentCount: 0,
+    role: null,
+    error: token ? null : 'noToken',
+  });
+
+  useEffect(() => {
+    if (!token) return;
+    let disposed = false;
+    let provider: WebsocketProvider | undefined;
+    const doc = new Y.Doc();
+    const update = (patch: Partial<BoardState>) => {
+      if (!disposed) setState((s) => ({ ...s, ...patch }));
+    };
+
+    void (async () => {
+      // The socket cannot tell us why it was refused; the REST API can.
+      const res = await fetch(`/api/boards/${encodeURIComponent(boardId)}`, { headers: { authorization: `Bearer ${token}` } }).catch(() => null);
+      if (disposed) return;
+      if (res && (res.status === 401 || res.status === 403)) return update({ error: 'badToken' });
+      if (res && res.status === 404) return update({ error: 'notFound' });
+      const info = res?.ok ? ((await res.json()) as { role: string; title: string }) : null;
+      update({ role: info?.role ?? null, title: info?.title ?? '', doc });
+
+      provider = new WebsocketProvider(syncServerUrl(), boardId, doc, {
+        params: { token },
+        shouldReconnect: (event) => {
+          const error = FINAL_CLOSE_CODES[event.code];
+          if (error) update({ error });
+          return !error;
+        },
+      });
+      provider.on('status', ({ status }: { status: ConnectionStatus }) => update({ status }));
+      provider.on('sync', (synced: boolean) => update({ synced }));
+      const countPresent = () => update({ presentCount: [...provider!.awareness.getStates().values()].filter((s) => s && Object.keys(s).length > 0).length });
+      provider.awareness.on('change', countPresent);
+      provider.awareness.setLocalStateField('user', { name: localStorage.getItem('warsztat.displayName') ?? '' });
+      countPresent();
+    })();
+
+    const elements = elementsOf(doc);
+    const meta = metaOf(doc);
+    const onElements = () => update({ elementCount: elements.size });
+    const onMeta = () => {
+      const title = readMeta(doc).title;
+      if (title) update({ title });
+    };
+    elements.observe(onElements);
+    meta.observe(onMeta);
+
+    return () => {
+      disposed = true;
+      elements.unobserve(onElements);
+      meta.unobserve(onMeta);
+      provider?.destroy();
+      doc.destroy();
+    };
+  }, [boardId, token]);
+
+  return state;
+}

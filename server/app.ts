@@ -1,0 +1,99 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import express from 'express';
+import { BoardService } from './boards';
+import type { Config } from './config';
+import { boardRoutes } from './http/boards';
+import { errorHandler, notFoundJson } from './http/errors';
+import { clientRoutes } from './http/static';
+import { createLogger, type Logger } from './log';
+import { SqliteStore } from './storage/sqlite';
+import type { BoardStore } from './storage/types';
+import { PersistQueue } from './sync/persist-queue';
+import { CLOSE } from './sync/protocol';
+import { RoomRegistry } from './sync/rooms';
+import { SyncServer } from './sync/upgrade';
+
+/** A running Warsztat: one http server carrying the app, the REST API and live sync. */
+export interface Warsztat {
+  readonly config: Config;
+  readonly http: http.Server;
+  readonly store: BoardStore;
+  readonly rooms: RoomRegistry;
+  readonly sync: SyncServer;
+  readonly log: Logger;
+  /** Starts listening; resolves with the actual port (PORT=0 picks a free one). */
+  listen(): Promise<number>;
+  /** Stops accepting, flushes every board to storage and closes. */
+  close(): Promise<void>;
+}
+
+export function createWarsztat(config: Config, options: { store?: BoardStore; log?: Logger } = {}): Warsztat {
+  const log = options.log ?? createLogger(config.LOG_LEVEL);
+  const store = options.store ?? new SqliteStore(path.join(config.DATA_DIR, 'warsztat.sqlite'), { synchronous: config.SQLITE_SYNCHRONOUS });
+  const queue = new PersistQueue(store);
+  const rooms = new RoomRegistry(store, queue, log, {
+    unloadDelayMs: config.ROOM_UNLOAD_DELAY_MS,
+    maxDocBytes: config.MAX_DOC_BYTES,
+    compactAfterUpdates: config.COMPACT_AFTER_UPDATES,
+  });
+  const boards = new BoardService(store, rooms);
+  const sync = new SyncServer(store, rooms, log, {
+    maxFrameBytes: config.MAX_FRAME_BYTES,
+    maxConnectionsPerBoard: config.MAX_CONNECTIONS_PER_BOARD,
+  });
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use('/api', express.json({ limit: config.MAX_BODY_BYTES }));
+  app.get('/api/health', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.use('/api', boardRoutes({ store, boards, adminToken: config.ADMIN_TOKEN, publicUrl: config.PUBLIC_URL }));
+  app.use('/api', notFoundJson);
+  app.use(clientRoutes(config.CLIENT_DIR));
+  app.use(errorHandler(log));
+
+  const server = http.createServer(app);
+  server.on('upgrade', (request, socket, head) => {
+    if (!sync.handleUpgrade(request, socket, head)) {
+      socket.on('error', () => {});
+      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    }
+  });
+  server.on('clientError', (err, socket) => {
+    log.debug({ err: err.message }, 'client error');
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+  });
+
+  let closing: Promise<void> | undefined;
+  return {
+    config,
+    http: server,
+    store,
+    rooms,
+    sync,
+    log,
+    listen: () =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(config.PORT, config.HOST, () => {
+          server.off('error', reject);
+          resolve((server.address() as AddressInfo).port);
+        });
+      }),
+    close: () => {
+      closing ??= (async () => {
+        const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+        await rooms.closeAll(CLOSE.goingAway.code, CLOSE.goingAway.reason);
+        sync.close();
+        server.closeAllConnections();
+        await stopped;
+        await store.close();
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,46 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const MiB = 1024 * 1024;
+
+const int = (fallback: number, min = 0) => z.coerce.number().int().min(min).default(fallback);
+
+/** Everything the server reads from the environment, with defaults (see README). */
+export const configSchema = z.object({
+  PORT: int(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  /** When set, creating and listing boards needs `Authorization: Bearer <ADMIN_TOKEN>`. */
+  ADMIN_TOKEN: z.string().min(1).optional(),
+  /** Base of the links handed out (e.g. https://warsztat.example.org); default: the request's own host. */
+  PUBLIC_URL: z.url().optional(),
+  /** Largest WebSocket frame accepted; larger ones close the socket with 1009. */
+  MAX_FRAME_BYTES: int(4 * MiB, 1024),
+  /** Largest board document (its stored updates); an edit past it closes with 4413. */
+  MAX_DOC_BYTES: int(64 * MiB, 1024),
+  MAX_CONNECTIONS_PER_BOARD: int(500, 1),
+  /** Largest JSON body of a REST request. */
+  MAX_BODY_BYTES: int(1 * MiB, 1024),
+  /** How long an empty board stays in memory after its last connection leaves. */
+  ROOM_UNLOAD_DELAY_MS: int(2000),
+  /** Stored updates of one board after which they are merged into one. */
+  COMPACT_AFTER_UPDATES: int(1000, 2),
+  /** SQLite durability: NORMAL survives a killed process, FULL also a power cut. */
+  SQLITE_SYNCHRONOUS: z.enum(['NORMAL', 'FULL']).default('NORMAL'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Directory of the built client; the server serves it when it exists. */
+  CLIENT_DIR: z.string().default(path.resolve('dist/client')),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+/** Parses the environment; a bad value stops start-up with a message naming it. */
+export function loadConfig(env: Record<string, string | undefined> = process.env, overrides: Partial<Config> = {}): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = configSchema.safeParse({ ...cleaned, ...overrides });
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`invalid configuration: ${problems}`);
+  }
+  return parsed.data;
+}

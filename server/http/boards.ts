@@ -1,0 +1,95 @@
+import { Router, type Request } from 'express';
+import { z } from 'zod';
+import { boardTitleSchema, localeSchema } from '../../shared/schema/doc';
+import { isTemplateName } from '../../shared/templates';
+import type { BoardService, RoleTokens } from '../boards';
+import type { BoardStore } from '../storage/types';
+import { ROLES } from '../storage/types';
+import { BOARD_ID_PATTERN } from '../tokens';
+import { requireAdmin, requireBoardRole } from './auth';
+import { HttpError, parseOr400 } from './errors';
+
+const createBody = z.object({
+  title: boardTitleSchema,
+  template: z.string().max(64).default('blank'),
+  locale: localeSchema.default('pl'),
+});
+const renameBody = z.object({ title: boardTitleSchema });
+const roleParam = z.enum(ROLES);
+
+export interface BoardRoutesDeps {
+  store: BoardStore;
+  boards: BoardService;
+  adminToken: string | undefined;
+  publicUrl: string | undefined;
+}
+
+/** The board's page for a token: the token rides in the fragment, never in server logs. */
+export function boardLink(base: string, boardId: string, token: string): string {
+  return `${base}/b/${encodeURIComponent(boardId)}#token=${encodeURIComponent(token)}`;
+}
+
+function baseUrl(req: Request, publicUrl: string | undefined): string {
+  if (publicUrl) return publicUrl.replace(/\/+$/, '');
+  return `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+}
+
+function boardIdOf(req: Request): string {
+  const id = String(req.params.id);
+  if (!BOARD_ID_PATTERN.test(id)) throw new HttpError(404, 'no such board');
+  return id;
+}
+
+/** REST for boards: create, list, read, rename, delete, rotate a link (docs/api.md). */
+export function boardRoutes({ store, boards, adminToken, publicUrl }: BoardRoutesDeps): Router {
+  const router = Router();
+
+  router.post('/boards', async (req, res) => {
+    requireAdmin(req, adminToken);
+    const body = parseOr400(createBody, req.body ?? {});
+    if (!isTemplateName(body.template)) throw new HttpError(400, `unknown template: ${body.template}`);
+    const { board, tokens } = await boards.create(body);
+    const base = baseUrl(req, publicUrl);
+    const links = Object.fromEntries(ROLES.map((role) => [role, boardLink(base, board.id, tokens[role])])) as RoleTokens;
+    res.status(201).json({ id: board.id, title: board.title, locale: board.locale, links, tokens });
+  });
+
+  router.get('/boards', async (req, res) => {
+    requireAdmin(req, adminToken);
+    res.json({ boards: await store.listBoards() });
+  });
+
+  router.get('/boards/:id', async (req, res) => {
+    const id = boardIdOf(req);
+    const role = await requireBoardRole(req, store, id, ROLES, adminToken);
+    const board = await store.getBoard(id);
+    if (!board) throw new HttpError(404, 'no such board');
+    res.json({ ...board, role });
+  });
+
+  router.patch('/boards/:id', async (req, res) => {
+    const id = boardIdOf(req);
+    await requireBoardRole(req, store, id, ['facilitator'], adminToken);
+    const { title } = parseOr400(renameBody, req.body ?? {});
+    const board = await boards.rename(id, title);
+    if (!board) throw new HttpError(404, 'no such board');
+    res.json(board);
+  });
+
+  router.delete('/boards/:id', async (req, res) => {
+    const id = boardIdOf(req);
+    await requireBoardRole(req, store, id, ['facilitator'], adminToken);
+    if (!(await boards.delete(id))) throw new HttpError(404, 'no such board');
+    res.status(204).end();
+  });
+
+  router.post('/boards/:id/links/:role/rotate', async (req, res) => {
+    const id = boardIdOf(req);
+    await requireBoardRole(req, store, id, ['facilitator'], adminToken);
+    const role = parseOr400(roleParam, req.params.role);
+    const token = await boards.rotate(id, role);
+    res.json({ role, token, link: boardLink(baseUrl(req, publicUrl), id, token) });
+  });
+
+  return router;
+}

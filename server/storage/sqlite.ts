@@ -1,0 +1,159 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { AppendBatch, BoardRecord, BoardStore, Role, StoredUpdate } from './types';
+
+/** Schema steps, applied in order; PRAGMA user_version records how far a file has come. */
+const SQLITE_MIGRATIONS: readonly string[] = [
+  `CREATE TABLE boards (
+     id TEXT PRIMARY KEY,
+     title TEXT NOT NULL,
+     locale TEXT NOT NULL,
+     created_at INTEGER NOT NULL,
+     updated_at INTEGER NOT NULL
+   );
+   CREATE TABLE updates (
+     seq INTEGER PRIMARY KEY AUTOINCREMENT,
+     board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+     data BLOB NOT NULL
+   );
+   CREATE INDEX updates_board ON updates(board_id, seq);
+   CREATE TABLE tokens (
+     hash TEXT PRIMARY KEY,
+     board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+     role TEXT NOT NULL,
+     created_at INTEGER NOT NULL,
+     UNIQUE (board_id, role)
+   );`,
+];
+
+interface BoardRow {
+  id: string;
+  title: string;
+  locale: string;
+  created_at: number;
+  updated_at: number;
+}
+
+function toRecord(row: BoardRow): BoardRecord {
+  return { id: row.id, title: row.title, locale: row.locale === 'en' ? 'en' : 'pl', createdAt: row.created_at, updatedAt: row.updated_at };
+}
+
+/**
+ * The embedded store: one SQLite file in WAL mode. better-sqlite3 is synchronous, so a
+ * resolved append has already been committed to the WAL, which survives a killed process.
+ */
+export class SqliteStore implements BoardStore {
+  private readonly db: Database.Database;
+  private readonly statements;
+
+  constructor(file: string, options: { synchronous?: 'NORMAL' | 'FULL' } = {}) {
+    if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);
+    this.db.pragma('foreign_keys = ON');
+    this.migrate();
+    const db = this.db;
+    this.statements = {
+      insertBoard: db.prepare('INSERT INTO boards (id, title, locale, created_at, updated_at) VALUES (?, ?, ?, ?, ?)'),
+      getBoard: db.prepare<[string], BoardRow>('SELECT * FROM boards WHERE id = ?'),
+      listBoards: db.prepare<[], BoardRow>('SELECT * FROM boards ORDER BY updated_at DESC'),
+      setTitle: db.prepare('UPDATE boards SET title = ?, updated_at = ? WHERE id = ?'),
+      touch: db.prepare('UPDATE boards SET updated_at = ? WHERE id = ?'),
+      deleteBoard: db.prepare('DELETE FROM boards WHERE id = ?'),
+      insertUpdate: db.prepare('INSERT INTO updates (board_id, data) VALUES (?, ?)'),
+      // A board deleted while its last updates were queued must not fail the whole batch.
+      appendUpdate: db.prepare('INSERT INTO updates (board_id, data) SELECT ?1, ?2 WHERE EXISTS (SELECT 1 FROM boards WHERE id = ?1)'),
+      loadUpdates: db.prepare<[string], { seq: number; data: Buffer }>('SELECT seq, data FROM updates WHERE board_id = ? ORDER BY seq'),
+      deleteUpTo: db.prepare('DELETE FROM updates WHERE board_id = ? AND seq <= ?'),
+      insertToken: db.prepare('INSERT INTO tokens (hash, board_id, role, created_at) VALUES (?, ?, ?, ?)'),
+      deleteRoleToken: db.prepare('DELETE FROM tokens WHERE board_id = ? AND role = ?'),
+      findToken: db.prepare<[string], { board_id: string; role: Role }>('SELECT board_id, role FROM tokens WHERE hash = ?'),
+    };
+  }
+
+  private migrate(): void {
+    const current = this.db.pragma('user_version', { simple: true }) as number;
+    for (let version = current; version < SQLITE_MIGRATIONS.length; version++) {
+      this.db.transaction(() => {
+        this.db.exec(SQLITE_MIGRATIONS[version]!);
+        this.db.pragma(`user_version = ${version + 1}`);
+      })();
+    }
+  }
+
+  async createBoard(board: BoardRecord, initialUpdate: Uint8Array, tokenHashes: Record<Role, string>): Promise<void> {
+    const s = this.statements;
+    this.db.transaction(() => {
+      s.insertBoard.run(board.id, board.title, board.locale, board.createdAt, board.updatedAt);
+      s.insertUpdate.run(board.id, initialUpdate);
+      for (const [role, hash] of Object.entries(tokenHashes)) s.insertToken.run(hash, board.id, role, board.createdAt);
+    })();
+  }
+
+  async getBoard(id: string): Promise<BoardRecord | undefined> {
+    const row = this.statements.getBoard.get(id);
+    return row ? toRecord(row) : undefined;
+  }
+
+  async listBoards(): Promise<BoardRecord[]> {
+    return this.statements.listBoards.all().map(toRecord);
+  }
+
+  async setTitle(id: string, title: string): Promise<void> {
+    this.statements.setTitle.run(title, Date.now(), id);
+  }
+
+  async deleteBoard(id: string): Promise<boolean> {
+    return this.statements.deleteBoard.run(id).changes > 0;
+  }
+
+  async loadUpdates(boardId: string): Promise<StoredUpdate[]> {
+    return this.statements.loadUpdates.all(boardId).map((row) => ({ seq: row.seq, data: new Uint8Array(row.data) }));
+  }
+
+  /** Synchronous core of append, also used where the caller cannot wait (shutdown). */
+  appendNow(batches: readonly AppendBatch[]): void {
+    const s = this.statements;
+    const now = Date.now();
+    this.db.transaction(() => {
+      for (const batch of batches) {
+        for (const update of batch.updates) s.appendUpdate.run(batch.boardId, update);
+        s.touch.run(now, batch.boardId);
+      }
+    })();
+  }
+
+  async append(batches: readonly AppendBatch[]): Promise<void> {
+    this.appendNow(batches);
+  }
+
+  async compact(boardId: string, merge: (updates: Uint8Array[]) => Uint8Array): Promise<void> {
+    const s = this.statements;
+    this.db.transaction(() => {
+      const rows = s.loadUpdates.all(boardId);
+      if (rows.length < 2) return;
+      const merged = merge(rows.map((row) => new Uint8Array(row.data)));
+      s.deleteUpTo.run(boardId, rows[rows.length - 1]!.seq);
+      s.insertUpdate.run(boardId, merged);
+    })();
+  }
+
+  async findToken(hash: string): Promise<{ boardId: string; role: Role } | undefined> {
+    const row = this.statements.findToken.get(hash);
+    return row ? { boardId: row.board_id, role: row.role } : undefined;
+  }
+
+  async replaceToken(boardId: string, role: Role, hash: string): Promise<void> {
+    const s = this.statements;
+    this.db.transaction(() => {
+      s.deleteRoleToken.run(boardId, role);
+      s.insertToken.run(hash, boardId, role, Date.now());
+    })();
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}

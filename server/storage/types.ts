@@ -1,0 +1,53 @@
+import type { Locale } from '../../shared/schema/doc';
+
+export const ROLES = ['facilitator', 'participant', 'observer'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** A board's row in the catalogue (its content lives in the update log). */
+export interface BoardRecord {
+  id: string;
+  title: string;
+  locale: Locale;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** One stored Yjs update of a board. */
+export interface StoredUpdate {
+  seq: number;
+  data: Uint8Array;
+}
+
+/** One board's updates to append, in order. */
+export interface AppendBatch {
+  boardId: string;
+  updates: Uint8Array[];
+}
+
+/**
+ * Where boards live. Narrow on purpose: SQLite is the embedded default, PostgreSQL
+ * slots in behind the same methods (#7). Every method may be async.
+ */
+export interface BoardStore {
+  createBoard(board: BoardRecord, initialUpdate: Uint8Array, tokenHashes: Record<Role, string>): Promise<void>;
+  getBoard(id: string): Promise<BoardRecord | undefined>;
+  listBoards(): Promise<BoardRecord[]>;
+  /** Updates title (and updatedAt) in the catalogue. */
+  setTitle(id: string, title: string): Promise<void>;
+  /** Removes the board, its updates and its tokens. Returns false when there was none. */
+  deleteBoard(id: string): Promise<boolean>;
+  /** Every update of a board, oldest first. */
+  loadUpdates(boardId: string): Promise<StoredUpdate[]>;
+  /** Appends the batches in one transaction: all are durable when it resolves. */
+  append(batches: readonly AppendBatch[]): Promise<void>;
+  /**
+   * Replaces all of a board's updates with one, made by `merge` from them, atomically:
+   * an update appended meanwhile (by another process) is either merged or kept.
+   */
+  compact(boardId: string, merge: (updates: Uint8Array[]) => Uint8Array): Promise<void>;
+  /** The board and role a token hash grants, if any. */
+  findToken(hash: string): Promise<{ boardId: string; role: Role } | undefined>;
+  /** Replaces a role's token hash: the old one stops matching. */
+  replaceToken(boardId: string, role: Role, hash: string): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,130 @@
+import * as decoding from 'lib0/decoding';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import type WebSocket from 'ws';
+import type { Logger } from '../log';
+import type { Role } from '../storage/types';
+import {
+  CLOSE,
+  MESSAGE_AUTH,
+  MESSAGE_AWARENESS,
+  MESSAGE_QUERY_AWARENESS,
+  MESSAGE_SYNC,
+  SYNC_STEP1,
+  SYNC_STEP2,
+  SYNC_UPDATE,
+  encodeSyncStep1,
+  encodeSyncStep2,
+} from './protocol';
+import type { Room, RoomConnection } from './room';
+
+/** A socket's bytes waiting to be sent before we call it too slow and close it. */
+const MAX_BUFFERED_BYTES = 64 * 1024 * 1024;
+
+/** Thrown for a message we cannot or will not process; closes that socket only. */
+class ProtocolViolation extends Error {
+  constructor(readonly close: { code: number; reason: string }) {
+    super(close.reason);
+  }
+}
+
+/** One socket in one room, speaking the y-websocket protocol. */
+export class SyncConnection implements RoomConnection {
+  readonly awarenessIds = new Set<number>();
+  private closed = false;
+
+  constructor(
+    private readonly ws: WebSocket,
+    readonly role: Role,
+    readonly tokenHash: string,
+    readonly room: Room,
+    private readonly log: Logger,
+  ) {}
+
+  send(message: Uint8Array): void {
+    if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
+    if (this.ws.bufferedAmount > MAX_BUFFERED_BYTES) {
+      this.close(CLOSE.tooSlow.code, CLOSE.tooSlow.reason);
+      return;
+    }
+    this.ws.send(message, { binary: true }, (error) => {
+      if (error) this.close(CLOSE.goingAway.code, 'send failed');
+    });
+  }
+
+  close(code: number, reason: string): void {
+    if (this.closed) return;
+    this.closed = true;
+    try {
+      this.ws.close(code, reason);
+    } catch {
+      this.ws.terminate();
+    }
+  }
+
+  /** Greets a new connection: our state vector and everyone's presence. */
+  start(): void {
+    this.send(encodeSyncStep1(this.room.doc));
+    const awareness = this.room.awarenessSnapshot();
+    if (awareness) this.send(awareness);
+  }
+
+  /** Handles one frame; a bad frame closes this socket and nothing else. */
+  handle(data: Uint8Array): void {
+    if (this.closed) return;
+    try {
+      this.dispatch(data);
+    } catch (error) {
+      const close = error instanceof ProtocolViolation ? error.close : CLOSE.malformed;
+      this.log.warn({ boardId: this.room.boardId, role: this.role, reason: close.reason }, 'closing connection after bad message');
+      this.close(close.code, close.reason);
+    }
+  }
+
+  private dispatch(data: Uint8Array): void {
+    const decoder = decoding.createDecoder(data);
+    const type = decoding.readVarUint(decoder);
+    switch (type) {
+      case MESSAGE_SYNC:
+        return this.handleSync(decoder);
+      case MESSAGE_AWARENESS:
+        return this.handleAwareness(decoding.readVarUint8Array(decoder));
+      case MESSAGE_QUERY_AWARENESS: {
+        const awareness = this.room.awarenessSnapshot();
+        if (awareness) this.send(awareness);
+        return;
+      }
+      case MESSAGE_AUTH:
+        // Authentication happens at the upgrade; stock clients never send this.
+        return;
+      default:
+        throw new ProtocolViolation(CLOSE.malformed);
+    }
+  }
+
+  private handleSync(decoder: decoding.Decoder): void {
+    const subtype = decoding.readVarUint(decoder);
+    const payload = decoding.readVarUint8Array(decoder);
+    if (subtype === SYNC_STEP1) {
+      // Answer only once everything in the document is on disk: the answer relays it.
+      const stateVector = payload;
+      void this.room.whenDurable().then(() => this.send(encodeSyncStep2(this.room.doc, stateVector)));
+      return;
+    }
+    if (subtype !== SYNC_STEP2 && subtype !== SYNC_UPDATE) throw new ProtocolViolation(CLOSE.malformed);
+    // Observers may hold local changes (an offline cache); they are never applied.
+    if (this.role === 'observer') return;
+    const result = this.room.applyClientUpdate(payload, this);
+    if (result === 'too-large') throw new ProtocolViolation(CLOSE.docTooLarge);
+    if (result === 'malformed') throw new ProtocolViolation(CLOSE.malformed);
+  }
+
+  private handleAwareness(update: Uint8Array): void {
+    awarenessProtocol.applyAwarenessUpdate(this.room.awareness, update, this);
+  }
+
+  /** Called once the socket has closed, whatever closed it. */
+  dispose(): void {
+    this.closed = true;
+    this.room.removeConnection(this);
+  }
+}

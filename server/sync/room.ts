@@ -1,0 +1,230 @@
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { metaOf, readMeta } from '../../shared/schema/doc';
+import { migrateDoc } from '../../shared/schema/migrate';
+import type { Logger } from '../log';
+import type { BoardStore, Role } from '../storage/types';
+import type { PersistQueue } from './persist-queue';
+import { CLOSE, encodeAwareness, encodeUpdate } from './protocol';
+import { mergeToSnapshot } from './snapshot';
+
+/** What a room needs of one connected socket. */
+export interface RoomConnection {
+  readonly role: Role;
+  readonly tokenHash: string;
+  /** Awareness client ids this connection has announced; removed when it leaves. */
+  readonly awarenessIds: Set<number>;
+  send(message: Uint8Array): void;
+  close(code: number, reason: string): void;
+}
+
+export interface RoomDeps {
+  store: BoardStore;
+  queue: PersistQueue;
+  log: Logger;
+  maxDocBytes: number;
+  compactAfterUpdates: number;
+}
+
+/** Origin of loading stored updates: those are already on disk. */
+const LOAD_ORIGIN = Symbol('load');
+
+/** The outcome of offering a client's update to the room. */
+export type ApplyResult = 'applied' | 'too-large' | 'malformed';
+
+/**
+ * One board in memory: its document, awareness and connections. Every change to the
+ * document is written through the persist queue and relayed only once durable.
+ */
+export class Room {
+  readonly doc = new Y.Doc();
+  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  readonly connections = new Set<RoomConnection>();
+  /** Holders (connections and server operations) keeping the room loaded. */
+  holds = 0;
+  /** Set while the room is being unloaded or after it failed; it takes no new holders. */
+  closing = false;
+  private bytes = 0;
+  private storedUpdates = 0;
+  private compacting = false;
+  private readonly dirtyAwareness = new Set<number>();
+  private awarenessScheduled = false;
+
+  private constructor(
+    readonly boardId: string,
+    private readonly deps: RoomDeps,
+  ) {
+    // The server is not a participant: it must not appear in anyone's presence list.
+    this.awareness.setLocalState(null);
+  }
+
+  static async load(boardId: string, deps: RoomDeps): Promise<Room> {
+    const room = new Room(boardId, deps);
+    const stored = await deps.store.loadUpdates(boardId);
+    room.doc.transact(() => {
+      for (const { seq, data } of stored) {
+        try {
+          Y.applyUpdate(room.doc, data);
+        } catch (error) {
+          deps.log.error({ boardId, seq, err: error }, 'stored update could not be applied; skipped');
+        }
+        room.bytes += data.byteLength;
+      }
+    }, LOAD_ORIGIN);
+    room.storedUpdates = stored.length;
+    room.listen();
+    const report = migrateDoc(room.doc);
+    if (report.applied.length > 0) deps.log.info({ boardId, ...report }, 'board migrated');
+    return room;
+  }
+
+  private listen(): void {
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => this.onDocUpdate(update, origin));
+    this.awareness.on('update', (change: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) =>
+      this.onAwarenessUpdate(change, origin),
+    );
+    metaOf(this.doc).observe((event) => {
+      if (!event.keysChanged.has('title')) return;
+      const title = readMeta(this.doc).title;
+      if (title) this.deps.store.setTitle(this.boardId, title).catch((err) => this.deps.log.error({ err }, 'title not saved'));
+    });
+  }
+
+  /** Resolves once every change made so far is on disk. */
+  whenDurable(): Promise<void> {
+    return this.deps.queue.flush();
+  }
+
+  /** Size and type are checked here; decoding problems surface as 'malformed'. */
+  applyClientUpdate(update: Uint8Array, from: RoomConnection): ApplyResult {
+    if (this.bytes + update.byteLength > this.deps.maxDocBytes) return 'too-large';
+    try {
+      Y.applyUpdate(this.doc, update, from);
+      return 'applied';
+    } catch {
+      return 'malformed';
+    }
+  }
+
+  private onDocUpdate(update: Uint8Array, origin: unknown): void {
+    if (origin === LOAD_ORIGIN) return;
+    this.bytes += update.byteLength;
+    this.storedUpdates++;
+    this.deps.queue.enqueue({
+      boardId: this.boardId,
+      update,
+      onDurable: () => {
+        this.relay(update, origin);
+        this.maybeCompact();
+      },
+      onFailed: (error) => this.fail(error),
+    });
+  }
+
+  private relay(update: Uint8Array, origin: unknown): void {
+    if (this.connections.size === 0) return;
+    const message = encodeUpdate(update);
+    for (const connection of this.connections) if (connection !== origin) connection.send(message);
+  }
+
+  private onAwarenessUpdate(change: { added: number[]; updated: number[]; removed: number[] }, origin: unknown): void {
+    const from = this.connections.has(origin as RoomConnection) ? (origin as RoomConnection) : undefined;
+    for (const id of change.added) {
+      from?.awarenessIds.add(id);
+      this.dirtyAwareness.add(id);
+    }
+    for (const id of change.updated) this.dirtyAwareness.add(id);
+    for (const id of change.removed) {
+      from?.awarenessIds.delete(id);
+      this.dirtyAwareness.add(id);
+    }
+    // Cursors arrive at 10 Hz from everyone: one message per event-loop turn carries
+    // every change of that turn to everyone, instead of one message per change.
+    if (!this.awarenessScheduled && this.dirtyAwareness.size > 0) {
+      this.awarenessScheduled = true;
+      setImmediate(() => this.flushAwareness());
+    }
+  }
+
+  private flushAwareness(): void {
+    this.awarenessScheduled = false;
+    if (this.dirtyAwareness.size === 0 || this.connections.size === 0) {
+      this.dirtyAwareness.clear();
+      return;
+    }
+    const message = encodeAwareness(this.awareness, [...this.dirtyAwareness]);
+    this.dirtyAwareness.clear();
+    for (const connection of this.connections) connection.send(message);
+  }
+
+  /** The full awareness state, for a connection that just joined; undefined when empty. */
+  awarenessSnapshot(): Uint8Array | undefined {
+    const ids = [...this.awareness.getStates().keys()];
+    return ids.length > 0 ? encodeAwareness(this.awareness, ids) : undefined;
+  }
+
+  removeConnection(connection: RoomConnection): void {
+    this.connections.delete(connection);
+    if (connection.awarenessIds.size > 0) {
+      awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.awarenessIds], null);
+    }
+  }
+
+  /** Closes the connections that match, e.g. those that came with a replaced link. */
+  closeConnections(match: (connection: RoomConnection) => boolean, close: { code: number; reason: string }): void {
+    for (const connection of [...this.connections]) if (match(connection)) connection.close(close.code, close.reason);
+  }
+
+  closeAll(code: number, reason: string): void {
+    for (const connection of [...this.connections]) connection.close(code, reason);
+  }
+
+  /**
+   * Storage failed: nothing of the failed batch was relayed. Drop the room without
+   * saving so the next connection reloads what is on disk; clients still hold their
+   * edits and send them again when they resync.
+   */
+  private fail(error: unknown): void {
+    if (this.closing) return;
+    this.deps.log.error({ boardId: this.boardId, err: error }, 'storage write failed; closing board');
+    this.closing = true;
+    this.closeAll(CLOSE.storageFailure.code, CLOSE.storageFailure.reason);
+  }
+
+  private maybeCompact(): void {
+    if (this.compacting || this.storedUpdates < this.deps.compactAfterUpdates) return;
+    void this.compact();
+  }
+
+  /** Merges the stored updates into one snapshot; safe while edits keep arriving. */
+  async compact(): Promise<void> {
+    if (this.compacting) return;
+    this.compacting = true;
+    try {
+      let size = 0;
+      await this.deps.store.compact(this.boardId, (updates) => {
+        const snapshot = mergeToSnapshot(updates);
+        size = snapshot.byteLength;
+        return snapshot;
+      });
+      if (size > 0) {
+        this.bytes = size;
+        this.storedUpdates = 1;
+      }
+    } catch (error) {
+      this.deps.log.error({ boardId: this.boardId, err: error }, 'compaction failed; updates kept as they were');
+    } finally {
+      this.compacting = false;
+    }
+  }
+
+  /** Whether the stored log is worth compacting before unloading. */
+  get hasUncompactedUpdates(): boolean {
+    return this.storedUpdates > 1;
+  }
+
+  destroy(): void {
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+}

@@ -1,0 +1,17 @@
+import { createHash, randomBytes } from 'node:crypto';
+
+/** A role token: 192 random bits, URL-safe. Only its hash is stored. */
+export function newToken(): string {
+  return randomBytes(24).toString('base64url');
+}
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+/** A board id: 96 random bits, URL-safe. */
+export function newBoardId(): string {
+  return randomBytes(12).toString('base64url');
+}
+
+export const BOARD_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;

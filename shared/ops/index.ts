@@ -1,0 +1,4 @@
+export * from './errors';
+export * from './elements';
+export * from './zorder';
+export * from './board';
