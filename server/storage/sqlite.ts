@@ -64,7 +64,7 @@ export class SqliteStore implements BoardStore {
       deleteBoard: db.prepare('DELETE FROM boards WHERE id = ?'),
       insertUpdate: db.prepare('INSERT INTO updates (board_id, data) VALUES (?, ?)'),
       // A board deleted while its last updates were queued must not fail the whole batch.
-      appendUpdate: db.prepare('INSERT INTO updates (board_id, data) SELECT ?1, ?2 WHERE EXISTS (SELECT 1 FROM boards WHERE id = ?1)'),
+      appendUpdate: db.prepare('INSERT INTO updates (board_id, data) SELECT @boardId, @data WHERE EXISTS (SELECT 1 FROM boards WHERE id = @boardId)'),
       loadUpdates: db.prepare<[string], { seq: number; data: Buffer }>('SELECT seq, data FROM updates WHERE board_id = ? ORDER BY seq'),
       deleteUpTo: db.prepare('DELETE FROM updates WHERE board_id = ? AND seq <= ?'),
       insertToken: db.prepare('INSERT INTO tokens (hash, board_id, role, created_at) VALUES (?, ?, ?, ?)'),
@@ -119,7 +119,7 @@ export class SqliteStore implements BoardStore {
     const now = Date.now();
     this.db.transaction(() => {
       for (const batch of batches) {
-        for (const update of batch.updates) s.appendUpdate.run(batch.boardId, update);
+        for (const update of batch.updates) s.appendUpdate.run({ boardId: batch.boardId, data: update });
         s.touch.run(now, batch.boardId);
       }
     })();
