@@ -12,6 +12,10 @@ export default tseslint.config(
     },
   },
   {
+    files: ['scripts/**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+  },
+  {
     // shared/ is isomorphic: it must run in the browser and in Node alike.
     files: ['shared/**/*.ts'],
     rules: {
