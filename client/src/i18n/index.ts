@@ -26,6 +26,7 @@ void i18next.use(initReactI18next).init({
   lng: initialLanguage(),
   fallbackLng: 'pl',
   interpolation: { escapeValue: false },
+  showSupportNotice: false,
 });
 document.documentElement.lang = i18next.language;
 

@@ -1,4 +1,6 @@
 import { useEffect, useState } from 'react';
+import { IndexeddbPersistence } from 'y-indexeddb';
+import type { Awareness } from 'y-protocols/awareness';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { elementsOf, metaOf, readMeta } from '../../../shared/schema/doc';
@@ -12,6 +14,7 @@ const FINAL_CLOSE_CODES: Record<number, BoardError> = { 4401: 'badToken', 4404: 
 
 export interface BoardState {
   doc: Y.Doc | null;
+  awareness: Awareness | null;
   status: ConnectionStatus;
   synced: boolean;
   title: string;
@@ -29,6 +32,7 @@ export function syncServerUrl(): string {
 export function useBoard(boardId: string, token: string | null): BoardState {
   const [state, setState] = useState<BoardState>({
     doc: null,
+    awareness: null,
     status: 'connecting',
     synced: false,
     title: '',
@@ -42,6 +46,7 @@ export function useBoard(boardId: string, token: string | null): BoardState {
     if (!token) return;
     let disposed = false;
     let provider: WebsocketProvider | undefined;
+    let offline: IndexeddbPersistence | undefined;
     const doc = new Y.Doc();
     const update = (patch: Partial<BoardState>) => {
       if (!disposed) setState((s) => ({ ...s, ...patch }));
@@ -55,6 +60,12 @@ export function useBoard(boardId: string, token: string | null): BoardState {
       if (res && res.status === 404) return update({ error: 'notFound' });
       const info = res?.ok ? ((await res.json()) as { role: string; title: string }) : null;
       update({ role: info?.role ?? null, title: info?.title ?? '', doc });
+      // Edits made offline are kept in this browser and merged when the connection returns.
+      try {
+        offline = new IndexeddbPersistence(`warsztat:${boardId}`, doc);
+      } catch {
+        offline = undefined;
+      }
 
       provider = new WebsocketProvider(syncServerUrl(), boardId, doc, {
         params: { token },
@@ -68,8 +79,8 @@ export function useBoard(boardId: string, token: string | null): BoardState {
       provider.on('sync', (synced: boolean) => update({ synced }));
       const countPresent = () => update({ presentCount: [...provider!.awareness.getStates().values()].filter((s) => s && Object.keys(s).length > 0).length });
       provider.awareness.on('change', countPresent);
-      provider.awareness.setLocalStateField('user', { name: localStorage.getItem('warsztat.displayName') ?? '' });
       countPresent();
+      update({ awareness: provider.awareness });
     })();
 
     const elements = elementsOf(doc);
@@ -87,6 +98,7 @@ export function useBoard(boardId: string, token: string | null): BoardState {
       elements.unobserve(onElements);
       meta.unobserve(onMeta);
       provider?.destroy();
+      void offline?.destroy();
       doc.destroy();
     };
   }, [boardId, token]);

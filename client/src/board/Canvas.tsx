@@ -1,0 +1,205 @@
+import { useEffect, useMemo, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
+import { Layer, Stage } from 'react-konva';
+import type { Awareness } from 'y-protocols/awareness';
+import { hitTest } from '../../../shared/geometry/elements';
+import { HANDLES, handlePosition, type Handle } from '../../../shared/geometry/resize';
+import type { Point } from '../../../shared/geometry/rect';
+import { boardToScreen, screenToBoard, zoomAt } from '../../../shared/geometry/viewport';
+import type { Editor } from '../editor/editor';
+import { useEditorState } from '../editor/hooks';
+import { createTool, type PointerInfo, type Preview, type ToolContext } from '../tools';
+import { ElementView, TEXT_MIN_SCALE } from './ElementView';
+import { HANDLE_SIZE, OverlayLayer } from './Overlay';
+import type { Peer } from './presence';
+import { useVisibleIds } from './visibility';
+
+interface Props {
+  editor: Editor;
+  awareness: Awareness | null;
+  peers: Peer[];
+  onStartEditing: (id: string) => void;
+}
+
+type Gesture = { kind: 'pan'; last: Point } | { kind: 'pinch'; distance: number; center: Point } | { kind: 'tool' } | null;
+
+/**
+ * The board's canvas: two Konva layers (elements, and the interactive overlay) under one
+ * DOM element that takes every pointer event. Hit-testing is our own pure geometry, so
+ * Konva keeps no hit graph (listening off everywhere).
+ */
+export function Canvas({ editor, awareness, peers, onStartEditing }: Props) {
+  const container = useRef<HTMLDivElement>(null);
+  const [size, setSize] = useState({ width: 800, height: 600 });
+  const viewport = useEditorState(editor, (s) => s.viewport);
+  const tool = useEditorState(editor, (s) => s.tool);
+  const editing = useEditorState(editor, (s) => s.editing);
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const toolMachine = useMemo(() => createTool(tool), [tool]);
+  const gesture = useRef<Gesture>(null);
+  const pointers = useRef(new Map<number, Point>());
+  const spaceDown = useRef(false);
+  const visibleIds = useVisibleIds(editor, viewport, size.width, size.height);
+  const detailed = viewport.scale >= TEXT_MIN_SCALE;
+
+  useEffect(() => {
+    const element = container.current!;
+    const observer = new ResizeObserver(() => {
+      const next = { width: element.clientWidth, height: element.clientHeight };
+      editor.screenSize = next;
+      setSize(next);
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [editor]);
+
+  useEffect(() => {
+    const down = (e: KeyboardEvent) => {
+      if (e.code === 'Space' && !(e.target instanceof HTMLTextAreaElement || e.target instanceof HTMLInputElement)) spaceDown.current = true;
+    };
+    const up = (e: KeyboardEvent) => {
+      if (e.code === 'Space') spaceDown.current = false;
+    };
+    window.addEventListener('keydown', down);
+    window.addEventListener('keyup', up);
+    return () => {
+      window.removeEventListener('keydown', down);
+      window.removeEventListener('keyup', up);
+    };
+  }, []);
+
+  // Wheel pans; ctrl+wheel (and trackpad pinch, which arrives as ctrl+wheel) zooms.
+  useEffect(() => {
+    const element = container.current!;
+    const onWheel = (e: WheelEvent) => {
+      e.preventDefault();
+      const v = editor.state.viewport;
+      if (e.ctrlKey || e.metaKey) {
+        const rect = element.getBoundingClientRect();
+        editor.setViewport(zoomAt(v, { x: e.clientX - rect.left, y: e.clientY - rect.top }, Math.exp(-e.deltaY * 0.01)));
+      } else {
+        editor.setViewport({ ...v, x: v.x - e.deltaX, y: v.y - e.deltaY });
+      }
+    };
+    element.addEventListener('wheel', onWheel, { passive: false });
+    return () => element.removeEventListener('wheel', onWheel);
+  }, [editor]);
+
+  // Our own selection travels to others so they see what we are working on.
+  useEffect(() => {
+    if (!awareness) return;
+    return editor.subscribe(() => {
+      const selection = [...editor.state.selection].slice(0, 500);
+      const current = (awareness.getLocalState()?.selection as string[] | undefined) ?? [];
+      if (current.length !== selection.length || current.some((id, i) => id !== selection[i])) awareness.setLocalStateField('selection', selection);
+    });
+  }, [editor, awareness]);
+
+  const ctx: ToolContext = {
+    editor,
+    hit: (p) => {
+      const visible = visibleIds.map((id) => editor.store.get(id)).filter((e) => e !== undefined);
+      return hitTest(visible, p, editor.store.lookup, 4 / editor.state.viewport.scale);
+    },
+    handleAt: (screen) => {
+      const box = editor.selectionBounds();
+      if (!box) return null;
+      const v = editor.state.viewport;
+      return HANDLES.find((h: Handle) => {
+        const p = boardToScreen(v, handlePosition(box, h));
+        return Math.abs(p.x - screen.x) <= HANDLE_SIZE && Math.abs(p.y - screen.y) <= HANDLE_SIZE;
+      }) ?? null;
+    },
+    setPreview,
+    startEditing: onStartEditing,
+  };
+
+  const info = (e: ReactPointerEvent): PointerInfo => {
+    const rect = container.current!.getBoundingClientRect();
+    const screen = { x: e.clientX - rect.left, y: e.clientY - rect.top };
+    return { screen, board: screenToBoard(editor.state.viewport, screen), shift: e.shiftKey, mod: e.ctrlKey || e.metaKey, pointerType: e.pointerType };
+  };
+
+  const onPointerDown = (e: ReactPointerEvent) => {
+    container.current!.focus();
+    container.current!.setPointerCapture(e.pointerId);
+    const p = info(e);
+    pointers.current.set(e.pointerId, p.screen);
+    if (pointers.current.size === 2) {
+      toolMachine?.cancel(ctx);
+      const [a, b] = [...pointers.current.values()] as [Point, Point];
+      gesture.current = { kind: 'pinch', distance: Math.hypot(a.x - b.x, a.y - b.y), center: { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 } };
+      return;
+    }
+    const touchOnEmpty = e.pointerType === 'touch' && tool === 'select' && !ctx.hit(p.board) && !ctx.handleAt(p.screen);
+    if (e.button === 1 || spaceDown.current || tool === 'hand' || !toolMachine || touchOnEmpty) {
+      gesture.current = { kind: 'pan', last: p.screen };
+      return;
+    }
+    if (e.button !== 0) return;
+    gesture.current = { kind: 'tool' };
+    toolMachine.down(ctx, p);
+  };
+
+  const onPointerMove = (e: ReactPointerEvent) => {
+    const p = info(e);
+    if (awareness && e.pointerType !== 'touch') awareness.setLocalStateField('cursor', { x: Math.round(p.board.x), y: Math.round(p.board.y) });
+    if (pointers.current.has(e.pointerId)) pointers.current.set(e.pointerId, p.screen);
+    const g = gesture.current;
+    if (!g) return;
+    if (g.kind === 'pan') {
+      const v = editor.state.viewport;
+      editor.setViewport({ ...v, x: v.x + p.screen.x - g.last.x, y: v.y + p.screen.y - g.last.y });
+      gesture.current = { kind: 'pan', last: p.screen };
+    } else if (g.kind === 'pinch' && pointers.current.size === 2) {
+      const [a, b] = [...pointers.current.values()] as [Point, Point];
+      const distance = Math.hypot(a.x - b.x, a.y - b.y);
+      const center = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
+      const zoomed = zoomAt(editor.state.viewport, center, distance / g.distance);
+      editor.setViewport({ ...zoomed, x: zoomed.x + center.x - g.center.x, y: zoomed.y + center.y - g.center.y });
+      gesture.current = { kind: 'pinch', distance, center };
+    } else if (g.kind === 'tool') {
+      toolMachine?.move(ctx, p);
+    }
+  };
+
+  const onPointerUp = (e: ReactPointerEvent) => {
+    pointers.current.delete(e.pointerId);
+    const g = gesture.current;
+    if (g?.kind === 'tool') toolMachine?.up(ctx, info(e));
+    if (pointers.current.size === 0) gesture.current = null;
+  };
+
+  const onDoubleClick = (e: React.MouseEvent) => {
+    const rect = container.current!.getBoundingClientRect();
+    const board = screenToBoard(editor.state.viewport, { x: e.clientX - rect.left, y: e.clientY - rect.top });
+    const hit = ctx.hit(board);
+    if (hit && hit.type !== 'connector' && hit.type !== 'stroke') onStartEditing(hit.id);
+  };
+
+  const cursor = tool === 'hand' ? 'grab' : tool === 'select' ? 'default' : 'crosshair';
+  return (
+    <div
+      ref={container}
+      className="canvas"
+      tabIndex={0}
+      style={{ cursor, touchAction: 'none' }}
+      onPointerDown={onPointerDown}
+      onPointerMove={onPointerMove}
+      onPointerUp={onPointerUp}
+      onPointerCancel={onPointerUp}
+      onPointerLeave={() => awareness?.setLocalStateField('cursor', null)}
+      onDoubleClick={onDoubleClick}
+      data-testid="canvas"
+      data-visible={visibleIds.length}
+    >
+      <Stage width={size.width} height={size.height} x={viewport.x} y={viewport.y} scaleX={viewport.scale} scaleY={viewport.scale} listening={false}>
+        <Layer listening={false}>
+          {visibleIds.map((id) => (
+            <ElementView key={id} editor={editor} id={id} detailed={detailed} editing={editing?.id === id} />
+          ))}
+        </Layer>
+        <OverlayLayer editor={editor} preview={preview} peers={peers} scale={viewport.scale} />
+      </Stage>
+    </div>
+  );
+}

@@ -1,0 +1,109 @@
+import { memo } from 'react';
+import { Arrow, Ellipse, Group, Line, Rect, Text } from 'react-konva';
+import { connectorPath } from '../../../shared/geometry/elements';
+import type { Element, ElementOf } from '../../../shared/schema/elements';
+import type { Editor } from '../editor/editor';
+import { useElement } from '../editor/hooks';
+
+/** Below this zoom, text is not drawn: it would be unreadable and it is the costly part. */
+export const TEXT_MIN_SCALE = 0.3;
+
+interface Props {
+  editor: Editor;
+  id: string;
+  /** Whether labels are drawn at the current zoom. */
+  detailed: boolean;
+  /** Text hidden because it is being edited in place. */
+  editing: boolean;
+}
+
+/** One element on the canvas; re-renders only when that element (or its ends) change. */
+export const ElementView = memo(function ElementView({ editor, id, detailed, editing }: Props) {
+  const element = useElement(editor, id);
+  if (!element) return null;
+  switch (element.type) {
+    case 'note':
+      return <NoteShape element={element} detailed={detailed} editing={editing} />;
+    case 'text':
+      return editing ? null : <Text x={element.x} y={element.y} width={element.w} text={element.text} fontSize={element.fontSize} fill={element.color} wrap="word" perfectDrawEnabled={false} listening={false} />;
+    case 'rect':
+    case 'ellipse':
+      return <BasicShape element={element} detailed={detailed} editing={editing} />;
+    case 'frame':
+      return <FrameShape element={element} />;
+    case 'stroke':
+      return <Line x={element.x} y={element.y} points={element.points} stroke={element.stroke} strokeWidth={element.strokeWidth} lineCap="round" lineJoin="round" tension={0.4} perfectDrawEnabled={false} listening={false} />;
+    case 'connector':
+      return <ConnectorShape editor={editor} element={element} />;
+  }
+});
+
+function NoteShape({ element, detailed, editing }: { element: ElementOf<'note'>; detailed: boolean; editing: boolean }) {
+  return (
+    <Group x={element.x} y={element.y} listening={false}>
+      <Rect y={3} width={element.w} height={element.h} fill="rgba(15,23,42,0.12)" cornerRadius={4} perfectDrawEnabled={false} />
+      <Rect width={element.w} height={element.h} fill={element.color} cornerRadius={4} perfectDrawEnabled={false} />
+      {detailed && !editing && (
+        <Text
+          x={12}
+          y={12}
+          width={Math.max(0, element.w - 24)}
+          height={Math.max(0, element.h - 24)}
+          text={element.text}
+          fontSize={noteFontSize(element.text, element.w, element.h)}
+          fill="#1f2937"
+          wrap="word"
+          ellipsis
+          align="center"
+          verticalAlign="middle"
+          perfectDrawEnabled={false}
+        />
+      )}
+    </Group>
+  );
+}
+
+/** Short notes in large type, long ones smaller, as on a real sticky note. */
+export function noteFontSize(text: string, w: number, h: number): number {
+  const area = Math.max(1, (w - 24) * (h - 24));
+  const size = Math.sqrt(area / Math.max(1, text.length) / 1.6);
+  return Math.max(12, Math.min(28, Math.floor(size)));
+}
+
+function BasicShape({ element, detailed, editing }: { element: ElementOf<'rect'> | ElementOf<'ellipse'>; detailed: boolean; editing: boolean }) {
+  const common = { fill: element.fill, stroke: element.stroke, strokeWidth: element.strokeWidth, perfectDrawEnabled: false };
+  return (
+    <Group x={element.x} y={element.y} listening={false}>
+      {element.type === 'rect' ? (
+        <Rect width={element.w} height={element.h} cornerRadius={6} {...common} />
+      ) : (
+        <Ellipse x={element.w / 2} y={element.h / 2} radiusX={element.w / 2} radiusY={element.h / 2} {...common} />
+      )}
+      {detailed && !editing && element.text && (
+        <Text x={8} y={8} width={Math.max(0, element.w - 16)} height={Math.max(0, element.h - 16)} text={element.text} fontSize={18} fill="#1f2937" align="center" verticalAlign="middle" wrap="word" ellipsis perfectDrawEnabled={false} />
+      )}
+    </Group>
+  );
+}
+
+function FrameShape({ element }: { element: ElementOf<'frame'> }) {
+  return (
+    <Group x={element.x} y={element.y} listening={false}>
+      <Rect width={element.w} height={element.h} fill={element.fill} stroke="#94a3b8" strokeWidth={1.5} cornerRadius={8} perfectDrawEnabled={false} />
+      <Text y={-26} text={element.title || ' '} fontSize={18} fontStyle="bold" fill="#334155" perfectDrawEnabled={false} />
+    </Group>
+  );
+}
+
+function ConnectorShape({ editor, element }: { editor: Editor; element: ElementOf<'connector'> }) {
+  // Re-render when either end moves: the line follows the elements it joins.
+  useElement(editor, element.from);
+  useElement(editor, element.to);
+  const points = connectorPath(element, editor.store.lookup);
+  const props = { points, stroke: element.stroke, strokeWidth: element.strokeWidth, perfectDrawEnabled: false, listening: false, lineCap: 'round' as const, lineJoin: 'round' as const };
+  return element.arrowEnd ? <Arrow {...props} fill={element.stroke} pointerLength={12} pointerWidth={10} /> : <Line {...props} />;
+}
+
+export function isTextual(element: Element): boolean {
+  return element.type === 'note' || element.type === 'text' || element.type === 'rect' || element.type === 'ellipse' || element.type === 'frame';
+}

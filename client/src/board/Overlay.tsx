@@ -1,0 +1,99 @@
+import { Fragment } from 'react';
+import { Arrow, Ellipse, Group, Layer, Line, Path, Rect, Text } from 'react-konva';
+import { elementBounds } from '../../../shared/geometry/elements';
+import { HANDLES, handlePosition } from '../../../shared/geometry/resize';
+import { union, type Rect as Box } from '../../../shared/geometry/rect';
+import type { Editor } from '../editor/editor';
+import { useEditorState, useElementsDerived } from '../editor/hooks';
+import type { Preview } from '../tools';
+import { SELECTION_COLOUR } from './palette';
+import type { Peer } from './presence';
+
+export const HANDLE_SIZE = 9;
+
+function sameBoxes(a: Box[], b: Box[]): boolean {
+  return a.length === b.length && a.every((r, i) => r.x === b[i]!.x && r.y === b[i]!.y && r.w === b[i]!.w && r.h === b[i]!.h);
+}
+
+/** Outlines of the selected elements, their common box and its resize handles. */
+function SelectionOverlay({ editor, scale }: { editor: Editor; scale: number }) {
+  const selection = useEditorState(editor, (s) => s.selection);
+  const readOnly = useEditorState(editor, (s) => s.readOnly);
+  const boxes = useElementsDerived(
+    editor,
+    () => [...selection].map((id) => editor.store.get(id)).filter((e) => e !== undefined).map((e) => elementBounds(e, editor.store.lookup)),
+    sameBoxes,
+  );
+  if (boxes.length === 0) return null;
+  const box = union(boxes)!;
+  const stroke = 1.5 / scale;
+  const handle = HANDLE_SIZE / scale;
+  return (
+    <Group listening={false}>
+      {boxes.length > 1 && boxes.map((b, i) => <Rect key={i} x={b.x} y={b.y} width={b.w} height={b.h} stroke={SELECTION_COLOUR} strokeWidth={stroke} opacity={0.5} />)}
+      <Rect x={box.x} y={box.y} width={box.w} height={box.h} stroke={SELECTION_COLOUR} strokeWidth={stroke} />
+      {!readOnly &&
+        HANDLES.map((h) => {
+          const p = handlePosition(box, h);
+          return <Rect key={h} x={p.x - handle / 2} y={p.y - handle / 2} width={handle} height={handle} fill="#fff" stroke={SELECTION_COLOUR} strokeWidth={stroke} />;
+        })}
+    </Group>
+  );
+}
+
+function PreviewShape({ preview, scale }: { preview: Preview; scale: number }) {
+  const stroke = 1.5 / scale;
+  switch (preview.kind) {
+    case 'marquee':
+      return <Rect x={preview.rect.x} y={preview.rect.y} width={preview.rect.w} height={preview.rect.h} fill="rgba(37,99,235,0.08)" stroke={SELECTION_COLOUR} strokeWidth={stroke} dash={[4 / scale, 4 / scale]} />;
+    case 'shape': {
+      const { rect } = preview;
+      return preview.type === 'ellipse' ? (
+        <Ellipse x={rect.x + rect.w / 2} y={rect.y + rect.h / 2} radiusX={rect.w / 2} radiusY={rect.h / 2} stroke={SELECTION_COLOUR} strokeWidth={stroke} dash={[6 / scale, 4 / scale]} />
+      ) : (
+        <Rect x={rect.x} y={rect.y} width={rect.w} height={rect.h} stroke={SELECTION_COLOUR} strokeWidth={stroke} dash={[6 / scale, 4 / scale]} />
+      );
+    }
+    case 'stroke':
+      return <Line x={preview.origin.x} y={preview.origin.y} points={preview.points} stroke="#1f2937" strokeWidth={3} lineCap="round" lineJoin="round" tension={0.4} />;
+    case 'connector':
+      return <Arrow points={[preview.from.x, preview.from.y, preview.to.x, preview.to.y]} stroke="#1f2937" fill="#1f2937" strokeWidth={2} pointerLength={12} pointerWidth={10} />;
+  }
+}
+
+/** Other people's cursors (with names) and selections, drawn at a constant screen size. */
+function PeersOverlay({ editor, peers, scale }: { editor: Editor; peers: Peer[]; scale: number }) {
+  const k = 1 / scale;
+  return (
+    <Group listening={false}>
+      {peers.map((peer) => (
+        <Fragment key={peer.clientId}>
+          {peer.selection.map((id) => {
+            const element = editor.store.get(id);
+            if (!element) return null;
+            const b = elementBounds(element, editor.store.lookup);
+            return <Rect key={id} x={b.x - 3 * k} y={b.y - 3 * k} width={b.w + 6 * k} height={b.h + 6 * k} stroke={peer.colour} strokeWidth={2 * k} dash={[6 * k, 3 * k]} />;
+          })}
+          {peer.cursor && (
+            <Group x={peer.cursor.x} y={peer.cursor.y} scaleX={k} scaleY={k}>
+              <Path data="M0 0 L0 16 L4.5 12 L8 19 L10.5 18 L7 11 L13 11 Z" fill={peer.colour} stroke="#fff" strokeWidth={1} />
+              <Rect x={14} y={16} width={Math.max(24, peer.name.length * 7.5 + 12)} height={20} fill={peer.colour} cornerRadius={4} />
+              <Text x={20} y={20} text={peer.name} fontSize={12} fill="#fff" />
+            </Group>
+          )}
+        </Fragment>
+      ))}
+    </Group>
+  );
+}
+
+/** The interactive layer: everything that changes with the pointer, kept off the element layer. */
+export function OverlayLayer({ editor, preview, peers, scale }: { editor: Editor; preview: Preview | null; peers: Peer[]; scale: number }) {
+  return (
+    <Layer listening={false}>
+      <PeersOverlay editor={editor} peers={peers} scale={scale} />
+      <SelectionOverlay editor={editor} scale={scale} />
+      {preview && <PreviewShape preview={preview} scale={scale} />}
+    </Layer>
+  );
+}

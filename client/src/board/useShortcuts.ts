@@ -1,0 +1,50 @@
+import { useEffect } from 'react';
+import type { Editor } from '../editor/editor';
+import { isTyping, SHORTCUTS } from './shortcuts';
+
+/** Keyboard shortcuts and the clipboard, while focus is not in a text field. */
+export function useShortcuts(editor: Editor, onHelp: () => void, onEdit: (id: string) => void): void {
+  useEffect(() => {
+    const onKeyDown = (e: KeyboardEvent) => {
+      if (isTyping(e.target)) return;
+      if (e.key === '?' || (e.shiftKey && e.code === 'Slash')) {
+        e.preventDefault();
+        return onHelp();
+      }
+      if (e.key === 'Enter' && editor.state.selection.size === 1) {
+        e.preventDefault();
+        return onEdit([...editor.state.selection][0]!);
+      }
+      const shortcut = SHORTCUTS.find((s) => s.matches(e));
+      if (!shortcut) return;
+      e.preventDefault();
+      shortcut.run(editor, e);
+    };
+    // The DOM clipboard events work without permission prompts, within and between boards.
+    const onCopy = (e: ClipboardEvent) => {
+      if (isTyping(e.target)) return;
+      const text = editor.copySelection();
+      if (!text) return;
+      e.preventDefault();
+      e.clipboardData?.setData('text/plain', text);
+      if (e.type === 'cut') editor.deleteSelection();
+    };
+    const onPaste = (e: ClipboardEvent) => {
+      if (isTyping(e.target)) return;
+      const text = e.clipboardData?.getData('text/plain');
+      if (!text) return;
+      e.preventDefault();
+      editor.paste(text);
+    };
+    window.addEventListener('keydown', onKeyDown);
+    document.addEventListener('copy', onCopy);
+    document.addEventListener('cut', onCopy);
+    document.addEventListener('paste', onPaste);
+    return () => {
+      window.removeEventListener('keydown', onKeyDown);
+      document.removeEventListener('copy', onCopy);
+      document.removeEventListener('cut', onCopy);
+      document.removeEventListener('paste', onPaste);
+    };
+  }, [editor, onHelp, onEdit]);
+}

@@ -1,0 +1,40 @@
+import type { Element } from '../../../shared/schema/elements';
+import { elementSchema } from '../../../shared/schema/elements';
+import { newId, type NewElement } from '../../../shared/ops/elements';
+
+const MARKER = 'warsztat/elements';
+
+/** Serialises a selection (and the connectors between its elements) for the clipboard. */
+export function serialiseSelection(elements: readonly Element[]): string {
+  return JSON.stringify({ [MARKER]: 1, elements });
+}
+
+/**
+ * Reads clipboard text back into new elements: fresh ids, links remapped, connectors to
+ * elements left behind turned into loose ends, shifted by an offset. Anything invalid is
+ * dropped; text that is not ours returns null (the caller pastes it as a note).
+ */
+export function parseClipboard(text: string, offset: { x: number; y: number }): NewElement[] | null {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (!parsed || typeof parsed !== 'object' || (parsed as Record<string, unknown>)[MARKER] !== 1) return null;
+  const raw = (parsed as { elements?: unknown }).elements;
+  if (!Array.isArray(raw)) return null;
+  const elements = raw.map((e) => elementSchema.safeParse(e)).filter((r) => r.success).map((r) => r.data);
+  const ids = new Map(elements.map((e) => [e.id, newId()]));
+  return elements.map((element) => {
+    const copy: Record<string, unknown> = { ...element, id: ids.get(element.id), x: element.x + offset.x, y: element.y + offset.y };
+    delete copy.z;
+    delete copy.v;
+    copy.parentId = element.parentId && ids.has(element.parentId) ? ids.get(element.parentId) : null;
+    if (element.type === 'connector') {
+      copy.from = element.from && ids.has(element.from) ? ids.get(element.from) : null;
+      copy.to = element.to && ids.has(element.to) ? ids.get(element.to) : null;
+    }
+    return copy as NewElement;
+  });
+}

@@ -1,0 +1,222 @@
+import * as Y from 'yjs';
+import { createElements, deleteElements, moveElements, reorderElements, updateElement, type NewElement } from '../../../shared/ops/elements';
+import { OpError } from '../../../shared/ops/errors';
+import type { ReorderDirection } from '../../../shared/ops/zorder';
+import type { Element } from '../../../shared/schema/elements';
+import { elementBounds } from '../../../shared/geometry/elements';
+import { union, type Point, type Rect } from '../../../shared/geometry/rect';
+import { fitBounds, zoomAt, type Viewport } from '../../../shared/geometry/viewport';
+import { NOTE_COLOURS } from '../../../shared/schema/elements';
+import { parseClipboard, serialiseSelection } from './clipboard';
+import { ElementStore } from './element-store';
+
+export type ToolId = 'select' | 'hand' | 'note' | 'text' | 'rect' | 'ellipse' | 'connector' | 'pen' | 'frame';
+
+/** Everything the interface shows about the editor besides the elements themselves. */
+export interface EditorState {
+  tool: ToolId;
+  selection: ReadonlySet<string>;
+  viewport: Viewport;
+  /** Element whose text is being edited in place, if any. */
+  editing: { id: string; field: string } | null;
+  noteColor: string;
+  readOnly: boolean;
+  /** A message for the person (an i18n key and values), e.g. text cut at the limit. */
+  notice: { key: string; values?: Record<string, unknown> } | null;
+}
+
+/**
+ * The board editor without any view: one person's tools, selection, viewport, undo and
+ * clipboard over a shared Y.Doc. React components subscribe to it and stay thin.
+ */
+export class Editor {
+  readonly store: ElementStore;
+  /** Transaction origin of this person's edits: undo tracks only these. */
+  readonly origin = { editor: true };
+  readonly undoManager: Y.UndoManager;
+  private stateValue: EditorState;
+  private readonly listeners = new Set<() => void>();
+  screenSize = { width: 1024, height: 768 };
+
+  constructor(
+    readonly doc: Y.Doc,
+    public userName = '',
+  ) {
+    this.store = new ElementStore(doc);
+    // Undo reverts only this person's own changes, never someone else's work.
+    this.undoManager = new Y.UndoManager(doc.getMap('elements'), { trackedOrigins: new Set([this.origin]), captureTimeout: 400 });
+    this.stateValue = { tool: 'select', selection: new Set(), viewport: { x: 0, y: 0, scale: 1 }, editing: null, noteColor: NOTE_COLOURS[0], readOnly: false, notice: null };
+    // Selected elements deleted by someone else leave the selection.
+    this.store.subscribeList(() => {
+      const alive = [...this.stateValue.selection].filter((id) => this.store.get(id));
+      if (alive.length !== this.stateValue.selection.size) this.setState({ selection: new Set(alive) });
+      if (this.stateValue.editing && !this.store.get(this.stateValue.editing.id)) this.setState({ editing: null });
+    });
+  }
+
+  destroy(): void {
+    this.undoManager.destroy();
+    this.store.destroy();
+    this.listeners.clear();
+  }
+
+  get state(): EditorState {
+    return this.stateValue;
+  }
+
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  setState(patch: Partial<EditorState>): void {
+    this.stateValue = { ...this.stateValue, ...patch };
+    for (const listener of this.listeners) listener();
+  }
+
+  setTool(tool: ToolId): void {
+    this.setState({ tool, editing: null });
+  }
+
+  select(ids: Iterable<string>): void {
+    this.setState({ selection: new Set(ids) });
+  }
+
+  selectedElements(): Element[] {
+    return [...this.stateValue.selection].map((id) => this.store.get(id)).filter((e): e is Element => e !== undefined);
+  }
+
+  selectionBounds(): Rect | null {
+    return union(this.selectedElements().map((e) => elementBounds(e, this.store.lookup)));
+  }
+
+  notify(key: string, values?: Record<string, unknown>): void {
+    this.setState({ notice: { key, values } });
+  }
+
+  /** Runs an edit unless read-only; a refused edit becomes a notice, never a crash. */
+  private edit<T>(fn: () => T): T | undefined {
+    if (this.stateValue.readOnly) {
+      this.notify('canvas.readOnly');
+      return undefined;
+    }
+    try {
+      return fn();
+    } catch (error) {
+      if (error instanceof OpError) {
+        this.notify('canvas.refused', { reason: error.message });
+        return undefined;
+      }
+      throw error;
+    }
+  }
+
+  create(inputs: NewElement[]): string[] {
+    return this.edit(() => createElements(this.doc, inputs, this.userName, this.origin)) ?? [];
+  }
+
+  update(id: string, patch: Record<string, unknown>): void {
+    this.edit(() => updateElement(this.doc, id, patch, this.origin));
+  }
+
+  /** Several field changes as one undo step. */
+  updateMany(patches: ReadonlyMap<string, Record<string, unknown>>): void {
+    this.edit(() => this.doc.transact(() => patches.forEach((patch, id) => updateElement(this.doc, id, patch, this.origin)), this.origin));
+  }
+
+  move(ids: readonly string[], dx: number, dy: number): void {
+    if (ids.length === 0 || (dx === 0 && dy === 0)) return;
+    this.edit(() => moveElements(this.doc, ids, dx, dy, this.origin));
+  }
+
+  deleteSelection(): void {
+    const ids = [...this.stateValue.selection];
+    if (ids.length === 0) return;
+    this.edit(() => deleteElements(this.doc, ids, this.origin));
+    this.setState({ selection: new Set(), editing: null });
+  }
+
+  reorder(direction: ReorderDirection): void {
+    const ids = [...this.stateValue.selection];
+    if (ids.length) this.edit(() => reorderElements(this.doc, ids, direction, this.origin));
+  }
+
+  /** Marks the end of one gesture, so that undo takes it back as a whole. */
+  endGesture(): void {
+    this.undoManager.stopCapturing();
+  }
+
+  undo(): void {
+    if (!this.stateValue.readOnly) this.undoManager.undo();
+  }
+
+  redo(): void {
+    if (!this.stateValue.readOnly) this.undoManager.redo();
+  }
+
+  copySelection(): string | null {
+    const selected = this.selectedElements();
+    if (selected.length === 0) return null;
+    const ids = new Set(selected.map((e) => e.id));
+    // Lines between copied elements come along even when not selected themselves.
+    const connectors = this.store.ordered().filter((e) => e.type === 'connector' && !ids.has(e.id) && e.from && e.to && ids.has(e.from) && ids.has(e.to));
+    return serialiseSelection([...selected, ...connectors]);
+  }
+
+  /** Pastes clipboard text: our elements as copies, other text as a new note. */
+  paste(text: string, at?: Point): string[] {
+    const offset = { x: 24, y: 24 };
+    const elements = parseClipboard(text, offset);
+    if (elements === null) {
+      if (!text.trim()) return [];
+      const where = at ?? this.viewCenter();
+      const ids = this.create([{ type: 'note', text: text.slice(0, 10_000), x: where.x - 100, y: where.y - 100 }]);
+      this.select(ids);
+      return ids;
+    }
+    if (at && elements.length) {
+      const bounds = union(elements.map((e) => ({ x: Number(e.x ?? 0), y: Number(e.y ?? 0), w: Number(e.w ?? 0), h: Number(e.h ?? 0) })))!;
+      for (const e of elements) {
+        e.x = Number(e.x) - bounds.x - bounds.w / 2 + at.x;
+        e.y = Number(e.y) - bounds.y - bounds.h / 2 + at.y;
+      }
+    }
+    const ids = this.create(elements);
+    this.select(ids.filter((id) => this.store.get(id)?.type !== 'connector' || elements.length === 1));
+    return ids;
+  }
+
+  duplicate(): void {
+    const text = this.copySelection();
+    if (text) this.paste(text);
+  }
+
+  selectAll(): void {
+    this.select(this.store.ordered().map((e) => e.id));
+  }
+
+  viewCenter(): Point {
+    const { viewport } = this.stateValue;
+    return { x: (this.screenSize.width / 2 - viewport.x) / viewport.scale, y: (this.screenSize.height / 2 - viewport.y) / viewport.scale };
+  }
+
+  setViewport(viewport: Viewport): void {
+    this.setState({ viewport });
+  }
+
+  zoomBy(factor: number, at?: Point): void {
+    const point = at ?? { x: this.screenSize.width / 2, y: this.screenSize.height / 2 };
+    this.setViewport(zoomAt(this.stateValue.viewport, point, factor));
+  }
+
+  zoomToFit(): void {
+    const bounds = union(this.store.ordered().map((e) => elementBounds(e, this.store.lookup)));
+    if (bounds) this.setViewport(fitBounds(bounds, this.screenSize.width, this.screenSize.height));
+    else this.setViewport({ x: this.screenSize.width / 2, y: this.screenSize.height / 2, scale: 1 });
+  }
+
+  zoomToSelection(): void {
+    const bounds = this.selectionBounds();
+    if (bounds) this.setViewport(fitBounds(bounds, this.screenSize.width, this.screenSize.height));
+  }
+}

@@ -1,0 +1,116 @@
+import * as Y from 'yjs';
+import { elementsOf, type ElementMap } from '../../../shared/schema/doc';
+import type { Element } from '../../../shared/schema/elements';
+import { byZOrder, parseElement } from '../../../shared/schema/plain';
+
+type Listener = () => void;
+
+/**
+ * The view-model of a board: every valid element as plain data, kept in step with the
+ * Y.Doc incrementally. Only elements a transaction touched are re-read, and only their
+ * subscribers are told, so one remote change re-renders one element view.
+ */
+export class ElementStore {
+  private readonly elements = new Map<string, Element>();
+  private readonly byIdListeners = new Map<string, Set<Listener>>();
+  private readonly listListeners = new Set<Listener>();
+  private readonly changeListeners = new Set<(ids: ReadonlySet<string>) => void>();
+  private readonly reportedInvalid = new Set<string>();
+  private orderCache: Element[] | null = null;
+  private readonly map: Y.Map<ElementMap>;
+  /** Bumped whenever membership or z-order changes (for list subscribers). */
+  listVersion = 0;
+
+  constructor(doc: Y.Doc) {
+    this.map = elementsOf(doc);
+    this.map.forEach((_element, id) => this.read(id));
+    this.map.observeDeep(this.onChange);
+  }
+
+  destroy(): void {
+    this.map.unobserveDeep(this.onChange);
+  }
+
+  get(id: string): Element | undefined {
+    return this.elements.get(id);
+  }
+
+  readonly lookup = (id: string): Element | undefined => this.elements.get(id);
+
+  get size(): number {
+    return this.elements.size;
+  }
+
+  /** Every valid element in drawing order (cached until membership or z changes). */
+  ordered(): Element[] {
+    this.orderCache ??= [...this.elements.values()].sort(byZOrder);
+    return this.orderCache;
+  }
+
+  subscribe(id: string, listener: Listener): () => void {
+    let set = this.byIdListeners.get(id);
+    if (!set) this.byIdListeners.set(id, (set = new Set()));
+    set.add(listener);
+    return () => {
+      set.delete(listener);
+      if (set.size === 0) this.byIdListeners.delete(id);
+    };
+  }
+
+  /** Called when elements are added, removed or reordered. */
+  subscribeList(listener: Listener): () => void {
+    this.listListeners.add(listener);
+    return () => this.listListeners.delete(listener);
+  }
+
+  /** Called after every change with the ids it touched. */
+  subscribeChanges(listener: (ids: ReadonlySet<string>) => void): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
+  }
+
+  private readonly onChange = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
+    const touched = new Set<string>();
+    for (const event of events) {
+      if (event.target === this.map) {
+        for (const key of (event as Y.YMapEvent<ElementMap>).keysChanged) touched.add(key);
+      } else {
+        const id = event.path[0];
+        if (typeof id === 'string') touched.add(id);
+      }
+    }
+    let listChanged = false;
+    for (const id of touched) {
+      const before = this.elements.get(id);
+      this.read(id);
+      const after = this.elements.get(id);
+      if (!before !== !after || (before && after && before.z !== after.z)) listChanged = true;
+    }
+    if (listChanged) {
+      this.orderCache = null;
+      this.listVersion++;
+      for (const listener of this.listListeners) listener();
+    }
+    for (const id of touched) this.byIdListeners.get(id)?.forEach((listener) => listener());
+    for (const listener of this.changeListeners) listener(touched);
+  };
+
+  private read(id: string): void {
+    const element = this.map.get(id);
+    if (element === undefined) {
+      this.elements.delete(id);
+      return;
+    }
+    const parsed = parseElement(element);
+    if (parsed.ok) {
+      this.elements.set(id, parsed.element);
+      this.reportedInvalid.delete(id);
+    } else {
+      this.elements.delete(id);
+      if (!this.reportedInvalid.has(id)) {
+        this.reportedInvalid.add(id);
+        console.warn(`[warsztat] element ${id} skipped: ${parsed.reason}`);
+      }
+    }
+  }
+}

@@ -1,0 +1,78 @@
+import { useTranslation } from 'react-i18next';
+import type { ConnectionStatus } from '../sync/useBoard';
+import type { Editor } from '../editor/editor';
+import { useEditorState } from '../editor/hooks';
+import type { Peer } from '../board/presence';
+import { LanguageSwitch } from '../app/LanguageSwitch';
+import { Icon } from './icons';
+
+interface Props {
+  editor: Editor;
+  title: string;
+  status: ConnectionStatus;
+  role: string | null;
+  me: { name: string; colour: string };
+  peers: Peer[];
+  onHelp: () => void;
+}
+
+/** Title, connection, who is here, undo/redo and zoom. */
+export function TopBar({ editor, title, status, role, me, peers, onHelp }: Props) {
+  const { t } = useTranslation();
+  const scale = useEditorState(editor, (s) => s.viewport.scale);
+  const readOnly = useEditorState(editor, (s) => s.readOnly);
+  return (
+    <header className="topbar">
+      <a href="/" className="brand" title={t('board.back')}>
+        {t('app.name')}
+      </a>
+      <h1 data-testid="board-title">{title || t('board.loading')}</h1>
+      <span className={`connection connection-${status}`} data-testid="connection" data-status={status} title={t(`connection.${status}`)}>
+        {t(`connection.short.${status}`)}
+      </span>
+      {role && <span className="role-badge">{t(`lobby.role.${role}`)}</span>}
+      <ul className="presence" aria-label={t('board.presenceList')} data-testid="presence" data-count={peers.length + 1}>
+        <li className="avatar me" style={{ background: me.colour }} title={`${me.name} (${t('board.youShort')})`}>
+          {initials(me.name)}
+        </li>
+        {peers.slice(0, 8).map((peer) => (
+          <li key={peer.clientId} className="avatar" style={{ background: peer.colour }} title={peer.name}>
+            {initials(peer.name)}
+          </li>
+        ))}
+        {peers.length > 8 && <li className="avatar more">+{peers.length - 8}</li>}
+      </ul>
+      <div className="actions">
+        {!readOnly && (
+          <>
+            <button type="button" className="icon-button" onClick={() => editor.undo()} title={`${t('shortcuts.undo')} (Ctrl+Z)`} aria-label={t('shortcuts.undo')} data-testid="undo">
+              <Icon name="undo" />
+            </button>
+            <button type="button" className="icon-button" onClick={() => editor.redo()} title={`${t('shortcuts.redo')} (Ctrl+Shift+Z)`} aria-label={t('shortcuts.redo')}>
+              <Icon name="redo" />
+            </button>
+          </>
+        )}
+        <button type="button" className="icon-button" onClick={() => editor.zoomBy(0.8)} aria-label={t('shortcuts.zoomOut')}>
+          <Icon name="minus" />
+        </button>
+        <span className="zoom" data-testid="zoom">{Math.round(scale * 100)}%</span>
+        <button type="button" className="icon-button" onClick={() => editor.zoomBy(1.25)} aria-label={t('shortcuts.zoomIn')}>
+          <Icon name="plus" />
+        </button>
+        <button type="button" className="icon-button" onClick={() => editor.zoomToFit()} title={`${t('shortcuts.zoomFit')} (Shift+1)`} aria-label={t('shortcuts.zoomFit')}>
+          <Icon name="fit" />
+        </button>
+        <button type="button" className="icon-button" onClick={onHelp} title={`${t('help.title')} (?)`} aria-label={t('help.title')} data-testid="help-button">
+          <Icon name="help" />
+        </button>
+        <LanguageSwitch />
+      </div>
+    </header>
+  );
+}
+
+export function initials(name: string): string {
+  const parts = name.trim().split(/\s+/).filter(Boolean);
+  return (parts.length > 1 ? parts[0]![0]! + parts[1]![0]! : (parts[0] ?? '?').slice(0, 2)).toUpperCase();
+}

@@ -1,0 +1,149 @@
+import { elementBounds } from '../../../shared/geometry/elements';
+import { containsRect, rectFromPoints, type Point, type Rect } from '../../../shared/geometry/rect';
+import { mapRect, resizeRect, type Handle } from '../../../shared/geometry/resize';
+import type { Element } from '../../../shared/schema/elements';
+import { putIntoFrame } from '../../../shared/ops/elements';
+import { DRAG_THRESHOLD, travelled, type PointerInfo, type Tool, type ToolContext } from './types';
+
+type State =
+  | { name: 'idle' }
+  | { name: 'pointing-element'; start: PointerInfo; id: string; wasSelected: boolean }
+  | { name: 'dragging'; last: Point }
+  | { name: 'pointing-canvas'; start: PointerInfo; additive: boolean }
+  | { name: 'marquee'; start: Point; additive: boolean; base: ReadonlySet<string> }
+  | { name: 'resizing'; start: Point; handle: Handle; box: Rect; originals: Map<string, Element> };
+
+/**
+ * Select, move, resize and marquee. States: idle → pointing-element → dragging, idle →
+ * pointing-canvas → marquee, idle → resizing.
+ */
+export class SelectTool implements Tool {
+  private s: State = { name: 'idle' };
+
+  get state(): string {
+    return this.s.name;
+  }
+
+  down(ctx: ToolContext, p: PointerInfo): void {
+    const { editor } = ctx;
+    const handle = editor.state.readOnly ? null : ctx.handleAt(p.screen);
+    const box = editor.selectionBounds();
+    if (handle && box) {
+      const originals = new Map(editor.selectedElements().map((e) => [e.id, e]));
+      this.s = { name: 'resizing', start: p.board, handle, box, originals };
+      return;
+    }
+    const hit = ctx.hit(p.board);
+    if (hit) {
+      const wasSelected = editor.state.selection.has(hit.id);
+      if (p.shift) {
+        if (!wasSelected) editor.select([...editor.state.selection, hit.id]);
+      } else if (!wasSelected) {
+        editor.select([hit.id]);
+      }
+      this.s = { name: 'pointing-element', start: p, id: hit.id, wasSelected };
+      return;
+    }
+    if (!p.shift) editor.select([]);
+    this.s = { name: 'pointing-canvas', start: p, additive: p.shift };
+  }
+
+  move(ctx: ToolContext, p: PointerInfo): void {
+    const s = this.s;
+    const { editor } = ctx;
+    switch (s.name) {
+      case 'pointing-element':
+        if (travelled(s.start.screen, p.screen) < DRAG_THRESHOLD || editor.state.readOnly) return;
+        editor.endGesture();
+        this.s = { name: 'dragging', last: s.start.board };
+        return this.move(ctx, p);
+      case 'dragging': {
+        editor.move([...editor.state.selection], p.board.x - s.last.x, p.board.y - s.last.y);
+        this.s = { name: 'dragging', last: p.board };
+        return;
+      }
+      case 'pointing-canvas':
+        if (travelled(s.start.screen, p.screen) < DRAG_THRESHOLD) return;
+        this.s = { name: 'marquee', start: s.start.board, additive: s.additive, base: editor.state.selection };
+        return this.move(ctx, p);
+      case 'marquee': {
+        const rect = rectFromPoints(s.start, p.board);
+        ctx.setPreview({ kind: 'marquee', rect });
+        const inside = editor.store
+          .ordered()
+          .filter((e) => containsRect(rect, elementBounds(e, editor.store.lookup)))
+          .map((e) => e.id);
+        editor.select(s.additive ? new Set([...s.base, ...inside]) : inside);
+        return;
+      }
+      case 'resizing': {
+        const box = resizeRect(s.box, s.handle, p.board.x - s.start.x, p.board.y - s.start.y, p.shift);
+        const patches = new Map<string, Record<string, unknown>>();
+        for (const original of s.originals.values()) {
+          const patch = resizePatch(original, s.box, box, editor.store.lookup);
+          if (patch) patches.set(original.id, patch);
+        }
+        editor.updateMany(patches);
+        return;
+      }
+      case 'idle':
+        return;
+    }
+  }
+
+  up(ctx: ToolContext, p: PointerInfo): void {
+    const s = this.s;
+    const { editor } = ctx;
+    if (s.name === 'pointing-element' && p.shift && s.wasSelected) {
+      editor.select([...editor.state.selection].filter((id) => id !== s.id));
+    } else if (s.name === 'pointing-element' && !p.shift && editor.state.selection.size > 1) {
+      editor.select([s.id]);
+    } else if (s.name === 'dragging') {
+      reparent(ctx, [...editor.state.selection]);
+      editor.endGesture();
+    } else if (s.name === 'resizing') {
+      editor.endGesture();
+    }
+    ctx.setPreview(null);
+    this.s = { name: 'idle' };
+  }
+
+  cancel(ctx: ToolContext): void {
+    ctx.setPreview(null);
+    this.s = { name: 'idle' };
+  }
+}
+
+/** New geometry for one element when the selection box goes from `from` to `to`. */
+function resizePatch(element: Element, from: Rect, to: Rect, lookup: (id: string) => Element | undefined): Record<string, unknown> | null {
+  if (element.type === 'connector') return null;
+  if (element.type === 'stroke') {
+    const bounds = elementBounds(element, lookup);
+    const target = mapRect(bounds, from, to);
+    const sx = bounds.w === 0 ? 1 : target.w / bounds.w;
+    const sy = bounds.h === 0 ? 1 : target.h / bounds.h;
+    const points = element.points.map((v, i) => (i % 2 === 0 ? v * sx : v * sy));
+    return { x: target.x + (element.x - bounds.x) * sx, y: target.y + (element.y - bounds.y) * sy, points };
+  }
+  const target = mapRect({ x: element.x, y: element.y, w: element.w, h: element.h }, from, to);
+  return { x: target.x, y: target.y, w: Math.max(8, target.w), h: Math.max(8, target.h) };
+}
+
+/** After a move, elements dropped wholly inside a frame belong to it; dragged out, to none. */
+function reparent(ctx: ToolContext, ids: string[]): void {
+  const { editor } = ctx;
+  const frames = editor.store.ordered().filter((e) => e.type === 'frame');
+  const changes = new Map<string | null, string[]>();
+  for (const id of ids) {
+    const element = editor.store.get(id);
+    if (!element || element.type === 'frame' || element.type === 'connector') continue;
+    const bounds = elementBounds(element, editor.store.lookup);
+    const frame = [...frames].reverse().find((f) => containsRect({ x: f.x, y: f.y, w: f.w, h: f.h }, bounds));
+    const parent = frame?.id ?? null;
+    if (element.parentId !== parent) changes.set(parent, [...(changes.get(parent) ?? []), id]);
+  }
+  if (changes.size === 0 || editor.state.readOnly) return;
+  editor.doc.transact(() => {
+    for (const [parent, members] of changes) putIntoFrame(editor.doc, members, parent, editor.origin);
+  }, editor.origin);
+}

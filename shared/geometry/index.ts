@@ -1,0 +1,4 @@
+export * from './rect';
+export * from './elements';
+export * from './viewport';
+export * from './resize';

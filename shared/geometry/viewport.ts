@@ -1,0 +1,43 @@
+import type { Point, Rect } from './rect';
+
+/** How the board maps to the screen: screen = board × scale + (x, y). */
+export interface Viewport {
+  x: number;
+  y: number;
+  scale: number;
+}
+
+export const MIN_SCALE = 0.05;
+export const MAX_SCALE = 8;
+
+export function clampScale(scale: number): number {
+  return Math.min(MAX_SCALE, Math.max(MIN_SCALE, scale));
+}
+
+export function screenToBoard(v: Viewport, p: Point): Point {
+  return { x: (p.x - v.x) / v.scale, y: (p.y - v.y) / v.scale };
+}
+
+export function boardToScreen(v: Viewport, p: Point): Point {
+  return { x: p.x * v.scale + v.x, y: p.y * v.scale + v.y };
+}
+
+/** Zooms by `factor` keeping the board point under `screenPoint` where it is. */
+export function zoomAt(v: Viewport, screenPoint: Point, factor: number): Viewport {
+  const scale = clampScale(v.scale * factor);
+  const anchor = screenToBoard(v, screenPoint);
+  return { scale, x: screenPoint.x - anchor.x * scale, y: screenPoint.y - anchor.y * scale };
+}
+
+/** The board area visible on a screen of the given size. */
+export function visibleRect(v: Viewport, width: number, height: number): Rect {
+  return { x: -v.x / v.scale, y: -v.y / v.scale, w: width / v.scale, h: height / v.scale };
+}
+
+/** A viewport showing `bounds` whole, centred, with a margin in screen pixels. */
+export function fitBounds(bounds: Rect, width: number, height: number, margin = 48, maxScale = 2): Viewport {
+  const w = Math.max(bounds.w, 1);
+  const h = Math.max(bounds.h, 1);
+  const scale = clampScale(Math.min((width - 2 * margin) / w, (height - 2 * margin) / h, maxScale));
+  return { scale, x: width / 2 - (bounds.x + w / 2) * scale, y: height / 2 - (bounds.y + h / 2) * scale };
+}
