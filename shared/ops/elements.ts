@@ -48,8 +48,11 @@ export function createElements(doc: Y.Doc, inputs: readonly NewElement[], create
   const keys = keysOnTop(doc, inputs.length);
   const plains = inputs.map((input, i) => buildElement(input, keys[i]!, createdBy));
   const elements = elementsOf(doc);
+  const seen = new Set<string>();
   for (const plain of plains) {
-    if (elements.has(plain.id as string)) throw new OpError(`element ${String(plain.id)} already exists`);
+    const id = plain.id as string;
+    if (elements.has(id) || seen.has(id)) throw new OpError(`element ${id} already exists`);
+    seen.add(id);
   }
   doc.transact(() => {
     for (const plain of plains) elements.set(plain.id as string, toElementMap(plain));
@@ -113,11 +116,19 @@ export function moveElements(doc: Y.Doc, ids: readonly string[], dx: number, dy:
   const elements = elementsOf(doc);
   const moving = new Set(ids);
   for (const id of ids) requireElement(doc, id);
-  // Children of moved frames move with them.
-  elements.forEach((element, id) => {
-    const parent = element instanceof Y.Map ? element.get('parentId') : null;
-    if (typeof parent === 'string' && moving.has(parent)) moving.add(id);
-  });
+  // Children of moved frames move with them, and so do frames nested in them (repeat until
+  // nothing is added, so the result does not depend on the map's iteration order).
+  for (let grew = true; grew; ) {
+    grew = false;
+    elements.forEach((element, id) => {
+      if (moving.has(id)) return;
+      const parent = element instanceof Y.Map ? element.get('parentId') : null;
+      if (typeof parent === 'string' && moving.has(parent)) {
+        moving.add(id);
+        grew = true;
+      }
+    });
+  }
   doc.transact(() => {
     for (const id of moving) {
       const element = elements.get(id)!;
