@@ -28,6 +28,10 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
 
   useEffect(() => () => editor?.destroy(), [editor]);
   useEffect(() => {
+    // A handle for browser tests and for debugging from the console.
+    (window as unknown as { __warsztat?: unknown }).__warsztat = editor ? { editor } : undefined;
+  }, [editor]);
+  useEffect(() => {
     if (editor) editor.userName = name ?? '';
   }, [editor, name]);
   useEffect(() => {
@@ -53,6 +57,7 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
       const element = editor?.store.get(id);
       if (!editor || !element || editor.state.readOnly || element.type === 'connector' || element.type === 'stroke') return;
       editor.select([id]);
+      editor.endGesture();
       editor.setState({ editing: { id, field: element.type === 'frame' ? 'title' : 'text' } });
     },
     [editor],
@@ -108,5 +113,9 @@ function BoardLayout({ editor, onEdit, onHelp, children }: { editor: Editor; onE
 function EditingOverlay({ editor }: { editor: Editor }) {
   const editing = useEditorState(editor, (s) => s.editing);
   if (!editing) return null;
-  return <TextEditor key={editing.id} editor={editor} id={editing.id} field={editing.field} onDone={() => editor.setState({ editing: null })} />;
+  return <TextEditor key={editing.id} editor={editor} id={editing.id} field={editing.field} onDone={() => {
+        // One editing session is one undo step, apart from whatever comes next.
+        editor.endGesture();
+        editor.setState({ editing: null });
+      }} />;
 }

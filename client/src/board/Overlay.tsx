@@ -4,7 +4,7 @@ import { elementBounds } from '../../../shared/geometry/elements';
 import { HANDLES, handlePosition } from '../../../shared/geometry/resize';
 import { union, type Rect as Box } from '../../../shared/geometry/rect';
 import type { Editor } from '../editor/editor';
-import { useEditorState, useElementsDerived } from '../editor/hooks';
+import { useEditorState, useElementsDerived, useStoreVersion } from '../editor/hooks';
 import type { Preview } from '../tools';
 import { SELECTION_COLOUR } from './palette';
 import type { Peer } from './presence';
@@ -26,6 +26,7 @@ function SelectionOverlay({ editor, scale }: { editor: Editor; scale: number }) 
   );
   if (boxes.length === 0) return null;
   const box = union(boxes)!;
+  const resizable = [...selection].some((id) => editor.store.get(id)?.type !== 'connector');
   const stroke = 1.5 / scale;
   const handle = HANDLE_SIZE / scale;
   return (
@@ -33,6 +34,7 @@ function SelectionOverlay({ editor, scale }: { editor: Editor; scale: number }) 
       {boxes.length > 1 && boxes.map((b, i) => <Rect key={i} x={b.x} y={b.y} width={b.w} height={b.h} stroke={SELECTION_COLOUR} strokeWidth={stroke} opacity={0.5} />)}
       <Rect x={box.x} y={box.y} width={box.w} height={box.h} stroke={SELECTION_COLOUR} strokeWidth={stroke} />
       {!readOnly &&
+        resizable &&
         HANDLES.map((h) => {
           const p = handlePosition(box, h);
           return <Rect key={h} x={p.x - handle / 2} y={p.y - handle / 2} width={handle} height={handle} fill="#fff" stroke={SELECTION_COLOUR} strokeWidth={stroke} />;
@@ -64,6 +66,8 @@ function PreviewShape({ preview, scale }: { preview: Preview; scale: number }) {
 /** Other people's cursors (with names) and selections, drawn at a constant screen size. */
 function PeersOverlay({ editor, peers, scale }: { editor: Editor; peers: Peer[]; scale: number }) {
   const k = 1 / scale;
+  // Others' selection outlines follow the elements as they move.
+  useStoreVersion(editor);
   return (
     <Group listening={false}>
       {peers.map((peer) => (

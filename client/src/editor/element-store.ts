@@ -16,10 +16,13 @@ export class ElementStore {
   private readonly listListeners = new Set<Listener>();
   private readonly changeListeners = new Set<(ids: ReadonlySet<string>) => void>();
   private readonly reportedInvalid = new Set<string>();
-  private orderCache: Element[] | null = null;
+  /** Ids in drawing order; values are looked up fresh, so edits never leave stale copies. */
+  private orderCache: string[] | null = null;
   private readonly map: Y.Map<ElementMap>;
   /** Bumped whenever membership or z-order changes (for list subscribers). */
   listVersion = 0;
+  /** Bumped on every change of any element. */
+  version = 0;
 
   constructor(doc: Y.Doc) {
     this.map = elementsOf(doc);
@@ -43,8 +46,8 @@ export class ElementStore {
 
   /** Every valid element in drawing order (cached until membership or z changes). */
   ordered(): Element[] {
-    this.orderCache ??= [...this.elements.values()].sort(byZOrder);
-    return this.orderCache;
+    this.orderCache ??= [...this.elements.values()].sort(byZOrder).map((e) => e.id);
+    return this.orderCache.map((id) => this.elements.get(id)!);
   }
 
   subscribe(id: string, listener: Listener): () => void {
@@ -79,6 +82,7 @@ export class ElementStore {
         if (typeof id === 'string') touched.add(id);
       }
     }
+    this.version++;
     let listChanged = false;
     for (const id of touched) {
       const before = this.elements.get(id);

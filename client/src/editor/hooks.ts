@@ -24,3 +24,9 @@ export function useElementsDerived<T>(editor: Editor, derive: () => T, equal: (a
     return value;
   });
 }
+
+/** Re-renders on any element change; for views that depend on many elements' geometry. */
+export function useStoreVersion(editor: Editor): number {
+  const subscribe = useCallback((listener: () => void) => editor.store.subscribeChanges(() => listener()), [editor]);
+  return useSyncExternalStore(subscribe, () => editor.store.version);
+}

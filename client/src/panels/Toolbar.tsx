@@ -28,7 +28,11 @@ export function Toolbar({ editor }: { editor: Editor }) {
 
   const pickColour = (colour: string) => {
     editor.setState({ noteColor: colour });
-    if (selectedNotes.length) editor.updateMany(new Map(selectedNotes.map((id) => [id, { color: colour }])));
+    if (selectedNotes.length) {
+      editor.endGesture();
+      editor.updateMany(new Map(selectedNotes.map((id) => [id, { color: colour }])));
+      editor.endGesture();
+    }
   };
 
   return (

@@ -47,6 +47,7 @@ export function useBoard(boardId: string, token: string | null): BoardState {
     let disposed = false;
     let provider: WebsocketProvider | undefined;
     let offline: IndexeddbPersistence | undefined;
+    let removeNetworkListeners = () => {};
     const doc = new Y.Doc();
     const update = (patch: Partial<BoardState>) => {
       if (!disposed) setState((s) => ({ ...s, ...patch }));
@@ -76,7 +77,19 @@ export function useBoard(boardId: string, token: string | null): BoardState {
         },
       });
       provider.on('status', ({ status }: { status: ConnectionStatus }) => update({ status }));
-      provider.on('sync', (synced: boolean) => update({ synced }));
+      // The browser knows it is offline long before a socket times out; edits stay local meanwhile.
+      const goOffline = () => provider?.disconnect();
+      const goOnline = () => provider?.connect();
+      window.addEventListener('offline', goOffline);
+      window.addEventListener('online', goOnline);
+      removeNetworkListeners = () => {
+        window.removeEventListener('offline', goOffline);
+        window.removeEventListener('online', goOnline);
+      };
+      // Only the first sync gates the board: losing the connection later must not block editing.
+      provider.on('sync', (synced: boolean) => {
+        if (synced) update({ synced: true });
+      });
       const countPresent = () => update({ presentCount: [...provider!.awareness.getStates().values()].filter((s) => s && Object.keys(s).length > 0).length });
       provider.awareness.on('change', countPresent);
       countPresent();
@@ -97,6 +110,7 @@ export function useBoard(boardId: string, token: string | null): BoardState {
       disposed = true;
       elements.unobserve(onElements);
       meta.unobserve(onMeta);
+      removeNetworkListeners();
       provider?.destroy();
       void offline?.destroy();
       doc.destroy();

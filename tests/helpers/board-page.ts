@@ -1,0 +1,61 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import type { Element } from '../../shared/schema/elements';
+
+/** Opens a board link as a named person and waits until the board is live. */
+export async function openBoard(context: BrowserContext, link: string, name: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(link);
+  await page.getByTestId('name-input').fill(name);
+  await page.getByTestId('name-submit').click();
+  await page.locator('[data-testid="connection"][data-status="connected"]').waitFor();
+  await page.waitForFunction(() => Boolean((window as never as { __warsztat?: unknown }).__warsztat));
+  return page;
+}
+
+/** Every valid element the page's editor holds. */
+export function elementsOn(page: Page): Promise<Element[]> {
+  return page.evaluate(() => (window as never as { __warsztat: { editor: { store: { ordered(): Element[] } } } }).__warsztat.editor.store.ordered());
+}
+
+/** Waits until an element satisfying `predicate` (source of a function of one element) exists. */
+export async function waitForElement(page: Page, predicate: string, timeout = 5000): Promise<Element> {
+  const handle = await page.waitForFunction(
+    (source) => {
+      const test = new Function('e', `return (${source})(e)`) as (e: unknown) => boolean;
+      const editor = (window as never as { __warsztat: { editor: { store: { ordered(): unknown[] } } } }).__warsztat.editor;
+      return editor.store.ordered().find((e) => test(e)) ?? null;
+    },
+    predicate,
+    { timeout },
+  );
+  return (await handle.jsonValue()) as Element;
+}
+
+/** Where a board point is on the page, for mouse actions. */
+export async function toPage(page: Page, x: number, y: number): Promise<{ x: number; y: number }> {
+  return page.evaluate(
+    ([bx, by]) => {
+      const editor = (window as never as { __warsztat: { editor: { state: { viewport: { x: number; y: number; scale: number } } } } }).__warsztat.editor;
+      const canvas = document.querySelector('[data-testid="canvas"]')!.getBoundingClientRect();
+      const v = editor.state.viewport;
+      return { x: canvas.left + bx! * v.scale + v.x, y: canvas.top + by! * v.scale + v.y };
+    },
+    [x, y],
+  );
+}
+
+/** Drags with the mouse between two board points. */
+export async function dragOnBoard(page: Page, from: { x: number; y: number }, to: { x: number; y: number }): Promise<void> {
+  const a = await toPage(page, from.x, from.y);
+  const b = await toPage(page, to.x, to.y);
+  await page.mouse.move(a.x, a.y);
+  await page.mouse.down();
+  await page.mouse.move(b.x, b.y, { steps: 8 });
+  await page.mouse.up();
+}
+
+/** Clicks the canvas at a board point. */
+export async function clickOnBoard(page: Page, x: number, y: number): Promise<void> {
+  const p = await toPage(page, x, y);
+  await page.mouse.click(p.x, p.y);
+}
