@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import express from 'express';
 import { BoardService } from './boards';
+import { attachControlServer, type ControlServer } from './control/io';
 import type { Config } from './config';
 import { boardRoutes } from './http/boards';
 import { errorHandler, notFoundJson } from './http/errors';
@@ -22,6 +23,7 @@ export interface Warsztat {
   readonly store: BoardStore;
   readonly rooms: RoomRegistry;
   readonly sync: SyncServer;
+  readonly control: ControlServer;
   readonly log: Logger;
   /** Starts listening; resolves with the actual port (PORT=0 picks a free one). */
   listen(): Promise<number>;
@@ -63,6 +65,7 @@ export function createWarsztat(config: Config, options: { store?: BoardStore; lo
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
     }
   });
+  const control = attachControlServer(server, store, rooms, log, { commandsPerSecond: config.COMMANDS_PER_SECOND, redisUrl: config.REDIS_URL });
   server.on('clientError', (err, socket) => {
     log.debug({ err: err.message }, 'client error');
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
@@ -75,20 +78,22 @@ export function createWarsztat(config: Config, options: { store?: BoardStore; lo
     store,
     rooms,
     sync,
+    control,
     log,
     listen: () =>
-      new Promise((resolve, reject) => {
+      control.ready.then(() => new Promise((resolve, reject) => {
         server.once('error', reject);
         server.listen(config.PORT, config.HOST, () => {
           server.off('error', reject);
           resolve((server.address() as AddressInfo).port);
         });
-      }),
+      })),
     close: () => {
       closing ??= (async () => {
-        const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
         await rooms.closeAll(CLOSE.goingAway.code, CLOSE.goingAway.reason);
         sync.close();
+        // socket.io's close also closes the http server.
+        const stopped = control.close();
         server.closeAllConnections();
         await stopped;
         await store.close();

@@ -57,7 +57,7 @@ export class BoardService {
     const token = newToken();
     const hash = hashToken(token);
     await this.store.replaceToken(boardId, role, hash);
-    this.rooms.peek(boardId)?.closeConnections((c) => c.role === role && c.tokenHash !== hash, CLOSE.tokenRevoked);
+    this.rooms.peek(boardId)?.closeConnections((c) => c.tokenRole === role && c.tokenHash !== hash, CLOSE.tokenRevoked);
     return token;
   }
 }

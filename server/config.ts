@@ -27,6 +27,10 @@ export const configSchema = z.object({
   COMPACT_AFTER_UPDATES: int(1000, 2),
   /** SQLite durability: NORMAL survives a killed process, FULL also a power cut. */
   SQLITE_SYNCHRONOUS: z.enum(['NORMAL', 'FULL']).default('NORMAL'),
+  /** Facilitation commands per second per connection (bursts of twice that). */
+  COMMANDS_PER_SECOND: int(10, 1),
+  /** When set, socket.io reaches clients on every process through Redis (#7). */
+  REDIS_URL: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Directory of the built client; the server serves it when it exists. */
   CLIENT_DIR: z.string().default(path.resolve('dist/client')),

@@ -25,6 +25,10 @@ const SQLITE_MIGRATIONS: readonly string[] = [
      created_at INTEGER NOT NULL,
      UNIQUE (board_id, role)
    );`,
+  `CREATE TABLE control_state (
+     board_id TEXT PRIMARY KEY REFERENCES boards(id) ON DELETE CASCADE,
+     json TEXT NOT NULL
+   );`,
 ];
 
 interface BoardRow {
@@ -69,6 +73,10 @@ export class SqliteStore implements BoardStore {
       deleteUpTo: db.prepare('DELETE FROM updates WHERE board_id = ? AND seq <= ?'),
       insertToken: db.prepare('INSERT INTO tokens (hash, board_id, role, created_at) VALUES (?, ?, ?, ?)'),
       deleteRoleToken: db.prepare('DELETE FROM tokens WHERE board_id = ? AND role = ?'),
+      loadControl: db.prepare<[string], { json: string }>('SELECT json FROM control_state WHERE board_id = ?'),
+      saveControl: db.prepare(
+        'INSERT INTO control_state (board_id, json) SELECT @boardId, @json WHERE EXISTS (SELECT 1 FROM boards WHERE id = @boardId) ON CONFLICT (board_id) DO UPDATE SET json = excluded.json',
+      ),
       findToken: db.prepare<[string], { board_id: string; role: Role }>('SELECT board_id, role FROM tokens WHERE hash = ?'),
     };
   }
@@ -151,6 +159,14 @@ export class SqliteStore implements BoardStore {
       s.deleteRoleToken.run(boardId, role);
       s.insertToken.run(hash, boardId, role, Date.now());
     })();
+  }
+
+  async loadControl(boardId: string): Promise<string | undefined> {
+    return this.statements.loadControl.get(boardId)?.json;
+  }
+
+  async saveControl(boardId: string, json: string): Promise<void> {
+    this.statements.saveControl.run({ boardId, json });
   }
 
   async close(): Promise<void> {

@@ -49,5 +49,8 @@ export interface BoardStore {
   findToken(hash: string): Promise<{ boardId: string; role: Role } | undefined>;
   /** Replaces a role's token hash: the old one stops matching. */
   replaceToken(boardId: string, role: Role, hash: string): Promise<void>;
+  /** The facilitation state kept beside a board (JSON), if any. */
+  loadControl(boardId: string): Promise<string | undefined>;
+  saveControl(boardId: string, json: string): Promise<void>;
   close(): Promise<void>;
 }

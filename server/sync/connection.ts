@@ -34,11 +34,19 @@ export class SyncConnection implements RoomConnection {
 
   constructor(
     private readonly ws: WebSocket,
-    readonly role: Role,
+    /** The role the link's token grants. */
+    readonly tokenRole: Role,
     readonly tokenHash: string,
     readonly room: Room,
     private readonly log: Logger,
+    /** The browser tab's session, shared with its facilitation connection (optional). */
+    readonly sessionId?: string,
   ) {}
+
+  /** The role in force now: the facilitator can change it live. */
+  get role(): Role {
+    return this.room.control.roleOf(this.sessionId, this.tokenRole);
+  }
 
   send(message: Uint8Array): void {
     if (this.closed || this.ws.readyState !== this.ws.OPEN) return;

@@ -27,6 +27,7 @@ export const CLOSE = {
   tooSlow: { code: 4429, reason: 'connection too slow to keep up' },
   unsupportedSchema: { code: 4415, reason: 'board was saved by a newer Warsztat' },
   roomFull: { code: 4503, reason: 'board has too many connections' },
+  removed: { code: 4403, reason: 'removed by the facilitator' },
 } as const;
 
 export function encodeSyncStep1(doc: Y.Doc): Uint8Array {

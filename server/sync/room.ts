@@ -2,15 +2,20 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { metaOf, readMeta } from '../../shared/schema/doc';
 import { migrateDoc } from '../../shared/schema/migrate';
+import { BoardControl } from '../control/board-control';
 import type { Logger } from '../log';
 import type { BoardStore, Role } from '../storage/types';
 import type { PersistQueue } from './persist-queue';
 import { CLOSE, encodeAwareness, encodeUpdate } from './protocol';
+import { applyGuarded } from './lock-guard';
 import { mergeToSnapshot } from './snapshot';
 
 /** What a room needs of one connected socket. */
 export interface RoomConnection {
+  /** The role in force now (it can change live). */
   readonly role: Role;
+  /** The role of the link it came with. */
+  readonly tokenRole: Role;
   readonly tokenHash: string;
   /** Awareness client ids this connection has announced; removed when it leaves. */
   readonly awarenessIds: Set<number>;
@@ -30,7 +35,7 @@ export interface RoomDeps {
 const LOAD_ORIGIN = Symbol('load');
 
 /** The outcome of offering a client's update to the room. */
-export type ApplyResult = 'applied' | 'too-large' | 'malformed';
+export type ApplyResult = 'applied' | 'reverted' | 'too-large' | 'malformed';
 
 /**
  * One board in memory: its document, awareness and connections. Every change to the
@@ -44,6 +49,10 @@ export class Room {
   holds = 0;
   /** Set while the room is being unloaded or after it failed; it takes no new holders. */
   closing = false;
+  /** Facilitation state, presence and live roles; loads and unloads with the board. */
+  control!: BoardControl;
+  /** While set, document updates are collected here instead of being queued one by one. */
+  private captured: Uint8Array[] | null = null;
   private bytes = 0;
   private storedUpdates = 0;
   private compacting = false;
@@ -60,7 +69,8 @@ export class Room {
 
   static async load(boardId: string, deps: RoomDeps): Promise<Room> {
     const room = new Room(boardId, deps);
-    const stored = await deps.store.loadUpdates(boardId);
+    const [stored, control] = await Promise.all([deps.store.loadUpdates(boardId), BoardControl.load(boardId, deps.store, deps.log)]);
+    room.control = control;
     room.doc.transact(() => {
       for (const { seq, data } of stored) {
         try {
@@ -98,16 +108,39 @@ export class Room {
   /** Size and type are checked here; decoding problems surface as 'malformed'. */
   applyClientUpdate(update: Uint8Array, from: RoomConnection): ApplyResult {
     if (this.bytes + update.byteLength > this.deps.maxDocBytes) return 'too-large';
+    const locks = this.control.state.locks;
+    const guarded = from.role !== 'facilitator' && (locks.board || locks.frames.length > 0);
     try {
-      Y.applyUpdate(this.doc, update, from);
-      return 'applied';
+      if (!guarded) {
+        Y.applyUpdate(this.doc, update, from);
+        return 'applied';
+      }
+      this.captured = [];
+      const { reverted } = applyGuarded(this.doc, update, from, locks);
+      return reverted ? 'reverted' : 'applied';
     } catch {
       return 'malformed';
+    } finally {
+      if (this.captured) {
+        const captured = this.captured;
+        this.captured = null;
+        // The edit and its undoing travel as one update: nobody sees the forbidden state,
+        // and the sender (not excluded) gets its copy corrected.
+        if (captured.length > 0) this.enqueue(captured.length === 1 ? captured[0]! : Y.mergeUpdates(captured), captured.length === 1 ? from : null);
+      }
     }
   }
 
   private onDocUpdate(update: Uint8Array, origin: unknown): void {
     if (origin === LOAD_ORIGIN) return;
+    if (this.captured) {
+      this.captured.push(update);
+      return;
+    }
+    this.enqueue(update, origin);
+  }
+
+  private enqueue(update: Uint8Array, origin: unknown): void {
     this.bytes += update.byteLength;
     this.storedUpdates++;
     this.deps.queue.enqueue({

@@ -22,7 +22,10 @@ interface Admission {
   boardId: string;
   role: Role;
   tokenHash: string;
+  sessionId?: string;
 }
+
+const SESSION_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 
 /** Refuses an upgrade with a plain HTTP answer and a JSON reason. */
 function refuse(socket: Duplex, status: number, error: string): void {
@@ -91,7 +94,9 @@ export class SyncServer {
     if (grant.boardId !== boardId) return { status: 403, error: 'token is for another board' };
     const room = this.rooms.peek(boardId);
     if (room && room.connections.size >= this.options.maxConnectionsPerBoard) return { status: 503, error: CLOSE.roomFull.reason };
-    return { boardId, role: grant.role, tokenHash };
+    const session = url.searchParams.get('session');
+    const sessionId = session && SESSION_PATTERN.test(session) ? session : undefined;
+    return { boardId, role: grant.role, tokenHash, sessionId };
   }
 
   private connect(ws: WebSocket, admission: Admission): void {
@@ -128,8 +133,19 @@ export class SyncServer {
       .acquire(admission.boardId)
       .then((room) => {
         if (closed) return this.rooms.release(room);
-        connection = new SyncConnection(ws, admission.role, admission.tokenHash, room, this.log);
+        if (room.control.isRemoved(admission.sessionId)) {
+          ws.close(CLOSE.removed.code, CLOSE.removed.reason);
+          return this.rooms.release(room);
+        }
+        connection = new SyncConnection(ws, admission.role, admission.tokenHash, room, this.log, admission.sessionId);
         room.connections.add(connection);
+        if (admission.sessionId) {
+          const sessionId = admission.sessionId;
+          const current = connection;
+          const link = { kind: 'sync' as const, close: () => current.close(CLOSE.removed.code, CLOSE.removed.reason) };
+          room.control.join(sessionId, '', admission.role, link);
+          ws.once('close', () => room.control.leave(sessionId, link));
+        }
         connection.start();
         for (const message of early.splice(0)) connection.handle(message);
       })

@@ -1,0 +1,136 @@
+import { z } from 'zod';
+import type { Ballots } from '../../shared/methods/voting';
+import { initialControlState, type ControlState, type Person, type Role } from '../../shared/protocol/state';
+import type { Logger } from '../log';
+import type { BoardStore } from '../storage/types';
+
+/** What is stored: the public state plus the ballots of an open round (never sent out). */
+const storedSchema = z.object({ state: z.record(z.string(), z.unknown()), ballots: z.record(z.string(), z.array(z.string())) });
+
+/** A connected person's sockets are closed through this, whatever channel they came by. */
+export interface SessionLink {
+  /** 'control' links are people in the presence list; 'sync' links only carry the board. */
+  readonly kind: 'control' | 'sync';
+  close(reason: string): void;
+}
+
+interface PresentPerson {
+  name: string;
+  tokenRole: Role;
+  handUp: boolean;
+  links: Set<SessionLink>;
+}
+
+/**
+ * The facilitation side of one board: state the facilitator controls, the ballots, who is
+ * present and live role changes. Held by the board's Room, so it loads and unloads with it.
+ */
+export class BoardControl {
+  private readonly people = new Map<string, PresentPerson>();
+  /** Live role changes, by session; they last while the board is loaded. */
+  private readonly roleOverrides = new Map<string, Role>();
+  /** Sessions removed by the facilitator; refused until the board unloads. */
+  private readonly removed = new Set<string>();
+  private saving: Promise<void> = Promise.resolve();
+  private readonly listeners = new Set<() => void>();
+
+  private constructor(
+    private readonly boardId: string,
+    private readonly store: BoardStore,
+    private readonly log: Logger,
+    public state: ControlState,
+    public ballots: Ballots,
+  ) {}
+
+  static async load(boardId: string, store: BoardStore, log: Logger): Promise<BoardControl> {
+    const json = await store.loadControl(boardId);
+    let state = initialControlState();
+    let ballots: Ballots = {};
+    if (json) {
+      try {
+        const parsed = storedSchema.parse(JSON.parse(json));
+        state = { ...state, ...(parsed.state as Partial<ControlState>) };
+        ballots = parsed.ballots;
+      } catch (err) {
+        log.error({ boardId, err }, 'stored facilitation state unreadable; starting fresh');
+      }
+    }
+    return new BoardControl(boardId, store, log, state, ballots);
+  }
+
+  /** Replaces state and ballots; saved in order, one write at a time. */
+  commit(state: ControlState, ballots: Ballots, persist: boolean): Promise<void> {
+    this.state = state;
+    this.ballots = ballots;
+    for (const listener of this.listeners) listener();
+    if (!persist) return this.saving;
+    const json = JSON.stringify({ state, ballots });
+    this.saving = this.saving.then(() => this.store.saveControl(this.boardId, json)).catch((err) => this.log.error({ boardId: this.boardId, err }, 'facilitation state not saved'));
+    return this.saving;
+  }
+
+  /** Called after every state change (locks matter to the sync side). */
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  roleOf(sessionId: string | undefined, tokenRole: Role): Role {
+    return (sessionId && this.roleOverrides.get(sessionId)) || tokenRole;
+  }
+
+  isRemoved(sessionId: string | undefined): boolean {
+    return sessionId !== undefined && this.removed.has(sessionId);
+  }
+
+  join(sessionId: string, name: string, tokenRole: Role, link: SessionLink): void {
+    const person = this.people.get(sessionId) ?? { name, tokenRole, handUp: false, links: new Set() };
+    person.name = name || person.name;
+    person.links.add(link);
+    this.people.set(sessionId, person);
+  }
+
+  /** Returns true when that was the person's last connection. */
+  leave(sessionId: string, link: SessionLink): boolean {
+    const person = this.people.get(sessionId);
+    if (!person) return false;
+    person.links.delete(link);
+    if (person.links.size > 0) return false;
+    this.people.delete(sessionId);
+    return true;
+  }
+
+  setHand(sessionId: string, up: boolean): void {
+    const person = this.people.get(sessionId);
+    if (person) person.handUp = up;
+  }
+
+  setRole(sessionId: string, role: Role): boolean {
+    if (!this.people.has(sessionId)) return false;
+    this.roleOverrides.set(sessionId, role);
+    return true;
+  }
+
+  /** Closes every connection of a session and keeps it out while the board is loaded. */
+  remove(sessionId: string, reason: string): boolean {
+    const person = this.people.get(sessionId);
+    this.removed.add(sessionId);
+    if (!person) return false;
+    for (const link of [...person.links]) link.close(reason);
+    return true;
+  }
+
+  peopleList(): Person[] {
+    return [...this.people]
+      .filter(([, p]) => [...p.links].some((link) => link.kind === 'control'))
+      .map(([sessionId, p]) => ({ sessionId, name: p.name, role: this.roleOf(sessionId, p.tokenRole), handUp: p.handUp }));
+  }
+
+  nameOf(sessionId: string): string {
+    return this.people.get(sessionId)?.name ?? '';
+  }
+
+  flush(): Promise<void> {
+    return this.saving;
+  }
+}

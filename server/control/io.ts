@@ -1,0 +1,208 @@
+import type http from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { createAdapter } from '@socket.io/redis-adapter';
+import { createClient } from 'redis';
+import { Server, type Socket } from 'socket.io';
+import * as Y from 'yjs';
+import { COMMAND_ROLES, commandSchema, EVENTS, handshakeSchema, type Ack, type Command } from '../../shared/protocol/commands';
+import { reduce, type Effect } from '../../shared/protocol/reducer';
+import type { Role, VoteRound } from '../../shared/protocol/state';
+import { elementsOf } from '../../shared/schema/doc';
+import type { Logger } from '../log';
+import type { BoardStore } from '../storage/types';
+import type { Room } from '../sync/room';
+import type { RoomRegistry } from '../sync/rooms';
+import { hashToken } from '../tokens';
+import type { SessionLink } from './board-control';
+import { RateLimiter } from './rate-limit';
+
+interface SocketData {
+  boardId: string;
+  sessionId: string;
+  name: string;
+  tokenRole: Role;
+}
+
+export interface ControlServerOptions {
+  /** Commands per second per connection (burst = 2×). */
+  commandsPerSecond: number;
+  redisUrl?: string;
+}
+
+const sessionRoom = (boardId: string, sessionId: string) => `${boardId}:session:${sessionId}`;
+
+/**
+ * The facilitation channel (socket.io on the same http server), as a pipeline:
+ * handshake (validate → token → role) → join the board → per command: rate limit →
+ * validate → role check → reduce → store → emit. Nothing a client sends can throw past it.
+ */
+export function attachControlServer(httpServer: http.Server, store: BoardStore, rooms: RoomRegistry, log: Logger, options: ControlServerOptions) {
+  const io = new Server(httpServer, { serveClient: false, maxHttpBufferSize: 64 * 1024, pingInterval: 20_000, pingTimeout: 20_000 });
+  const redisClients: { quit(): Promise<unknown> }[] = [];
+  // With REDIS_URL, facilitation events reach clients connected to other processes.
+  const ready = options.redisUrl
+    ? (async () => {
+        const pub = createClient({ url: options.redisUrl });
+        const sub = pub.duplicate();
+        pub.on('error', (err) => log.error({ err }, 'redis (publish) error'));
+        sub.on('error', (err) => log.error({ err }, 'redis (subscribe) error'));
+        await Promise.all([pub.connect(), sub.connect()]);
+        redisClients.push(pub, sub);
+        io.adapter(createAdapter(pub, sub));
+      })()
+    : Promise.resolve();
+
+  io.use((socket, next) => {
+    const parsed = handshakeSchema.safeParse(socket.handshake.auth);
+    if (!parsed.success) return next(new Error('invalid handshake: boardId, token and sessionId are required'));
+    const { boardId, token, sessionId, name } = parsed.data;
+    store
+      .findToken(hashToken(token))
+      .then((grant) => {
+        if (!grant || grant.boardId !== boardId) return next(new Error('invalid token'));
+        (socket.data as SocketData) = { boardId, sessionId, name, tokenRole: grant.role };
+        next();
+      })
+      .catch((err) => {
+        log.error({ err }, 'control handshake failed');
+        next(new Error('server error'));
+      });
+  });
+
+  io.on('connection', (socket) => {
+    const data = socket.data as SocketData;
+    let room: Room | undefined;
+    let closed = false;
+    const link: SessionLink = {
+      kind: 'control',
+      close: (reason) => {
+        socket.emit(EVENTS.removed, { reason });
+        socket.disconnect(true);
+      },
+    };
+    socket.on('disconnect', () => {
+      closed = true;
+      if (!room) return;
+      room.control.leave(data.sessionId, link);
+      emitPeople(room);
+      rooms.release(room);
+    });
+    rooms
+      .acquire(data.boardId)
+      .then((acquired) => {
+        room = acquired;
+        if (closed) return rooms.release(acquired);
+        if (acquired.control.isRemoved(data.sessionId)) return link.close('removed by the facilitator');
+        acquired.control.join(data.sessionId, data.name, data.tokenRole, link);
+        void socket.join([data.boardId, sessionRoom(data.boardId, data.sessionId)]);
+        socket.emit(EVENTS.you, { sessionId: data.sessionId, role: acquired.control.roleOf(data.sessionId, data.tokenRole) });
+        socket.emit(EVENTS.state, { state: acquired.control.state, serverNow: Date.now() });
+        const myVotes = acquired.control.ballots[data.sessionId];
+        const open = acquired.control.state.rounds.at(-1);
+        if (open?.open && myVotes) socket.emit(EVENTS.myVotes, { roundId: open.id, itemIds: myVotes });
+        emitPeople(acquired);
+      })
+      .catch((err) => {
+        log.error({ err, boardId: data.boardId }, 'board could not be loaded for facilitation');
+        socket.disconnect(true);
+      });
+
+    const limiter = new RateLimiter(options.commandsPerSecond * 2, options.commandsPerSecond);
+    socket.on(EVENTS.command, (raw: unknown, ack: unknown) => {
+      const reply = (answer: Ack) => {
+        if (typeof ack === 'function') ack(answer);
+      };
+      try {
+        if (!room) return reply({ ok: false, error: 'board not loaded yet' });
+        if (!limiter.take()) {
+          if (limiter.refused > 200) socket.disconnect(true);
+          return reply({ ok: false, error: 'too many commands, slow down' });
+        }
+        const parsed = commandSchema.safeParse(raw);
+        if (!parsed.success) {
+          const issue = parsed.error.issues[0];
+          return reply({ ok: false, error: `invalid command: ${issue ? `${issue.path.join('.') || 'type'}: ${issue.message}` : 'unreadable'}` });
+        }
+        const command = parsed.data;
+        const role = room.control.roleOf(data.sessionId, data.tokenRole);
+        if (!COMMAND_ROLES[command.type].includes(role)) {
+          log.warn({ boardId: data.boardId, sessionId: data.sessionId, role, command: command.type }, 'command refused: role');
+          return reply({ ok: false, error: `${command.type} is not allowed for the ${role} role` });
+        }
+        reply(handle(room, data, command));
+      } catch (err) {
+        log.error({ err, boardId: data.boardId }, 'command failed');
+        reply({ ok: false, error: 'server error' });
+      }
+    });
+  });
+
+  function handle(room: Room, data: SocketData, command: Command): Ack {
+    const control = room.control;
+    switch (command.type) {
+      case 'hand.raise':
+        control.setHand(data.sessionId, command.up);
+        emitPeople(room);
+        return { ok: true };
+      case 'reaction':
+        io.to(data.boardId).emit(EVENTS.reaction, { sessionId: data.sessionId, name: control.nameOf(data.sessionId), emoji: command.emoji });
+        return { ok: true };
+      case 'role.set':
+        if (command.sessionId === data.sessionId) return { ok: false, error: 'you cannot change your own role' };
+        if (!control.setRole(command.sessionId, command.role)) return { ok: false, error: 'no such person on the board' };
+        io.to(sessionRoom(data.boardId, command.sessionId)).emit(EVENTS.you, { sessionId: command.sessionId, role: command.role });
+        emitPeople(room);
+        return { ok: true };
+      case 'person.remove':
+        if (command.sessionId === data.sessionId) return { ok: false, error: 'you cannot remove yourself' };
+        if (!control.remove(command.sessionId, 'removed by the facilitator')) return { ok: false, error: 'no such person on the board' };
+        emitPeople(room);
+        return { ok: true };
+      default: {
+        const result = reduce(control.state, control.ballots, command, {
+          now: Date.now(),
+          sessionId: data.sessionId,
+          newId: randomUUID,
+          isEligible: (round, itemId) => isEligible(room.doc, round, itemId),
+        });
+        if (!result.ok) return result;
+        const stateChanged = result.state !== control.state && JSON.stringify(result.state) !== JSON.stringify(control.state);
+        void control.commit(result.state, result.ballots, result.persist);
+        if (stateChanged) io.to(data.boardId).emit(EVENTS.state, { state: result.state, serverNow: Date.now() });
+        for (const effect of result.effects) emitEffect(data.boardId, effect, data.sessionId);
+        return { ok: true };
+      }
+    }
+  }
+
+  function emitEffect(boardId: string, effect: Effect, from: string): void {
+    if (effect.kind === 'summon') io.to(boardId).emit(EVENTS.summon, { view: effect.view, by: from });
+    else if (effect.kind === 'follow.view') io.to(boardId).except(sessionRoom(boardId, from)).volatile.emit(EVENTS.followView, { view: effect.view });
+    else io.to(sessionRoom(boardId, effect.sessionId)).emit(EVENTS.myVotes, { roundId: effect.roundId, itemIds: effect.itemIds });
+  }
+
+  function emitPeople(room: Room): void {
+    io.to(room.boardId).emit(EVENTS.people, room.control.peopleList());
+  }
+
+  return {
+    io,
+    ready,
+    async close(): Promise<void> {
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      await Promise.all(redisClients.map((client) => client.quit().catch(() => undefined)));
+    },
+  };
+}
+
+/** Whether an element can take votes in a round: it exists and belongs to the round. */
+export function isEligible(doc: Y.Doc, round: VoteRound, itemId: string): boolean {
+  const element = elementsOf(doc).get(itemId);
+  if (!(element instanceof Y.Map)) return false;
+  if (round.itemIds) return round.itemIds.includes(itemId);
+  const type = element.get('type');
+  return round.frameId !== null && element.get('parentId') === round.frameId && type !== 'connector' && type !== 'stroke' && type !== 'frame';
+}
+
+export type ControlServer = ReturnType<typeof attachControlServer>;
+export type { Socket };

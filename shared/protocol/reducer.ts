@@ -1,0 +1,124 @@
+import type { Command, View } from './commands';
+import { openRound, timerRemaining, type ControlState, type VoteRound } from './state';
+import { castVote, retractVote, tally, type Ballots } from '../methods/voting';
+
+/** Something the server must do besides storing the new state. */
+export type Effect =
+  | { kind: 'summon'; view: View | { frameId: string } }
+  | { kind: 'follow.view'; view: View }
+  | { kind: 'my-votes'; sessionId: string; roundId: string; itemIds: string[] };
+
+export interface ReduceContext {
+  now: number;
+  sessionId: string;
+  newId: () => string;
+  /** Whether an element may receive votes in a round (it exists and is eligible). */
+  isEligible: (round: VoteRound, itemId: string) => boolean;
+}
+
+export type ReduceResult = { ok: true; state: ControlState; ballots: Ballots; effects: Effect[]; persist: boolean } | { ok: false; error: string };
+
+const refuse = (error: string): ReduceResult => ({ ok: false, error });
+
+/**
+ * The facilitation channel as a pure function: state and ballots in, new state, ballots
+ * and effects out. Role checks happen before; this enforces the rules of each command.
+ */
+export function reduce(state: ControlState, ballots: Ballots, command: Command, ctx: ReduceContext): ReduceResult {
+  const done = (next: Partial<ControlState>, effects: Effect[] = [], nextBallots = ballots, persist = true): ReduceResult => ({
+    ok: true,
+    state: { ...state, ...next },
+    ballots: nextBallots,
+    effects,
+    persist,
+  });
+  const { now } = ctx;
+  switch (command.type) {
+    case 'agenda.set': {
+      const ids = new Set(command.phases.map((p) => p.id));
+      if (ids.size !== command.phases.length) return refuse('phase ids must be unique');
+      const current = state.currentPhase !== null && state.currentPhase < command.phases.length ? state.currentPhase : null;
+      return done({ agenda: command.phases, currentPhase: current });
+    }
+    case 'phase.go': {
+      const phase = state.agenda[command.index];
+      if (!phase) return refuse('no such phase');
+      const timer = phase.minutes > 0 ? { running: true, durationMs: phase.minutes * 60_000, remainingMs: phase.minutes * 60_000, endsAt: now + phase.minutes * 60_000 } : state.timer;
+      return done({ currentPhase: command.index, timer }, phase.frameId ? [{ kind: 'summon', view: { frameId: phase.frameId } }] : []);
+    }
+    case 'timer.start':
+      return done({ timer: { running: true, durationMs: command.seconds * 1000, remainingMs: command.seconds * 1000, endsAt: now + command.seconds * 1000 } });
+    case 'timer.pause': {
+      if (!state.timer.running) return refuse('timer is not running');
+      return done({ timer: { ...state.timer, running: false, remainingMs: timerRemaining(state.timer, now), endsAt: null } });
+    }
+    case 'timer.resume': {
+      if (state.timer.running) return refuse('timer is already running');
+      if (state.timer.remainingMs <= 0) return refuse('no time left to resume');
+      return done({ timer: { ...state.timer, running: true, endsAt: now + state.timer.remainingMs } });
+    }
+    case 'timer.add': {
+      const t = state.timer;
+      const remaining = Math.max(0, timerRemaining(t, now) + command.seconds * 1000);
+      return done({ timer: { ...t, durationMs: Math.max(t.durationMs + command.seconds * 1000, remaining), remainingMs: remaining, endsAt: t.running ? now + remaining : null } });
+    }
+    case 'timer.reset':
+      return done({ timer: { running: false, durationMs: 0, remainingMs: 0, endsAt: null } });
+    case 'summon':
+      return done({}, [{ kind: 'summon', view: command.view }], ballots, false);
+    case 'follow.set':
+      return done({ follow: command.on });
+    case 'follow.view':
+      if (!state.follow) return refuse('follow mode is off');
+      return done({}, [{ kind: 'follow.view', view: command.view }], ballots, false);
+    case 'lock.board':
+      return done({ locks: { ...state.locks, board: command.locked } });
+    case 'lock.frame': {
+      const frames = state.locks.frames.filter((f) => f !== command.frameId);
+      return done({ locks: { ...state.locks, frames: command.locked ? [...frames, command.frameId] : frames } });
+    }
+    case 'vote.start': {
+      if (openRound(state)) return refuse('a voting round is already open');
+      if (command.frameId === null && command.itemIds === null) return refuse('choose a frame or items to vote on');
+      const round: VoteRound = {
+        id: ctx.newId(),
+        title: command.title,
+        frameId: command.frameId,
+        itemIds: command.itemIds,
+        votesPerPerson: command.votesPerPerson,
+        open: true,
+        openedAt: now,
+        closedAt: null,
+        results: null,
+        voters: null,
+      };
+      return done({ rounds: [...state.rounds, round].slice(-50) }, [], {});
+    }
+    case 'vote.cast':
+    case 'vote.retract': {
+      const round = openRound(state);
+      if (!round) return refuse('no voting round is open');
+      if (command.type === 'vote.cast' && !ctx.isEligible(round, command.itemId)) return refuse('this item is not part of the vote');
+      const result = command.type === 'vote.cast' ? castVote(ballots, ctx.sessionId, command.itemId, round.votesPerPerson) : retractVote(ballots, ctx.sessionId, command.itemId);
+      if (!result.ok) return refuse(result.error);
+      return done({}, [{ kind: 'my-votes', sessionId: ctx.sessionId, roundId: round.id, itemIds: result.ballots[ctx.sessionId] ?? [] }], result.ballots);
+    }
+    case 'vote.close': {
+      const round = openRound(state);
+      if (!round) return refuse('no voting round is open');
+      const { results, voters } = tally(ballots);
+      const closed: VoteRound = { ...round, open: false, closedAt: now, results, voters };
+      return done({ rounds: [...state.rounds.slice(0, -1), closed] }, [], {});
+    }
+    case 'vote.cancel': {
+      if (!openRound(state)) return refuse('no voting round is open');
+      return done({ rounds: state.rounds.slice(0, -1) }, [], {});
+    }
+    case 'hand.raise':
+    case 'reaction':
+    case 'role.set':
+    case 'person.remove':
+      // People, not state: handled by the server's presence list.
+      return done({}, [], ballots, false);
+  }
+}

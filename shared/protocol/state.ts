@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { LIMITS } from '../schema/limits';
+
+export const ROLES = ['facilitator', 'participant', 'observer'] as const;
+export type Role = (typeof ROLES)[number];
+export const roleSchema = z.enum(ROLES);
+
+const id = z.string().min(1).max(LIMITS.maxIdLength);
+
+/** One step of the workshop agenda: usually a frame on the board. */
+export const phaseSchema = z.object({
+  id,
+  title: z.string().trim().min(1).max(120),
+  /** The frame everyone is brought to when the phase starts, if any. */
+  frameId: id.nullable(),
+  /** Timer started with the phase; 0 for none. */
+  minutes: z.number().int().min(0).max(600),
+});
+export type Phase = z.infer<typeof phaseSchema>;
+
+/** One server clock for everyone: `endsAt` is server time, clients correct by their offset. */
+export interface TimerState {
+  running: boolean;
+  durationMs: number;
+  /** Time left when paused (or when never started). */
+  remainingMs: number;
+  /** Server epoch ms at which a running timer ends. */
+  endsAt: number | null;
+}
+
+/** A dot-voting round; `results` stay null (and ballots on the server) until it closes. */
+export interface VoteRound {
+  id: string;
+  title: string;
+  /** Items eligible: the notes in this frame… */
+  frameId: string | null;
+  /** …or exactly these elements. */
+  itemIds: string[] | null;
+  votesPerPerson: number;
+  open: boolean;
+  openedAt: number;
+  closedAt: number | null;
+  /** Votes per item, once closed. */
+  results: Record<string, number> | null;
+  /** How many people voted, once closed. */
+  voters: number | null;
+}
+
+/** What the facilitator controls; lives on the server beside the board, not in the document. */
+export interface ControlState {
+  agenda: Phase[];
+  currentPhase: number | null;
+  timer: TimerState;
+  locks: { board: boolean; frames: string[] };
+  /** Participants follow the facilitator's view. */
+  follow: boolean;
+  /** Every round so far, newest last; at most one is open. */
+  rounds: VoteRound[];
+}
+
+export function initialControlState(): ControlState {
+  return {
+    agenda: [],
+    currentPhase: null,
+    timer: { running: false, durationMs: 0, remainingMs: 0, endsAt: null },
+    locks: { board: false, frames: [] },
+    follow: false,
+    rounds: [],
+  };
+}
+
+/** Someone connected to the facilitation channel. */
+export interface Person {
+  sessionId: string;
+  name: string;
+  role: Role;
+  handUp: boolean;
+}
+
+/** The round currently open, if any. */
+export function openRound(state: ControlState): VoteRound | undefined {
+  const last = state.rounds[state.rounds.length - 1];
+  return last?.open ? last : undefined;
+}
+
+/** Time left on the timer at server time `now`. */
+export function timerRemaining(timer: TimerState, now: number): number {
+  if (!timer.running || timer.endsAt === null) return Math.max(0, timer.remainingMs);
+  return Math.max(0, timer.endsAt - now);
+}
