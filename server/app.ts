@@ -60,6 +60,8 @@ export function createWarsztat(config: Config, options: { store?: BoardStore; lo
 
   const server = http.createServer(app);
   server.on('upgrade', (request, socket, head) => {
+    // socket.io answers its own upgrades (it listens on the same server).
+    if (request.url?.startsWith('/socket.io/')) return;
     if (!sync.handleUpgrade(request, socket, head)) {
       socket.on('error', () => {});
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
