@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { elementsOf, type ElementMap } from '../schema/doc';
+import { LIMITS } from '../schema/limits';
 import { baseDefaults } from '../schema/element-base';
 import { ELEMENT_DEFINITIONS, elementSchema, isElementType, type ElementType } from '../schema/elements';
 import { toPlain } from '../schema/plain';
@@ -129,6 +130,15 @@ export function moveElements(doc: Y.Doc, ids: readonly string[], dx: number, dy:
       }
     });
   }
+  // Refuse (rather than clamp) a move that would carry any element past the coordinate
+  // limits: validation would drop it afterwards, and clamping would change the layout.
+  for (const id of moving) {
+    const element = elements.get(id)!;
+    for (const [key, d] of [['x', dx], ['y', dy]] as const) {
+      const value = element.get(key);
+      if (typeof value === 'number' && Math.abs(value + d) > LIMITS.maxCoordinate) throw new OpError(`moving ${id} would leave the board`);
+    }
+  }
   doc.transact(() => {
     for (const id of moving) {
       const element = elements.get(id)!;
@@ -180,6 +190,14 @@ export function putIntoFrame(doc: Y.Doc, ids: readonly string[], frameId: string
     const frame = requireElement(doc, frameId);
     if (frame.get('type') !== 'frame') throw new OpError(`${frameId} is not a frame`);
     if (ids.includes(frameId)) throw new OpError('a frame cannot contain itself');
+    // Nor a frame that (indirectly) holds it: two frames must never contain each other.
+    const seen = new Set<string>();
+    for (let parent = frame.get('parentId'); typeof parent === 'string' && !seen.has(parent); ) {
+      if (ids.includes(parent)) throw new OpError('a frame cannot contain a frame that holds it');
+      seen.add(parent);
+      const next = elementsOf(doc).get(parent);
+      parent = next instanceof Y.Map ? next.get('parentId') : null;
+    }
   }
   for (const id of ids) requireElement(doc, id);
   const elements = elementsOf(doc);

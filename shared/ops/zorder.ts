@@ -20,9 +20,31 @@ export function zOrder(doc: Y.Doc): Ordered[] {
 
 /** `count` new keys above everything on the board. */
 export function keysOnTop(doc: Y.Doc, count: number): string[] {
-  const order = zOrder(doc);
-  const top = order.length ? order[order.length - 1]!.z : null;
-  return generateNKeysBetween(safeKey(top), null, count);
+  // Above the highest valid key and above every malformed key too (they still sort by plain
+  // string comparison), so a new element never lands under a badly written one.
+  let below: string | null = null;
+  for (const { z } of zOrder(doc)) {
+    const floor = safeKey(z) ?? validKeyAbove(z);
+    if (floor !== null && (below === null || floor > below)) below = floor;
+  }
+  return generateNKeysBetween(below, null, count);
+}
+
+/**
+ * A valid key sorting after a malformed one, or null if no valid key can (keys are base-62,
+ * so one starting with, say, '~' stays on top whatever we do).
+ */
+function validKeyAbove(key: string): string | null {
+  const head = key.charCodeAt(0);
+  const a = 'a'.charCodeAt(0);
+  const z = 'z'.charCodeAt(0);
+  if (!(head >= a)) return 'a0';
+  // The smallest integer key with the next head letter: head h has h - 'a' + 1 digits.
+  if (head < z) return String.fromCharCode(head + 1) + '0'.repeat(head + 1 - a + 1);
+  if (head > z) return null;
+  let candidate = 'z'.repeat(z - a + 2);
+  while (candidate <= key && candidate.length < 128) candidate = generateKeyBetween(candidate, null);
+  return candidate > key ? candidate : null;
 }
 
 /**

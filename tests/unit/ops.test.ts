@@ -269,9 +269,9 @@ describe('moveElements', () => {
     expectRefusedUnchanged(doc, () => moveElements(doc, [id, 'ghost'], 1, 1), /ghost/);
   });
 
-  // Known bug (see the report): moving past LIMITS.maxCoordinate writes an invalid element,
-  // which readElements then drops from the board. The move should be refused (or clamped).
-  it.fails('never leaves an element outside the coordinate limits', () => {
+  // Was a bug: moving past LIMITS.maxCoordinate wrote an invalid element, which readElements
+  // then dropped from the board. Such a move is now refused with an OpError (not clamped).
+  it('never leaves an element outside the coordinate limits', () => {
     const doc = new Y.Doc();
     const id = createElement(doc, { type: 'note', x: LIMITS.maxCoordinate - 10 });
     const error = (() => {
@@ -370,9 +370,9 @@ describe('putIntoFrame', () => {
     expectRefusedUnchanged(doc, () => putIntoFrame(doc, [note, 'ghost'], frame), /ghost/);
   });
 
-  // Known bug (see the report): only the direct case is checked, so two frames can end up
-  // inside each other (a cycle any tree walk over parentId would loop on).
-  it.fails('refuses to put a frame into a frame it contains', () => {
+  // Was a bug: only the direct case was checked, so two frames could end up inside each
+  // other (a cycle any tree walk over parentId would loop on). The parent chain is now walked.
+  it('refuses to put a frame into a frame it contains', () => {
     const doc = new Y.Doc();
     createElements(doc, [{ type: 'frame', id: 'outer' }, { type: 'frame', id: 'inner' }]);
     putIntoFrame(doc, ['inner'], 'outer');

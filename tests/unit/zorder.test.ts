@@ -50,9 +50,9 @@ describe('keysOnTop', () => {
     expect(keysOnTop(doc, 0)).toEqual([]);
   });
 
-  // Known limitation (see the report): a malformed top key is treated as missing, so new
-  // elements get keys from scratch and are drawn *below* it, contradicting "above everything".
-  it.fails('stays above an element whose z is malformed (written by an outside client)', () => {
+  // Was a bug: a malformed top key was treated as missing, so new elements got keys from
+  // scratch and were drawn *below* it. New keys now sort above malformed keys too.
+  it('stays above an element whose z is malformed (written by an outside client)', () => {
     const doc = new Y.Doc();
     createElement(doc, { type: 'note', id: 'weird', z: 'top' });
     const id = createElement(doc, { type: 'note' });

@@ -155,9 +155,10 @@ export class Editor {
   }
 
   copySelection(): string | null {
-    const selected = this.selectedElements();
+    // In drawing order, so that the copies stack as the originals do (not in click order).
+    const ids = this.stateValue.selection;
+    const selected = this.store.ordered().filter((e) => ids.has(e.id));
     if (selected.length === 0) return null;
-    const ids = new Set(selected.map((e) => e.id));
     // Lines between copied elements come along even when not selected themselves.
     const connectors = this.store.ordered().filter((e) => e.type === 'connector' && !ids.has(e.id) && e.from && e.to && ids.has(e.from) && ids.has(e.to));
     return serialiseSelection([...selected, ...connectors]);
