@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { Editor } from '../../client/src/editor/editor';
 import { createTool } from '../../client/src/tools';
@@ -120,6 +120,31 @@ describe('SelectTool', () => {
     editor.undo();
     expect(editor.store.get(a)).toMatchObject({ x: 0, y: 0 });
     expect(editor.store.get(b)).toMatchObject({ x: 200, y: 0 });
+  });
+
+  it('a drag with a long pause in the middle is still one undo step', () => {
+    vi.useFakeTimers();
+    try {
+      const { editor, ctx, a, tool } = board();
+      tool.down(ctx, at(editor, 50, 50));
+      tool.move(ctx, at(editor, 60, 50));
+      vi.advanceTimersByTime(5_000);
+      tool.move(ctx, at(editor, 150, 50));
+      tool.up(ctx, at(editor, 150, 50));
+      expect(editor.store.get(a)).toMatchObject({ x: 100 });
+      editor.undo();
+      expect(editor.store.get(a)).toMatchObject({ x: 0 });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('two quick separate edits are two undo steps', () => {
+    const { editor, a } = board();
+    editor.update(a, { color: '#fca5a5' });
+    editor.move([a], 10, 0);
+    editor.undo();
+    expect(editor.store.get(a)).toMatchObject({ x: 0, color: '#fca5a5' });
   });
 
   it('dragging an unselected element selects and moves only it', () => {
@@ -259,8 +284,8 @@ describe('ShapeTool', () => {
     expect(created).toMatchObject({ type, x: 500 - w / 2, y: 400 - h / 2, w, h, createdBy: 'Ala' });
     expect([...editor.state.selection]).toEqual([created!.id]);
     expect(editor.state.tool).toBe('select');
-    // Notes and text open for typing; shapes and frames do not.
-    expect(ctx.editing).toEqual(type === 'note' || type === 'text' ? [created!.id] : []);
+    // Notes, text and frame titles open for typing; shapes do not.
+    expect(ctx.editing).toEqual(type === 'note' || type === 'text' || type === 'frame' ? [created!.id] : []);
   });
 
   it('a drag creates an element of the dragged size, whichever way it was dragged', () => {

@@ -7,6 +7,15 @@ import { TextEditor } from '../board/TextEditor';
 import { useShortcuts } from '../board/useShortcuts';
 import { Editor } from '../editor/editor';
 import { useEditorState } from '../editor/hooks';
+import { useControl } from '../control/useControl';
+import { sessionId } from '../control/session';
+import { openRound } from '../../../shared/protocol/state';
+import { elementBounds } from '../../../shared/geometry/elements';
+import { fitBounds } from '../../../shared/geometry/viewport';
+import { FacilitatorPanel } from '../panels/FacilitatorPanel';
+import { ReactionsBar } from '../panels/Reactions';
+import { TimerDisplay } from '../panels/TimerDisplay';
+import { VoteBar } from '../panels/VoteBar';
 import { HelpPanel } from '../panels/HelpPanel';
 import { NAME_KEY, NamePrompt } from '../panels/NamePrompt';
 import { Notice } from '../panels/Notice';
@@ -23,6 +32,27 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
   const [help, setHelp] = useState(false);
   const editor = useMemo(() => (board.doc ? new Editor(board.doc) : null), [board.doc]);
   const peers = usePeers(board.awareness);
+  const [panelOpen, setPanelOpen] = useState(true);
+  // Summon and follow move this person's view; both arrive over the facilitation channel.
+  const control = useControl(boardId, token, name, {
+    onSummon: (view) => {
+      if (!editor) return;
+      if ('frameId' in view) {
+        const frame = editor.store.get(view.frameId);
+        if (frame) editor.setViewport(fitBounds(elementBounds(frame, editor.store.lookup), editor.screenSize.width, editor.screenSize.height));
+      } else {
+        showView(view);
+      }
+    },
+    onFollowView: (view) => {
+      if (role !== 'facilitator') showView(view);
+    },
+  });
+  const role = control.role ?? board.role;
+  const showView = (view: { x: number; y: number; scale: number }) =>
+    editor?.setViewport({ scale: view.scale, x: editor.screenSize.width / 2 - view.x * view.scale, y: editor.screenSize.height / 2 - view.y * view.scale });
+  const round = openRound(control.state);
+  const lockedBoard = control.state.locks.board && role !== 'facilitator';
   const fitted = useRef(false);
   const colour = useMemo(() => colourFor(board.awareness?.clientID ?? name ?? ''), [board.awareness, name]);
 
@@ -35,8 +65,57 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
     if (editor) editor.userName = name ?? '';
   }, [editor, name]);
   useEffect(() => {
-    editor?.setState({ readOnly: board.role === 'observer' });
-  }, [editor, board.role]);
+    editor?.setState({ readOnly: role === 'observer' || lockedBoard });
+  }, [editor, role, lockedBoard]);
+  useEffect(() => {
+    if (!editor) return;
+    const frames = new Set(role === 'facilitator' ? [] : control.state.locks.frames);
+    editor.isLocked = (id) => {
+      const element = editor.store.get(id);
+      return frames.has(id) || (element?.parentId !== undefined && element.parentId !== null && frames.has(element.parentId));
+    };
+  }, [editor, role, control.state.locks.frames]);
+  useEffect(() => {
+    if (!editor || !round || role === 'observer') {
+      if (editor) editor.voting = null;
+      return;
+    }
+    editor.voting = {
+      eligible: (id) => {
+        const element = editor.store.get(id);
+        if (!element) return false;
+        if (round.itemIds) return round.itemIds.includes(id);
+        return element.parentId === round.frameId && element.type !== 'frame' && element.type !== 'connector' && element.type !== 'stroke';
+      },
+      vote: (id, retract) => void control.send(retract ? { type: 'vote.retract', itemId: id } : { type: 'vote.cast', itemId: id }).then((ack) => {
+        if (!ack.ok) editor.notify('control.refused', { reason: ack.error });
+      }),
+    };
+  }, [editor, round, role, control]);
+  // The facilitator's view travels to everyone while follow mode is on.
+  useEffect(() => {
+    if (!editor || role !== 'facilitator' || !control.state.follow) return;
+    let last = 0;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const sendView = () => {
+      last = Date.now();
+      const c = editor.viewCenter();
+      void control.send({ type: 'follow.view', view: { x: c.x, y: c.y, scale: editor.state.viewport.scale } });
+    };
+    sendView();
+    let previous = editor.state.viewport;
+    const unsubscribe = editor.subscribe(() => {
+      if (editor.state.viewport === previous) return;
+      previous = editor.state.viewport;
+      clearTimeout(timer);
+      if (Date.now() - last > 150) sendView();
+      else timer = setTimeout(sendView, 150);
+    });
+    return () => {
+      unsubscribe();
+      clearTimeout(timer);
+    };
+  }, [editor, role, control.state.follow, control]);
   useEffect(() => {
     if (board.awareness && name) board.awareness.setLocalStateField('user', { name, colour, role: board.role ?? 'participant' });
   }, [board.awareness, name, colour, board.role]);
@@ -56,14 +135,25 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
     (id: string) => {
       const element = editor?.store.get(id);
       if (!editor || !element || editor.state.readOnly || element.type === 'connector' || element.type === 'stroke') return;
+      if (editor.isLocked(id)) return editor.notify('control.locked');
       editor.select([id]);
-      editor.endGesture();
+      editor.beginGesture();
       editor.setState({ editing: { id, field: element.type === 'frame' ? 'title' : 'text' } });
     },
     [editor],
   );
   const openHelp = useCallback(() => setHelp(true), []);
 
+  if (control.removed) {
+    return (
+      <main className="page">
+        <p className="error" role="alert" data-testid="board-error">
+          {t('control.removed')}
+        </p>
+        <a href="/">{t('board.back')}</a>
+      </main>
+    );
+  }
   if (board.error) {
     return (
       <main className="page">
@@ -85,9 +175,23 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
   }
   return (
     <BoardLayout editor={editor} onEdit={startEditing} onHelp={openHelp}>
-      <TopBar editor={editor} title={board.title} status={board.status} role={board.role} me={{ name: name ?? '', colour }} peers={peers} onHelp={openHelp} />
+      <TopBar editor={editor} title={board.title} status={board.status} role={role} me={{ name: name ?? '', colour }} peers={peers} onHelp={openHelp}>
+        <TimerDisplay timer={control.state.timer} clockOffset={control.clockOffset} />
+        {role === 'facilitator' && (
+          <button type="button" className="secondary" onClick={() => setPanelOpen((open) => !open)} aria-expanded={panelOpen} data-testid="toggle-panel">
+            {panelOpen ? t('control.close') : t('control.open')}
+          </button>
+        )}
+      </TopBar>
       <Toolbar editor={editor} />
-      <Canvas editor={editor} awareness={board.awareness} peers={peers} onStartEditing={startEditing} />
+      <Canvas editor={editor} awareness={board.awareness} peers={peers} onStartEditing={startEditing} badges={badges(control, round)} lockedFrames={control.state.locks.frames} />
+      {role === 'facilitator' && panelOpen && token && (
+        <FacilitatorPanel editor={editor} boardId={boardId} token={token} state={control.state} people={control.people} mySession={sessionId()} send={control.send} />
+      )}
+      {round && <VoteBar round={round} used={control.myVotes?.roundId === round.id ? control.myVotes.itemIds.length : 0} canVote={role !== 'observer'} />}
+      {control.state.follow && role !== 'facilitator' && <p className="follow-banner">{t('control.following')}</p>}
+      {lockedBoard && <p className="observer-banner">{t('control.boardLocked')}</p>}
+      <ReactionsBar canAct={role === 'facilitator' || role === 'participant'} handUp={control.people.find((p) => p.sessionId === sessionId())?.handUp ?? false} reactions={control.reactions} send={control.send} />
       <EditingOverlay editor={editor} />
       {!board.synced && (
         <div className="loading-overlay" aria-busy="true">
@@ -97,12 +201,24 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
       <p className="element-count" data-testid="element-count" data-count={board.elementCount}>
         {t('board.elements', { count: board.elementCount })}
       </p>
-      {board.role === 'observer' && <p className="observer-banner">{t('board.readOnly')}</p>}
+      {role === 'observer' && <p className="observer-banner">{t('board.readOnly')}</p>}
       <Notice editor={editor} />
       {help && <HelpPanel onClose={() => setHelp(false)} />}
       {!name && <NamePrompt onDone={setName} />}
     </BoardLayout>
   );
+}
+
+/** Vote badges: my dots while a round is open, everyone's totals once the last round closed. */
+function badges(control: ReturnType<typeof useControl>, round: ReturnType<typeof openRound>): Map<string, { count: number; mine: boolean }> {
+  const out = new Map<string, { count: number; mine: boolean }>();
+  if (round) {
+    if (control.myVotes?.roundId === round.id) for (const id of control.myVotes.itemIds) out.set(id, { count: (out.get(id)?.count ?? 0) + 1, mine: true });
+    return out;
+  }
+  const closed = [...control.state.rounds].reverse().find((r) => !r.open && r.results);
+  for (const [id, count] of Object.entries(closed?.results ?? {})) out.set(id, { count, mine: false });
+  return out;
 }
 
 function BoardLayout({ editor, onEdit, onHelp, children }: { editor: Editor; onEdit: (id: string) => void; onHelp: () => void; children: React.ReactNode }) {

@@ -9,7 +9,10 @@ import type { Editor } from '../editor/editor';
 import { useEditorState } from '../editor/hooks';
 import { createTool, type PointerInfo, type Preview, type ToolContext } from '../tools';
 import { ElementView, TEXT_MIN_SCALE } from './ElementView';
-import { HANDLE_SIZE, OverlayLayer } from './Overlay';
+import { HANDLE_SIZE, OverlayLayer, type Badge } from './Overlay';
+
+const NO_BADGES: ReadonlyMap<string, Badge> = new Map();
+const NO_FRAMES: readonly string[] = [];
 import type { Peer } from './presence';
 import { useVisibleIds } from './visibility';
 
@@ -18,6 +21,10 @@ interface Props {
   awareness: Awareness | null;
   peers: Peer[];
   onStartEditing: (id: string) => void;
+  /** Vote counts shown on elements. */
+  badges?: ReadonlyMap<string, Badge>;
+  /** Frames the facilitator locked (drawn with a padlock). */
+  lockedFrames?: readonly string[];
 }
 
 type Gesture = { kind: 'pan'; last: Point } | { kind: 'pinch'; distance: number; center: Point } | { kind: 'tool' } | null;
@@ -27,7 +34,7 @@ type Gesture = { kind: 'pan'; last: Point } | { kind: 'pinch'; distance: number;
  * DOM element that takes every pointer event. Hit-testing is our own pure geometry, so
  * Konva keeps no hit graph (listening off everywhere).
  */
-export function Canvas({ editor, awareness, peers, onStartEditing }: Props) {
+export function Canvas({ editor, awareness, peers, onStartEditing, badges = NO_BADGES, lockedFrames = NO_FRAMES }: Props) {
   const container = useRef<HTMLDivElement>(null);
   const [size, setSize] = useState({ width: 800, height: 600 });
   const viewport = useEditorState(editor, (s) => s.viewport);
@@ -136,6 +143,15 @@ export function Canvas({ editor, awareness, peers, onStartEditing }: Props) {
       return;
     }
     if (e.button !== 0) return;
+    // During a dot-voting round, a click on an eligible item is a vote (Shift takes one back).
+    const voting = editor.voting;
+    if (voting) {
+      const hit = ctx.hit(p.board);
+      if (hit && voting.eligible(hit.id)) {
+        voting.vote(hit.id, e.shiftKey);
+        return;
+      }
+    }
     gesture.current = { kind: 'tool' };
     toolMachine.down(ctx, p);
   };
@@ -198,7 +214,7 @@ export function Canvas({ editor, awareness, peers, onStartEditing }: Props) {
             <ElementView key={id} editor={editor} id={id} detailed={detailed} editing={editing?.id === id} />
           ))}
         </Layer>
-        <OverlayLayer editor={editor} preview={preview} peers={peers} scale={viewport.scale} />
+        <OverlayLayer editor={editor} preview={preview} peers={peers} scale={viewport.scale} badges={badges} lockedFrames={lockedFrames} />
       </Stage>
     </div>
   );

@@ -1,5 +1,5 @@
 import { Fragment } from 'react';
-import { Arrow, Ellipse, Group, Layer, Line, Path, Rect, Text } from 'react-konva';
+import { Arrow, Circle, Ellipse, Group, Layer, Line, Path, Rect, Text } from 'react-konva';
 import { elementBounds } from '../../../shared/geometry/elements';
 import { HANDLES, handlePosition } from '../../../shared/geometry/resize';
 import { union, type Rect as Box } from '../../../shared/geometry/rect';
@@ -10,6 +10,38 @@ import { SELECTION_COLOUR } from './palette';
 import type { Peer } from './presence';
 
 export const HANDLE_SIZE = 9;
+
+/** A vote count on an element: this person's dots during a round, or everyone's result. */
+export interface Badge {
+  count: number;
+  mine: boolean;
+}
+
+/** Vote badges at the top-right corner of each element, and padlocks on locked frames. */
+function MarksOverlay({ editor, scale, badges, lockedFrames }: { editor: Editor; scale: number; badges: ReadonlyMap<string, Badge>; lockedFrames: readonly string[] }) {
+  useStoreVersion(editor);
+  const k = 1 / scale;
+  return (
+    <Group listening={false}>
+      {[...badges].map(([id, badge]) => {
+        const element = editor.store.get(id);
+        if (!element) return null;
+        const b = elementBounds(element, editor.store.lookup);
+        return (
+          <Group key={id} x={b.x + b.w} y={b.y} scaleX={k} scaleY={k}>
+            <Circle radius={14} fill={badge.mine ? SELECTION_COLOUR : '#0f172a'} stroke="#fff" strokeWidth={2} />
+            <Text x={-14} y={-7} width={28} align="center" text={String(badge.count)} fontSize={14} fontStyle="bold" fill="#fff" />
+          </Group>
+        );
+      })}
+      {lockedFrames.map((id) => {
+        const frame = editor.store.get(id);
+        if (!frame) return null;
+        return <Text key={id} x={frame.x + frame.w - 24 * k} y={frame.y - 26 * k} text="🔒" fontSize={18 * k} />;
+      })}
+    </Group>
+  );
+}
 
 function sameBoxes(a: Box[], b: Box[]): boolean {
   return a.length === b.length && a.every((r, i) => r.x === b[i]!.x && r.y === b[i]!.y && r.w === b[i]!.w && r.h === b[i]!.h);
@@ -92,9 +124,10 @@ function PeersOverlay({ editor, peers, scale }: { editor: Editor; peers: Peer[];
 }
 
 /** The interactive layer: everything that changes with the pointer, kept off the element layer. */
-export function OverlayLayer({ editor, preview, peers, scale }: { editor: Editor; preview: Preview | null; peers: Peer[]; scale: number }) {
+export function OverlayLayer({ editor, preview, peers, scale, badges, lockedFrames }: { editor: Editor; preview: Preview | null; peers: Peer[]; scale: number; badges: ReadonlyMap<string, Badge>; lockedFrames: readonly string[] }) {
   return (
     <Layer listening={false}>
+      <MarksOverlay editor={editor} scale={scale} badges={badges} lockedFrames={lockedFrames} />
       <PeersOverlay editor={editor} peers={peers} scale={scale} />
       <SelectionOverlay editor={editor} scale={scale} />
       {preview && <PreviewShape preview={preview} scale={scale} />}

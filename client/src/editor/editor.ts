@@ -37,6 +37,10 @@ export class Editor {
   private stateValue: EditorState;
   private readonly listeners = new Set<() => void>();
   screenSize = { width: 1024, height: 768 };
+  /** Whether the facilitator locked this element (or its frame) for this person. */
+  isLocked: (id: string) => boolean = () => false;
+  /** Set while a dot-voting round is open and this person may vote. */
+  voting: { eligible: (id: string) => boolean; vote: (id: string, retract: boolean) => void } | null = null;
 
   constructor(
     readonly doc: Y.Doc,
@@ -44,7 +48,7 @@ export class Editor {
   ) {
     this.store = new ElementStore(doc);
     // Undo reverts only this person's own changes, never someone else's work.
-    this.undoManager = new Y.UndoManager(doc.getMap('elements'), { trackedOrigins: new Set([this.origin]), captureTimeout: 400 });
+    this.undoManager = new Y.UndoManager(doc.getMap('elements'), { trackedOrigins: new Set([this.origin]), captureTimeout: Number.MAX_SAFE_INTEGER });
     this.stateValue = { tool: 'select', selection: new Set(), viewport: { x: 0, y: 0, scale: 1 }, editing: null, noteColor: NOTE_COLOURS[0], readOnly: false, notice: null };
     // Selected elements deleted by someone else leave the selection.
     this.store.subscribeList(() => {
@@ -95,13 +99,21 @@ export class Editor {
   }
 
   /** Runs an edit unless read-only; a refused edit becomes a notice, never a crash. */
-  private edit<T>(fn: () => T): T | undefined {
+  private edit<T>(fn: () => T, touching: readonly string[] = []): T | undefined {
     if (this.stateValue.readOnly) {
       this.notify('canvas.readOnly');
       return undefined;
     }
+    // The server would undo it anyway; saying so at once is kinder than a flicker.
+    if (touching.some((id) => this.isLocked(id))) {
+      this.notify('control.locked');
+      return undefined;
+    }
     try {
-      return fn();
+      const result = fn();
+      // Outside a gesture every edit is its own undo step, however quickly the next follows.
+      if (!this.inGesture) this.undoManager.stopCapturing();
+      return result;
     } catch (error) {
       if (error instanceof OpError) {
         this.notify('canvas.refused', { reason: error.message });
@@ -116,34 +128,43 @@ export class Editor {
   }
 
   update(id: string, patch: Record<string, unknown>): void {
-    this.edit(() => updateElement(this.doc, id, patch, this.origin));
+    this.edit(() => updateElement(this.doc, id, patch, this.origin), [id]);
   }
 
   /** Several field changes as one undo step. */
   updateMany(patches: ReadonlyMap<string, Record<string, unknown>>): void {
-    this.edit(() => this.doc.transact(() => patches.forEach((patch, id) => updateElement(this.doc, id, patch, this.origin)), this.origin));
+    this.edit(() => this.doc.transact(() => patches.forEach((patch, id) => updateElement(this.doc, id, patch, this.origin)), this.origin), [...patches.keys()]);
   }
 
   move(ids: readonly string[], dx: number, dy: number): void {
     if (ids.length === 0 || (dx === 0 && dy === 0)) return;
-    this.edit(() => moveElements(this.doc, ids, dx, dy, this.origin));
+    this.edit(() => moveElements(this.doc, ids, dx, dy, this.origin), ids);
   }
 
   deleteSelection(): void {
     const ids = [...this.stateValue.selection];
     if (ids.length === 0) return;
-    this.edit(() => deleteElements(this.doc, ids, this.origin));
+    this.edit(() => deleteElements(this.doc, ids, this.origin), ids);
     this.setState({ selection: new Set(), editing: null });
   }
 
   reorder(direction: ReorderDirection): void {
     const ids = [...this.stateValue.selection];
-    if (ids.length) this.edit(() => reorderElements(this.doc, ids, direction, this.origin));
+    if (ids.length) this.edit(() => reorderElements(this.doc, ids, direction, this.origin), ids);
   }
 
-  /** Marks the end of one gesture, so that undo takes it back as a whole. */
+  private inGesture = false;
+
+  /** Starts a gesture (a drag, a resize, a typing session): undo takes it back as a whole. */
+  beginGesture(): void {
+    this.undoManager.stopCapturing();
+    this.inGesture = true;
+  }
+
+  /** Ends the current gesture (harmless when none is running). */
   endGesture(): void {
     this.undoManager.stopCapturing();
+    this.inGesture = false;
   }
 
   undo(): void {

@@ -14,10 +14,11 @@ interface Props {
   me: { name: string; colour: string };
   peers: Peer[];
   onHelp: () => void;
+  children?: React.ReactNode;
 }
 
 /** Title, connection, who is here, undo/redo and zoom. */
-export function TopBar({ editor, title, status, role, me, peers, onHelp }: Props) {
+export function TopBar({ editor, title, status, role, me, peers, onHelp, children }: Props) {
   const { t } = useTranslation();
   const scale = useEditorState(editor, (s) => s.viewport.scale);
   const readOnly = useEditorState(editor, (s) => s.readOnly);
@@ -42,6 +43,7 @@ export function TopBar({ editor, title, status, role, me, peers, onHelp }: Props
         ))}
         {peers.length > 8 && <li className="avatar more">+{peers.length - 8}</li>}
       </ul>
+      {children}
       <div className="actions">
         {!readOnly && (
           <>

@@ -4,6 +4,7 @@ import type { Awareness } from 'y-protocols/awareness';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { elementsOf, metaOf, readMeta } from '../../../shared/schema/doc';
+import { sessionId } from '../control/session';
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'disconnected';
 /** Why the board cannot be used, as an i18n key under `errors.`. */
@@ -69,7 +70,7 @@ export function useBoard(boardId: string, token: string | null): BoardState {
       }
 
       provider = new WebsocketProvider(syncServerUrl(), boardId, doc, {
-        params: { token },
+        params: { token, session: sessionId() },
         shouldReconnect: (event) => {
           const error = FINAL_CLOSE_CODES[event.code];
           if (error) update({ error });

@@ -1,6 +1,7 @@
 import { rectFromPoints, type Point } from '../../../shared/geometry/rect';
 import type { NewElement } from '../../../shared/ops/elements';
 import { ELEMENT_DEFINITIONS } from '../../../shared/schema/elements';
+import { reparent } from './select-tool';
 import { DRAG_THRESHOLD, travelled, type PointerInfo, type Tool, type ToolContext } from './types';
 
 type ShapeType = 'rect' | 'ellipse' | 'frame' | 'note' | 'text';
@@ -40,11 +41,12 @@ export class ShapeTool implements Tool {
     const input: NewElement = { type: this.type, x: rect.x, y: rect.y, w: Math.max(rect.w, 16), h: Math.max(rect.h, 16) };
     if (this.type === 'note') input.color = editor.state.noteColor;
     const [id] = editor.create([input]);
+    if (id && this.type !== 'frame') reparent(ctx, [id]);
     editor.endGesture();
     editor.setTool('select');
     if (!id) return;
     editor.select([id]);
-    if (this.type === 'note' || this.type === 'text') ctx.startEditing(id);
+    if (this.type === 'note' || this.type === 'text' || this.type === 'frame') ctx.startEditing(id);
   }
 
   cancel(ctx: ToolContext): void {
@@ -87,7 +89,8 @@ export class PenTool implements Tool {
     ctx.setPreview(null);
     if (!origin) return;
     const points = this.points.length === 2 ? [0, 0, 0.1, 0.1] : this.points;
-    ctx.editor.create([{ type: 'stroke', x: origin.x, y: origin.y, points }]);
+    const [id] = ctx.editor.create([{ type: 'stroke', x: origin.x, y: origin.y, points }]);
+    if (id) reparent(ctx, [id]);
     ctx.editor.endGesture();
   }
 

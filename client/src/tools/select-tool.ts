@@ -30,6 +30,7 @@ export class SelectTool implements Tool {
     const box = editor.selectionBounds();
     if (handle && box) {
       const originals = new Map(editor.selectedElements().map((e) => [e.id, e]));
+      editor.beginGesture();
       this.s = { name: 'resizing', start: p.board, handle, box, originals };
       return;
     }
@@ -54,7 +55,7 @@ export class SelectTool implements Tool {
     switch (s.name) {
       case 'pointing-element':
         if (travelled(s.start.screen, p.screen) < DRAG_THRESHOLD || editor.state.readOnly) return;
-        editor.endGesture();
+        editor.beginGesture();
         this.s = { name: 'dragging', last: s.start.board };
         return this.move(ctx, p);
       case 'dragging': {
@@ -109,6 +110,7 @@ export class SelectTool implements Tool {
   }
 
   cancel(ctx: ToolContext): void {
+    if (this.s.name === 'dragging' || this.s.name === 'resizing') ctx.editor.endGesture();
     ctx.setPreview(null);
     this.s = { name: 'idle' };
   }
@@ -129,8 +131,8 @@ function resizePatch(element: Element, from: Rect, to: Rect, lookup: (id: string
   return { x: target.x, y: target.y, w: Math.max(8, target.w), h: Math.max(8, target.h) };
 }
 
-/** After a move, elements dropped wholly inside a frame belong to it; dragged out, to none. */
-function reparent(ctx: ToolContext, ids: string[]): void {
+/** After a move or creation, elements wholly inside a frame belong to it; outside, to none. */
+export function reparent(ctx: ToolContext, ids: string[]): void {
   const { editor } = ctx;
   const frames = editor.store.ordered().filter((e) => e.type === 'frame');
   const changes = new Map<string | null, string[]>();

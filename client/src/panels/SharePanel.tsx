@@ -1,0 +1,66 @@
+import QRCode from 'qrcode';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+type LinkRole = 'participant' | 'observer';
+const LINKS_KEY = (boardId: string) => `warsztat.links.${boardId}`;
+
+/** Remembers the links shown at creation, so the facilitator can share them again. */
+export function rememberLinks(boardId: string, links: Partial<Record<string, string>>): void {
+  localStorage.setItem(LINKS_KEY(boardId), JSON.stringify(links));
+}
+
+function knownLinks(boardId: string): Partial<Record<LinkRole, string>> {
+  try {
+    return JSON.parse(localStorage.getItem(LINKS_KEY(boardId)) ?? '{}') as Partial<Record<LinkRole, string>>;
+  } catch {
+    return {};
+  }
+}
+
+/** The participant link as text and QR code; a new link can replace an old one. */
+export function SharePanel({ boardId, token }: { boardId: string; token: string }) {
+  const { t } = useTranslation();
+  const [links, setLinks] = useState(() => knownLinks(boardId));
+  const [qr, setQr] = useState<string | null>(null);
+  const [busy, setBusy] = useState<LinkRole | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    if (links.participant) void QRCode.toDataURL(links.participant, { margin: 1, width: 200 }).then(setQr);
+  }, [links.participant]);
+
+  const rotate = async (role: LinkRole) => {
+    if (links[role] && !confirm(t('control.share.confirmRotate'))) return;
+    setBusy(role);
+    setError(null);
+    try {
+      const res = await fetch(`/api/boards/${encodeURIComponent(boardId)}/links/${role}/rotate`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+      const body = (await res.json()) as { link?: string; error?: string };
+      if (!res.ok || !body.link) throw new Error(body.error ?? String(res.status));
+      const next = { ...links, [role]: body.link };
+      rememberLinks(boardId, { ...knownLinks(boardId), ...next });
+      setLinks(next);
+    } catch (e) {
+      setError(t('errors.generic', { message: (e as Error).message }));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <section className="panel-section">
+      <h3>{t('control.share.title')}</h3>
+      {(['participant', 'observer'] as const).map((role) => (
+        <div key={role} className="share-row">
+          <strong>{t(`lobby.role.${role}`)}</strong>
+          {links[role] ? <input readOnly value={links[role]} onFocus={(e) => e.target.select()} data-testid={`share-${role}`} /> : <span className="muted">{t('control.share.unknown')}</span>}
+          <button type="button" className="secondary" disabled={busy !== null} onClick={() => void rotate(role)}>
+            {busy === role && <span className="spinner" aria-hidden="true" />} {links[role] ? t('control.share.rotate') : t('control.share.create')}
+          </button>
+        </div>
+      ))}
+      {qr && <img className="qr" src={qr} alt={t('control.share.qr')} data-testid="share-qr" />}
+      {error && <p className="error">{error}</p>}
+    </section>
+  );
+}
