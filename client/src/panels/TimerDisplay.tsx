@@ -31,15 +31,15 @@ function chime(): void {
 /** The workshop timer: one server clock shown to all, a chime and a flash at the end. */
 export function TimerDisplay({ timer, clockOffset }: { timer: TimerState; clockOffset: number }) {
   const { t } = useTranslation();
-  const [now, setNow] = useState(() => Date.now() + clockOffset);
+  const [, setTick] = useState(0);
   const [flash, setFlash] = useState(false);
   const wasRunning = useRef(false);
   useEffect(() => {
     if (!timer.running) return;
-    const id = setInterval(() => setNow(Date.now() + clockOffset), 250);
+    const id = setInterval(() => setTick((n) => n + 1), 250);
     return () => clearInterval(id);
-  }, [timer.running, clockOffset]);
-  const remaining = timerRemaining(timer, timer.running ? now : 0);
+  }, [timer.running]);
+  const remaining = timerRemaining(timer, Date.now() + clockOffset);
   useEffect(() => {
     if (timer.running && remaining > 0) wasRunning.current = true;
     if (wasRunning.current && timer.running && remaining === 0) {
