@@ -1,11 +1,15 @@
 import { z } from 'zod';
 import type { Ballots } from '../../shared/methods/voting';
-import { initialControlState, type ControlState, type Person, type Role } from '../../shared/protocol/state';
+import { initialControlState, type ControlState, type Drafts, type Person, type Role } from '../../shared/protocol/state';
 import type { Logger } from '../log';
 import type { BoardStore } from '../storage/types';
 
 /** What is stored: the public state plus the ballots of an open round (never sent out). */
-const storedSchema = z.object({ state: z.record(z.string(), z.unknown()), ballots: z.record(z.string(), z.array(z.string())) });
+const storedSchema = z.object({
+  state: z.record(z.string(), z.unknown()),
+  ballots: z.record(z.string(), z.array(z.string())),
+  drafts: z.record(z.string(), z.array(z.any())).default({}),
+});
 
 /** A connected person's sockets are closed through this, whatever channel they came by. */
 export interface SessionLink {
@@ -40,31 +44,36 @@ export class BoardControl {
     private readonly log: Logger,
     public state: ControlState,
     public ballots: Ballots,
+    /** Hidden notes of private brainstorming, by author; never sent to anyone else. */
+    public drafts: Drafts,
   ) {}
 
   static async load(boardId: string, store: BoardStore, log: Logger): Promise<BoardControl> {
     const json = await store.loadControl(boardId);
     let state = initialControlState();
     let ballots: Ballots = {};
+    let drafts: Drafts = {};
     if (json) {
       try {
         const parsed = storedSchema.parse(JSON.parse(json));
         state = { ...state, ...(parsed.state as Partial<ControlState>) };
         ballots = parsed.ballots;
+        drafts = parsed.drafts as Drafts;
       } catch (err) {
         log.error({ boardId, err }, 'stored facilitation state unreadable; starting fresh');
       }
     }
-    return new BoardControl(boardId, store, log, state, ballots);
+    return new BoardControl(boardId, store, log, state, ballots, drafts);
   }
 
   /** Replaces state and ballots; saved in order, one write at a time. */
-  commit(state: ControlState, ballots: Ballots, persist: boolean): Promise<void> {
+  commit(state: ControlState, ballots: Ballots, drafts: Drafts, persist: boolean): Promise<void> {
     this.state = state;
     this.ballots = ballots;
+    this.drafts = drafts;
     for (const listener of this.listeners) listener();
     if (!persist) return this.saving;
-    const json = JSON.stringify({ state, ballots });
+    const json = JSON.stringify({ state, ballots, drafts });
     this.saving = this.saving.then(() => this.store.saveControl(this.boardId, json)).catch((err) => this.log.error({ boardId: this.boardId, err }, 'facilitation state not saved'));
     return this.saving;
   }

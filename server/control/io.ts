@@ -8,6 +8,7 @@ import { COMMAND_ROLES, commandSchema, EVENTS, handshakeSchema, type Ack, type C
 import { reduce, type Effect } from '../../shared/protocol/reducer';
 import type { Role, VoteRound } from '../../shared/protocol/state';
 import { elementsOf } from '../../shared/schema/doc';
+import { createElements, type NewElement } from '../../shared/ops/elements';
 import type { Logger } from '../log';
 import type { BoardStore } from '../storage/types';
 import type { Room } from '../sync/room';
@@ -100,6 +101,8 @@ export function attachControlServer(httpServer: http.Server, store: BoardStore, 
         const myVotes = acquired.control.ballots[data.sessionId];
         const open = acquired.control.state.rounds.at(-1);
         if (open?.open && myVotes) socket.emit(EVENTS.myVotes, { roundId: open.id, itemIds: myVotes });
+        const myDrafts = acquired.control.drafts[data.sessionId];
+        if (myDrafts?.length) socket.emit(EVENTS.myDrafts, { drafts: myDrafts });
         emitPeople(acquired);
       })
       .catch((err) => {
@@ -159,7 +162,7 @@ export function attachControlServer(httpServer: http.Server, store: BoardStore, 
         emitPeople(room);
         return { ok: true };
       default: {
-        const result = reduce(control.state, control.ballots, command, {
+        const result = reduce(control.state, control.ballots, control.drafts, command, {
           now: Date.now(),
           sessionId: data.sessionId,
           newId: randomUUID,
@@ -167,18 +170,36 @@ export function attachControlServer(httpServer: http.Server, store: BoardStore, 
         });
         if (!result.ok) return result;
         const stateChanged = result.state !== control.state && JSON.stringify(result.state) !== JSON.stringify(control.state);
-        void control.commit(result.state, result.ballots, result.persist);
+        void control.commit(result.state, result.ballots, result.drafts, result.persist);
         if (stateChanged) io.to(data.boardId).emit(EVENTS.state, { state: result.state, serverNow: Date.now() });
-        for (const effect of result.effects) emitEffect(data.boardId, effect, data.sessionId);
+        for (const effect of result.effects) {
+          if (effect.kind === 'reveal') reveal(room, effect.frameId, effect.drafts);
+          else emitEffect(data.boardId, effect, data.sessionId);
+        }
         return { ok: true };
       }
     }
   }
 
-  function emitEffect(boardId: string, effect: Effect, from: string): void {
+  function emitEffect(boardId: string, effect: Exclude<Effect, { kind: 'reveal' }>, from: string): void {
     if (effect.kind === 'summon') io.to(boardId).emit(EVENTS.summon, { view: effect.view, by: from });
     else if (effect.kind === 'follow.view') io.to(boardId).except(sessionRoom(boardId, from)).volatile.emit(EVENTS.followView, { view: effect.view });
+    else if (effect.kind === 'my-drafts') io.to(sessionRoom(boardId, effect.sessionId)).emit(EVENTS.myDrafts, { drafts: effect.drafts });
     else io.to(sessionRoom(boardId, effect.sessionId)).emit(EVENTS.myVotes, { roundId: effect.roundId, itemIds: effect.itemIds });
+  }
+
+  /** Hidden notes become ordinary notes in the frame, written by the server for everyone. */
+  function reveal(room: Room, frameId: string, drafts: { sessionId: string; draft: { id: string; text: string; x: number; y: number; color: string } }[]): void {
+    const existing = elementsOf(room.doc);
+    const notes: NewElement[] = drafts
+      .filter(({ draft }) => !existing.has(draft.id))
+      .map(({ sessionId, draft }) => ({ type: 'note', id: draft.id, text: draft.text, x: draft.x, y: draft.y, color: draft.color, parentId: existing.has(frameId) ? frameId : null, createdBy: room.control.nameOf(sessionId) }));
+    if (notes.length === 0) return;
+    try {
+      room.doc.transact(() => createElements(room.doc, notes, '', 'server'), 'server');
+    } catch (err) {
+      log.error({ err, boardId: room.boardId }, 'revealing hidden notes failed');
+    }
   }
 
   function emitPeople(room: Room): void {

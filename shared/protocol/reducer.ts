@@ -1,12 +1,24 @@
 import type { Command, View } from './commands';
-import { openRound, timerRemaining, type ControlState, type VoteRound } from './state';
+import { openRound, timerRemaining, type ControlState, type Draft, type Drafts, type VoteRound } from './state';
 import { castVote, retractVote, tally, type Ballots } from '../methods/voting';
 
 /** Something the server must do besides storing the new state. */
 export type Effect =
   | { kind: 'summon'; view: View | { frameId: string } }
   | { kind: 'follow.view'; view: View }
-  | { kind: 'my-votes'; sessionId: string; roundId: string; itemIds: string[] };
+  | { kind: 'my-votes'; sessionId: string; roundId: string; itemIds: string[] }
+  | { kind: 'my-drafts'; sessionId: string; drafts: Draft[] }
+  /** Put the hidden notes of a frame on the board, as their authors' notes. */
+  | { kind: 'reveal'; frameId: string; drafts: { sessionId: string; draft: Draft }[] };
+
+/** Most hidden notes one person may hold at once. */
+export const MAX_DRAFTS_PER_PERSON = 200;
+
+function countDrafts(drafts: Drafts): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const list of Object.values(drafts)) for (const d of list) counts[d.frameId] = (counts[d.frameId] ?? 0) + 1;
+  return counts;
+}
 
 export interface ReduceContext {
   now: number;
@@ -16,7 +28,7 @@ export interface ReduceContext {
   isEligible: (round: VoteRound, itemId: string) => boolean;
 }
 
-export type ReduceResult = { ok: true; state: ControlState; ballots: Ballots; effects: Effect[]; persist: boolean } | { ok: false; error: string };
+export type ReduceResult = { ok: true; state: ControlState; ballots: Ballots; drafts: Drafts; effects: Effect[]; persist: boolean } | { ok: false; error: string };
 
 const refuse = (error: string): ReduceResult => ({ ok: false, error });
 
@@ -24,14 +36,16 @@ const refuse = (error: string): ReduceResult => ({ ok: false, error });
  * The facilitation channel as a pure function: state and ballots in, new state, ballots
  * and effects out. Role checks happen before; this enforces the rules of each command.
  */
-export function reduce(state: ControlState, ballots: Ballots, command: Command, ctx: ReduceContext): ReduceResult {
-  const done = (next: Partial<ControlState>, effects: Effect[] = [], nextBallots = ballots, persist = true): ReduceResult => ({
+export function reduce(state: ControlState, ballots: Ballots, drafts: Drafts, command: Command, ctx: ReduceContext): ReduceResult {
+  const done = (next: Partial<ControlState>, effects: Effect[] = [], nextBallots = ballots, persist = true, nextDrafts = drafts): ReduceResult => ({
     ok: true,
     state: { ...state, ...next },
     ballots: nextBallots,
+    drafts: nextDrafts,
     effects,
     persist,
   });
+  const withDrafts = (nextDrafts: Drafts, effects: Effect[]) => done({ draftCounts: countDrafts(nextDrafts) }, effects, ballots, true, nextDrafts);
   const { now } = ctx;
   switch (command.type) {
     case 'agenda.set': {
@@ -113,6 +127,38 @@ export function reduce(state: ControlState, ballots: Ballots, command: Command, 
     case 'vote.cancel': {
       if (!openRound(state)) return refuse('no voting round is open');
       return done({ rounds: state.rounds.slice(0, -1) }, [], {});
+    }
+    case 'private.set': {
+      const frames = state.privateFrames.filter((f) => f !== command.frameId);
+      return done({ privateFrames: command.on ? [...frames, command.frameId] : frames });
+    }
+    case 'private.reveal': {
+      const revealed: { sessionId: string; draft: Draft }[] = [];
+      const kept: Drafts = {};
+      const effects: Effect[] = [];
+      for (const [sessionId, list] of Object.entries(drafts)) {
+        const mine = list.filter((d) => d.frameId !== command.frameId);
+        for (const draft of list) if (draft.frameId === command.frameId) revealed.push({ sessionId, draft });
+        if (mine.length) kept[sessionId] = mine;
+        if (mine.length !== list.length) effects.push({ kind: 'my-drafts', sessionId, drafts: mine });
+      }
+      const next = withDrafts(kept, [{ kind: 'reveal', frameId: command.frameId, drafts: revealed }, ...effects]);
+      return next.ok ? { ...next, state: { ...next.state, privateFrames: state.privateFrames.filter((f) => f !== command.frameId) } } : next;
+    }
+    case 'draft.put': {
+      if (!state.privateFrames.includes(command.frameId)) return refuse('this frame is not in private brainstorming');
+      const mine = drafts[ctx.sessionId] ?? [];
+      const { type: _type, ...draft } = command;
+      const exists = mine.some((d) => d.id === draft.id);
+      if (!exists && mine.length >= MAX_DRAFTS_PER_PERSON) return refuse(`at most ${MAX_DRAFTS_PER_PERSON} hidden notes per person`);
+      const next = exists ? mine.map((d) => (d.id === draft.id ? draft : d)) : [...mine, draft];
+      return withDrafts({ ...drafts, [ctx.sessionId]: next }, [{ kind: 'my-drafts', sessionId: ctx.sessionId, drafts: next }]);
+    }
+    case 'draft.delete': {
+      const mine = drafts[ctx.sessionId] ?? [];
+      if (!mine.some((d) => d.id === command.id)) return refuse('no such hidden note');
+      const next = mine.filter((d) => d.id !== command.id);
+      return withDrafts({ ...drafts, [ctx.sessionId]: next }, [{ kind: 'my-drafts', sessionId: ctx.sessionId, drafts: next }]);
     }
     case 'hand.raise':
     case 'reaction':

@@ -56,7 +56,24 @@ export interface ControlState {
   follow: boolean;
   /** Every round so far, newest last; at most one is open. */
   rounds: VoteRound[];
+  /** Frames in private brainstorming: new notes there stay with their author until revealed. */
+  privateFrames: string[];
+  /** How many hidden notes each private frame holds (the notes themselves stay hidden). */
+  draftCounts: Record<string, number>;
 }
+
+/** A note written during private brainstorming, seen only by its author until revealed. */
+export interface Draft {
+  id: string;
+  frameId: string;
+  text: string;
+  x: number;
+  y: number;
+  color: string;
+}
+
+/** Hidden notes by author's session; kept on the server only. */
+export type Drafts = Record<string, Draft[]>;
 
 export function initialControlState(): ControlState {
   return {
@@ -66,6 +83,8 @@ export function initialControlState(): ControlState {
     locks: { board: false, frames: [] },
     follow: false,
     rounds: [],
+    privateFrames: [],
+    draftCounts: {},
   };
 }
 

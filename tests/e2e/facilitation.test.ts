@@ -106,7 +106,7 @@ describe.skipIf(browserUnavailable() !== null)('facilitation with four people in
     expect(await o.page.getByTestId('tool-note').count()).toBe(0);
     await o.page.evaluate(() => {
       const { editor } = (window as never as { __warsztat: { editor: { doc: { getMap(n: string): { set(k: string, v: unknown): void } } } } }).__warsztat;
-      editor.doc.getMap('elements').delete?.('x');
+      (editor.doc.getMap('elements') as unknown as { delete(k: string): void }).delete('x');
     });
     const countBefore = (await elementsOn(f.page)).length;
     await o.page.locator('[data-testid="canvas"]').click();
@@ -114,6 +114,23 @@ describe.skipIf(browserUnavailable() !== null)('facilitation with four people in
     await o.page.waitForTimeout(300);
     expect((await elementsOn(f.page)).length).toBe(countBefore);
     await screenshot(f.page, 'facilitation-facilitator');
+
+    // Private brainstorming: a participant's new note in the frame stays hidden until revealed.
+    await f.page.getByTestId('lock-frame').uncheck();
+    await f.page.getByTestId('private-frame').check();
+    await p2.page.getByTestId('private-banner').waitFor();
+    await p2.page.evaluate(() => (window as never as { __warsztat: { editor: { zoomToFit(): void } } }).__warsztat.editor.zoomToFit());
+    await p2.page.getByTestId('tool-note').click();
+    await clickOnBoard(p2.page, 450, 390);
+    await p2.page.getByTestId('draft-text').fill('Ścieżka rowerowa nad rzeką');
+    await p2.page.getByTestId('draft-save').click();
+    await f.page.getByTestId('private-reveal').filter({ hasText: '(1)' }).waitFor();
+    await screenshot(p2.page, 'facilitation-private-note');
+    await p1.page.waitForTimeout(300);
+    expect((await elementsOn(p1.page)).some((e) => e.type === 'note' && e.text.includes('rowerowa'))).toBe(false);
+    await f.page.getByTestId('private-reveal').click();
+    const revealed = await waitForElement(p1.page, `(e) => e.type === 'note' && e.text === 'Ścieżka rowerowa nad rzeką'`);
+    expect(revealed).toMatchObject({ parentId: frameId, createdBy: 'Maria' });
     for (const { errors } of everyone) expect(errors).toEqual([]);
   });
 });

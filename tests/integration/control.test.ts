@@ -32,6 +32,10 @@ function example(type: CommandType, ids: { note: string; frame: string; sessionI
     'vote.retract': { itemId: ids.note },
     'vote.close': {},
     'vote.cancel': {},
+    'private.set': { frameId: ids.frame, on: true },
+    'private.reveal': { frameId: ids.frame },
+    'draft.put': { id: 'draft-1', frameId: ids.frame, text: 'Pomysł', x: 10, y: 10, color: '#fde68a' },
+    'draft.delete': { id: 'draft-1' },
     'hand.raise': { up: true },
     reaction: { emoji: '👍' },
     'role.set': { sessionId: ids.sessionId, role: 'participant' },
@@ -90,6 +94,11 @@ describe('facilitation channel: role × command matrix over real sockets', () =>
         const facilitator = await controlClient(server.url, { boardId: board.id, token: board.tokens.facilitator, sessionId: `f-${type}` });
         await facilitator.send({ type: 'timer.start', seconds: 100 });
         if (type === 'timer.resume') await facilitator.send({ type: 'timer.pause' });
+      }
+      if (type === 'draft.put' || type === 'draft.delete') {
+        const facilitator = await controlClient(server.url, { boardId: board.id, token: board.tokens.facilitator, sessionId: `f-${type}` });
+        await facilitator.send({ type: 'private.set', frameId: frame, on: true });
+        if (type === 'draft.delete' && role !== 'observer') await actor.send(example('draft.put', { note, frame, sessionId: 'target' }));
       }
       if (type === 'follow.view') {
         const facilitator = await controlClient(server.url, { boardId: board.id, token: board.tokens.facilitator, sessionId: `f-${type}` });
@@ -229,6 +238,37 @@ describe('facilitation state and effects', () => {
     const second = createElement(doc, { type: 'note', text: 'jako obserwator' });
     await new Promise((r) => setTimeout(r, 300));
     expect(elementsOf(watcher.doc).has(second)).toBe(false);
+  });
+});
+
+describe('private brainstorming', () => {
+  it('hidden notes reach nobody else until the facilitator reveals them; then everyone has them', async () => {
+    const server = await startServer();
+    const { board, frame } = await boardWithContent(server);
+    const facilitator = await controlClient(server.url, { boardId: board.id, token: board.tokens.facilitator, sessionId: 'f' });
+    const author = await controlClient(server.url, { boardId: board.id, token: board.tokens.participant, sessionId: 'a', name: 'Ala' });
+    const other = await controlClient(server.url, { boardId: board.id, token: board.tokens.participant, sessionId: 'b' });
+    const watcher = stockClient(server.wsUrl, board.id, board.tokens.observer);
+    await synced(watcher);
+    const draft = { type: 'draft.put', id: 'ukryty-1', frameId: frame, text: 'Nowy park', x: 50, y: 50, color: '#fde68a' };
+    expect(await author.send(draft)).toEqual({ ok: false, error: 'this frame is not in private brainstorming' });
+    expect(await facilitator.send({ type: 'private.set', frameId: frame, on: true })).toEqual({ ok: true });
+    const mine = author.next<{ drafts: { text: string }[] }>('my-drafts');
+    expect(await author.send(draft)).toEqual({ ok: true });
+    expect((await mine).drafts.map((d) => d.text)).toEqual(['Nowy park']);
+    await new Promise((r) => setTimeout(r, 200));
+    // Others see only how many notes are hidden, never their text.
+    expect(other.last('my-drafts')).toBeUndefined();
+    expect(JSON.stringify(other.last('state'))).not.toContain('Nowy park');
+    expect(other.last<{ state: ControlState }>('state')!.state.draftCounts).toEqual({ [frame]: 1 });
+    expect(elementsOf(watcher.doc).has('ukryty-1')).toBe(false);
+
+    expect(await facilitator.send({ type: 'private.reveal', frameId: frame })).toEqual({ ok: true });
+    await waitFor(() => elementsOf(watcher.doc).has('ukryty-1'), 3000, 'revealed note');
+    const revealed = elementsOf(watcher.doc).get('ukryty-1')!;
+    expect(String(revealed.get('text'))).toBe('Nowy park');
+    expect(revealed.get('parentId')).toBe(frame);
+    expect(revealed.get('createdBy')).toBe('Ala');
   });
 });
 

@@ -16,6 +16,9 @@ import { FacilitatorPanel } from '../panels/FacilitatorPanel';
 import { ReactionsBar } from '../panels/Reactions';
 import { TimerDisplay } from '../panels/TimerDisplay';
 import { VoteBar } from '../panels/VoteBar';
+import { DraftEditor } from '../panels/DraftEditor';
+import { containsRect } from '../../../shared/geometry/rect';
+import type { Draft } from '../../../shared/protocol/state';
 import { HelpPanel } from '../panels/HelpPanel';
 import { NAME_KEY, NamePrompt } from '../panels/NamePrompt';
 import { Notice } from '../panels/Notice';
@@ -33,6 +36,7 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
   const editor = useMemo(() => (board.doc ? new Editor(board.doc) : null), [board.doc]);
   const peers = usePeers(board.awareness);
   const [panelOpen, setPanelOpen] = useState(true);
+  const [openDraft, setOpenDraft] = useState<Draft | null>(null);
   // Summon and follow move this person's view; both arrive over the facilitation channel.
   const control = useControl(boardId, token, name, {
     onSummon: (view) => {
@@ -92,6 +96,16 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
       }),
     };
   }, [editor, round, role, control]);
+  useEffect(() => {
+    if (!editor) return;
+    const privateFrames = control.state.privateFrames;
+    editor.privateFrameFor = (rect) => {
+      if (role === 'observer' || privateFrames.length === 0) return null;
+      const frame = [...privateFrames].map((id) => editor.store.get(id)).find((f) => f && containsRect({ x: f.x, y: f.y, w: f.w, h: f.h }, rect));
+      return frame?.id ?? null;
+    };
+    editor.onDraft = ({ frameId, x, y }) => setOpenDraft({ id: crypto.randomUUID(), frameId, x, y, text: '', color: editor.state.noteColor });
+  }, [editor, role, control.state.privateFrames]);
   // The facilitator's view travels to everyone while follow mode is on.
   useEffect(() => {
     if (!editor || role !== 'facilitator' || !control.state.follow) return;
@@ -184,13 +198,33 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
         )}
       </TopBar>
       <Toolbar editor={editor} />
-      <Canvas editor={editor} awareness={board.awareness} peers={peers} onStartEditing={startEditing} badges={badges(control, round)} lockedFrames={control.state.locks.frames} />
+      <Canvas editor={editor} awareness={board.awareness} peers={peers} onStartEditing={startEditing} badges={badges(control, round)} lockedFrames={control.state.locks.frames} drafts={control.drafts} onOpenDraft={setOpenDraft} />
+      {openDraft && (
+        <DraftEditor
+          draft={openDraft}
+          onClose={() => setOpenDraft(null)}
+          onSave={(text) => {
+            const draft = { ...openDraft, text: text.trim() };
+            void control.send({ type: 'draft.put', ...draft }).then((ack) => !ack.ok && editor.notify('control.refused', { reason: ack.error }));
+            setOpenDraft(null);
+          }}
+          onDelete={() => {
+            void control.send({ type: 'draft.delete', id: openDraft.id });
+            setOpenDraft(null);
+          }}
+        />
+      )}
       {role === 'facilitator' && panelOpen && token && (
         <FacilitatorPanel editor={editor} boardId={boardId} token={token} state={control.state} people={control.people} mySession={sessionId()} send={control.send} />
       )}
       {round && <VoteBar round={round} used={control.myVotes?.roundId === round.id ? control.myVotes.itemIds.length : 0} canVote={role !== 'observer'} />}
       {control.state.follow && role !== 'facilitator' && <p className="follow-banner">{t('control.following')}</p>}
       {lockedBoard && <p className="observer-banner">{t('control.boardLocked')}</p>}
+      {role !== 'observer' && control.state.privateFrames.length > 0 && (
+        <p className="private-banner" data-testid="private-banner">
+          {t('control.private.banner', { title: control.state.privateFrames.map((id) => { const f = editor.store.get(id); return f?.type === 'frame' ? f.title : ''; }).join(', ') })}
+        </p>
+      )}
       <ReactionsBar canAct={role === 'facilitator' || role === 'participant'} handUp={control.people.find((p) => p.sessionId === sessionId())?.handUp ?? false} reactions={control.reactions} send={control.send} />
       <EditingOverlay editor={editor} />
       {!board.synced && (

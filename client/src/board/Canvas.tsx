@@ -9,10 +9,12 @@ import type { Editor } from '../editor/editor';
 import { useEditorState } from '../editor/hooks';
 import { createTool, type PointerInfo, type Preview, type ToolContext } from '../tools';
 import { ElementView, TEXT_MIN_SCALE } from './ElementView';
-import { HANDLE_SIZE, OverlayLayer, type Badge } from './Overlay';
+import type { Draft } from '../../../shared/protocol/state';
+import { DRAFT_SIZE, HANDLE_SIZE, OverlayLayer, type Badge } from './Overlay';
 
 const NO_BADGES: ReadonlyMap<string, Badge> = new Map();
 const NO_FRAMES: readonly string[] = [];
+const NO_DRAFTS: readonly Draft[] = [];
 import type { Peer } from './presence';
 import { useVisibleIds } from './visibility';
 
@@ -25,6 +27,9 @@ interface Props {
   badges?: ReadonlyMap<string, Badge>;
   /** Frames the facilitator locked (drawn with a padlock). */
   lockedFrames?: readonly string[];
+  /** This person's hidden notes (private brainstorming), drawn only here. */
+  drafts?: readonly Draft[];
+  onOpenDraft?: (draft: Draft) => void;
 }
 
 type Gesture = { kind: 'pan'; last: Point } | { kind: 'pinch'; distance: number; center: Point } | { kind: 'tool' } | null;
@@ -34,7 +39,7 @@ type Gesture = { kind: 'pan'; last: Point } | { kind: 'pinch'; distance: number;
  * DOM element that takes every pointer event. Hit-testing is our own pure geometry, so
  * Konva keeps no hit graph (listening off everywhere).
  */
-export function Canvas({ editor, awareness, peers, onStartEditing, badges = NO_BADGES, lockedFrames = NO_FRAMES }: Props) {
+export function Canvas({ editor, awareness, peers, onStartEditing, badges = NO_BADGES, lockedFrames = NO_FRAMES, drafts = NO_DRAFTS, onOpenDraft }: Props) {
   const container = useRef<HTMLDivElement>(null);
   const [size, setSize] = useState({ width: 800, height: 600 });
   const viewport = useEditorState(editor, (s) => s.viewport);
@@ -188,6 +193,8 @@ export function Canvas({ editor, awareness, peers, onStartEditing, badges = NO_B
   const onDoubleClick = (e: React.MouseEvent) => {
     const rect = container.current!.getBoundingClientRect();
     const board = screenToBoard(editor.state.viewport, { x: e.clientX - rect.left, y: e.clientY - rect.top });
+    const draft = [...drafts].reverse().find((d) => board.x >= d.x && board.x <= d.x + DRAFT_SIZE && board.y >= d.y && board.y <= d.y + DRAFT_SIZE);
+    if (draft && onOpenDraft) return onOpenDraft(draft);
     const hit = ctx.hit(board);
     if (hit && hit.type !== 'connector' && hit.type !== 'stroke') onStartEditing(hit.id);
   };
@@ -214,7 +221,7 @@ export function Canvas({ editor, awareness, peers, onStartEditing, badges = NO_B
             <ElementView key={id} editor={editor} id={id} detailed={detailed} editing={editing?.id === id} />
           ))}
         </Layer>
-        <OverlayLayer editor={editor} preview={preview} peers={peers} scale={viewport.scale} badges={badges} lockedFrames={lockedFrames} />
+        <OverlayLayer editor={editor} preview={preview} peers={peers} scale={viewport.scale} badges={badges} lockedFrames={lockedFrames} drafts={drafts} />
       </Stage>
     </div>
   );

@@ -8,8 +8,26 @@ import { useEditorState, useElementsDerived, useStoreVersion } from '../editor/h
 import type { Preview } from '../tools';
 import { SELECTION_COLOUR } from './palette';
 import type { Peer } from './presence';
+import type { Draft } from '../../../shared/protocol/state';
 
 export const HANDLE_SIZE = 9;
+/** Hidden notes are drawn at the default note size. */
+export const DRAFT_SIZE = 200;
+
+/** This person's hidden notes: dashed, with a padlock, seen by nobody else. */
+function DraftsOverlay({ drafts, scale }: { drafts: readonly Draft[]; scale: number }) {
+  return (
+    <Group listening={false}>
+      {drafts.map((d) => (
+        <Group key={d.id} x={d.x} y={d.y} opacity={0.85}>
+          <Rect width={DRAFT_SIZE} height={DRAFT_SIZE} fill={d.color} cornerRadius={4} stroke="#475569" strokeWidth={1.5 / scale} dash={[8 / scale, 5 / scale]} />
+          <Text x={12} y={12} width={DRAFT_SIZE - 24} height={DRAFT_SIZE - 40} text={d.text} fontSize={18} fill="#1f2937" align="center" verticalAlign="middle" wrap="word" ellipsis />
+          <Text x={8} y={DRAFT_SIZE - 26} text="🔒" fontSize={16} />
+        </Group>
+      ))}
+    </Group>
+  );
+}
 
 /** A vote count on an element: this person's dots during a round, or everyone's result. */
 export interface Badge {
@@ -124,9 +142,26 @@ function PeersOverlay({ editor, peers, scale }: { editor: Editor; peers: Peer[];
 }
 
 /** The interactive layer: everything that changes with the pointer, kept off the element layer. */
-export function OverlayLayer({ editor, preview, peers, scale, badges, lockedFrames }: { editor: Editor; preview: Preview | null; peers: Peer[]; scale: number; badges: ReadonlyMap<string, Badge>; lockedFrames: readonly string[] }) {
+export function OverlayLayer({
+  editor,
+  preview,
+  peers,
+  scale,
+  badges,
+  lockedFrames,
+  drafts,
+}: {
+  editor: Editor;
+  preview: Preview | null;
+  peers: Peer[];
+  scale: number;
+  badges: ReadonlyMap<string, Badge>;
+  lockedFrames: readonly string[];
+  drafts: readonly Draft[];
+}) {
   return (
     <Layer listening={false}>
+      <DraftsOverlay drafts={drafts} scale={scale} />
       <MarksOverlay editor={editor} scale={scale} badges={badges} lockedFrames={lockedFrames} />
       <PeersOverlay editor={editor} peers={peers} scale={scale} />
       <SelectionOverlay editor={editor} scale={scale} />

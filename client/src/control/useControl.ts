@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
 import { EVENTS, type Ack, type Command, type View } from '../../../shared/protocol/commands';
-import { initialControlState, type ControlState, type Person, type Role } from '../../../shared/protocol/state';
+import { initialControlState, type ControlState, type Draft, type Person, type Role } from '../../../shared/protocol/state';
 import { sessionId } from './session';
 
 export interface Reaction {
@@ -19,6 +19,8 @@ export interface ControlApi {
   /** This tab's role as the server sees it now (it can change live). */
   role: Role | null;
   myVotes: { roundId: string; itemIds: string[] } | null;
+  /** This person's hidden notes (private brainstorming). */
+  drafts: Draft[];
   reactions: Reaction[];
   removed: string | null;
   send(command: Command): Promise<Ack>;
@@ -37,6 +39,7 @@ export function useControl(boardId: string, token: string | null, name: string |
   const [people, setPeople] = useState<Person[]>([]);
   const [role, setRole] = useState<Role | null>(null);
   const [myVotes, setMyVotes] = useState<ControlApi['myVotes']>(null);
+  const [drafts, setDrafts] = useState<Draft[]>([]);
   const [reactions, setReactions] = useState<Reaction[]>([]);
   const [removed, setRemoved] = useState<string | null>(null);
   const socketRef = useRef<Socket | null>(null);
@@ -58,6 +61,7 @@ export function useControl(boardId: string, token: string | null, name: string |
     socket.on(EVENTS.people, (list: Person[]) => setPeople(list));
     socket.on(EVENTS.you, ({ role: next }: { role: Role }) => setRole(next));
     socket.on(EVENTS.myVotes, (votes: { roundId: string; itemIds: string[] }) => setMyVotes(votes));
+    socket.on(EVENTS.myDrafts, ({ drafts: mine }: { drafts: Draft[] }) => setDrafts(mine));
     socket.on(EVENTS.summon, ({ view }: { view: View | { frameId: string } }) => handlersRef.current.onSummon(view));
     socket.on(EVENTS.followView, ({ view }: { view: View }) => handlersRef.current.onFollowView(view));
     socket.on(EVENTS.removed, ({ reason }: { reason: string }) => setRemoved(reason));
@@ -83,5 +87,5 @@ export function useControl(boardId: string, token: string | null, name: string |
     }
   }, []);
 
-  return { connected, state, clockOffset, people, role, myVotes, reactions, removed, send };
+  return { connected, state, clockOffset, people, role, myVotes, drafts, reactions, removed, send };
 }

@@ -39,6 +39,10 @@ export class Editor {
   screenSize = { width: 1024, height: 768 };
   /** Whether the facilitator locked this element (or its frame) for this person. */
   isLocked: (id: string) => boolean = () => false;
+  /** The private-brainstorming frame a new note at `rect` falls in, if any (then it becomes a hidden draft). */
+  privateFrameFor: (rect: Rect) => string | null = () => null;
+  /** Called instead of creating a note when it falls in a private frame. */
+  onDraft: (draft: { frameId: string; x: number; y: number }) => void = () => {};
   /** Set while a dot-voting round is open and this person may vote. */
   voting: { eligible: (id: string) => boolean; vote: (id: string, retract: boolean) => void } | null = null;
 

@@ -124,6 +124,30 @@ export function FacilitatorPanel({ editor, boardId, token, state, people, mySess
       </section>
 
       <section className="panel-section">
+        <h3>{t('control.private.title')}</h3>
+        {selectedFrame ? (
+          <label className="check">
+            <input
+              type="checkbox"
+              checked={state.privateFrames.includes(selectedFrame.id)}
+              onChange={(e) => void run({ type: 'private.set', frameId: selectedFrame.id, on: e.target.checked })}
+              data-testid="private-frame"
+            />
+            {t('control.private.toggle')}
+          </label>
+        ) : (
+          <p className="muted">{t('control.vote.pick')}</p>
+        )}
+        {Object.entries(state.draftCounts)
+          .filter(([, count]) => count > 0)
+          .map(([frameId, count]) => (
+            <button key={frameId} type="button" onClick={() => void run({ type: 'private.reveal', frameId })} data-testid="private-reveal">
+              {t('control.private.reveal', { count })} – {frames.find((f) => f.id === frameId)?.title ?? ''}
+            </button>
+          ))}
+      </section>
+
+      <section className="panel-section">
         <h3>{t('control.vote.title')}</h3>
         {round ? (
           <>

@@ -38,6 +38,15 @@ export class ShapeTool implements Tool {
     const defaults = ELEMENT_DEFINITIONS[this.type].defaults as { w: number; h: number };
     const dragged = travelled(start.screen, p.screen) >= DRAG_THRESHOLD;
     const rect = dragged ? rectFromPoints(start.board, p.board) : { x: start.board.x - defaults.w / 2, y: start.board.y - defaults.h / 2, w: defaults.w, h: defaults.h };
+    if (this.type === 'note') {
+      // In private brainstorming a new note stays with its author until the reveal.
+      const frameId = editor.privateFrameFor(rect);
+      if (frameId) {
+        editor.setTool('select');
+        editor.onDraft({ frameId, x: rect.x, y: rect.y });
+        return;
+      }
+    }
     const input: NewElement = { type: this.type, x: rect.x, y: rect.y, w: Math.max(rect.w, 16), h: Math.max(rect.h, 16) };
     if (this.type === 'note') input.color = editor.state.noteColor;
     const [id] = editor.create([input]);
