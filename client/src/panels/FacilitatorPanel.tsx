@@ -5,6 +5,7 @@ import { openRound, type ControlState, type Person, type Role } from '../../../s
 import type { Editor } from '../editor/editor';
 import { useEditorState, useElementsDerived } from '../editor/hooks';
 import { SharePanel } from './SharePanel';
+import { errorKey } from '../control/errors';
 
 interface Props {
   editor: Editor;
@@ -38,7 +39,7 @@ export function FacilitatorPanel({ editor, boardId, token, state, people, mySess
 
   const run = async (command: Command) => {
     const ack = await send(command);
-    setError(ack.ok ? null : ack.error);
+    setError(ack.ok ? null : t(errorKey(ack.error) ?? 'control.refused', { reason: ack.error }));
   };
   const summonHere = () => {
     const c = editor.viewCenter();

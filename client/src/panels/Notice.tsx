@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Editor } from '../editor/editor';
 import { useEditorState } from '../editor/hooks';
+import { errorKey } from '../control/errors';
 
 /** A short message at the bottom (text cut at the limit, an edit refused); fades by itself. */
 export function Notice({ editor }: { editor: Editor }) {
@@ -13,9 +14,11 @@ export function Notice({ editor }: { editor: Editor }) {
     return () => clearTimeout(timer);
   }, [notice, editor]);
   if (!notice) return null;
+  // A refused command's English reason is shown in the person's language when we know it.
+  const reason = typeof notice.values?.reason === 'string' ? errorKey(notice.values.reason) : null;
   return (
     <div className="toast" role="status" data-testid="notice">
-      {t(notice.key, notice.values)}
+      {reason ? t(reason) : t(notice.key, notice.values)}
     </div>
   );
 }
