@@ -9,6 +9,7 @@ import { boardRoutes } from './http/boards';
 import { errorHandler, notFoundJson } from './http/errors';
 import { clientRoutes } from './http/static';
 import { createLogger, type Logger } from './log';
+import { PostgresStore } from './storage/postgres';
 import { SqliteStore } from './storage/sqlite';
 import type { BoardStore } from './storage/types';
 import { PersistQueue } from './sync/persist-queue';
@@ -33,7 +34,11 @@ export interface Warsztat {
 
 export function createWarsztat(config: Config, options: { store?: BoardStore; log?: Logger } = {}): Warsztat {
   const log = options.log ?? createLogger(config.LOG_LEVEL);
-  const store = options.store ?? new SqliteStore(path.join(config.DATA_DIR, 'warsztat.sqlite'), { synchronous: config.SQLITE_SYNCHRONOUS });
+  const store =
+    options.store ??
+    (config.DATABASE_URL
+      ? new PostgresStore({ connectionString: config.DATABASE_URL })
+      : new SqliteStore(path.join(config.DATA_DIR, 'warsztat.sqlite'), { synchronous: config.SQLITE_SYNCHRONOUS }));
   const queue = new PersistQueue(store);
   const rooms = new RoomRegistry(store, queue, log, {
     unloadDelayMs: config.ROOM_UNLOAD_DELAY_MS,

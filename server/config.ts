@@ -29,7 +29,9 @@ export const configSchema = z.object({
   SQLITE_SYNCHRONOUS: z.enum(['NORMAL', 'FULL']).default('NORMAL'),
   /** Facilitation commands per second per connection (bursts of twice that). */
   COMMANDS_PER_SECOND: int(10, 1),
-  /** When set, socket.io reaches clients on every process through Redis (#7). */
+  /** When set, boards live in PostgreSQL instead of SQLite (for several processes). */
+  DATABASE_URL: z.string().min(1).optional(),
+  /** When set, boards' updates and facilitation reach every process through Redis. */
   REDIS_URL: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Directory of the built client; the server serves it when it exists. */

@@ -169,6 +169,10 @@ export class SqliteStore implements BoardStore {
     this.statements.saveControl.run({ boardId, json });
   }
 
+  async ping(): Promise<void> {
+    this.db.prepare('SELECT 1').get();
+  }
+
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }

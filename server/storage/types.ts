@@ -52,5 +52,7 @@ export interface BoardStore {
   /** The facilitation state kept beside a board (JSON), if any. */
   loadControl(boardId: string): Promise<string | undefined>;
   saveControl(boardId: string, json: string): Promise<void>;
+  /** Resolves when storage answers; for readiness checks. */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }

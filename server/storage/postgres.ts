@@ -1,0 +1,206 @@
+import pg from 'pg';
+import type { AppendBatch, BoardRecord, BoardStore, Role, StoredUpdate } from './types';
+
+/** Schema steps, applied in order under an advisory lock so that processes starting together agree. */
+const PG_MIGRATIONS: readonly string[] = [
+  `CREATE TABLE boards (
+     id TEXT PRIMARY KEY,
+     title TEXT NOT NULL,
+     locale TEXT NOT NULL,
+     created_at BIGINT NOT NULL,
+     updated_at BIGINT NOT NULL
+   );
+   CREATE TABLE updates (
+     seq BIGSERIAL PRIMARY KEY,
+     board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+     data BYTEA NOT NULL
+   );
+   CREATE INDEX updates_board ON updates(board_id, seq);
+   CREATE TABLE tokens (
+     hash TEXT PRIMARY KEY,
+     board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+     role TEXT NOT NULL,
+     created_at BIGINT NOT NULL,
+     UNIQUE (board_id, role)
+   );
+   CREATE TABLE control_state (
+     board_id TEXT PRIMARY KEY REFERENCES boards(id) ON DELETE CASCADE,
+     json TEXT NOT NULL
+   );`,
+];
+
+/** An arbitrary constant: the advisory lock that serialises migrations across processes. */
+const MIGRATION_LOCK = 727_001;
+
+interface BoardRow {
+  id: string;
+  title: string;
+  locale: string;
+  created_at: string;
+  updated_at: string;
+}
+
+function toRecord(row: BoardRow): BoardRecord {
+  return { id: row.id, title: row.title, locale: row.locale === 'en' ? 'en' : 'pl', createdAt: Number(row.created_at), updatedAt: Number(row.updated_at) };
+}
+
+/**
+ * PostgreSQL behind the same interface as SQLite, for several processes sharing one
+ * database. Appends are one statement (atomic); compaction locks the board's rows so an
+ * update appended meanwhile by another process is kept.
+ */
+export class PostgresStore implements BoardStore {
+  private readonly pool: pg.Pool;
+  private ready: Promise<void>;
+
+  constructor(options: { connectionString: string; schema?: string; max?: number }) {
+    this.pool = new pg.Pool({
+      connectionString: options.connectionString,
+      max: options.max ?? 10,
+      options: options.schema ? `-c search_path=${options.schema}` : undefined,
+    });
+    // An idle client losing its connection must not take the process down.
+    this.pool.on('error', () => {});
+    this.ready = this.migrate(options.schema);
+  }
+
+  private async migrate(schema?: string): Promise<void> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+      if (schema) await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema.replace(/"/g, '')}"`);
+      await client.query('CREATE TABLE IF NOT EXISTS warsztat_migrations (version INTEGER PRIMARY KEY)');
+      const { rows } = await client.query<{ v: number | null }>('SELECT max(version) AS v FROM warsztat_migrations');
+      for (let version = rows[0]?.v ?? 0; version < PG_MIGRATIONS.length; version++) {
+        await client.query(PG_MIGRATIONS[version]!);
+        await client.query('INSERT INTO warsztat_migrations (version) VALUES ($1)', [version + 1]);
+      }
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  private async query<R extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<pg.QueryResult<R>> {
+    await this.ready;
+    return this.pool.query<R>(text, values);
+  }
+
+  private async transaction<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    await this.ready;
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await fn(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  /** Resolves when the database answers (readiness). */
+  async ping(): Promise<void> {
+    await this.query('SELECT 1');
+  }
+
+  async createBoard(board: BoardRecord, initialUpdate: Uint8Array, tokenHashes: Record<Role, string>): Promise<void> {
+    await this.transaction(async (client) => {
+      await client.query('INSERT INTO boards (id, title, locale, created_at, updated_at) VALUES ($1, $2, $3, $4, $5)', [board.id, board.title, board.locale, board.createdAt, board.updatedAt]);
+      await client.query('INSERT INTO updates (board_id, data) VALUES ($1, $2)', [board.id, Buffer.from(initialUpdate)]);
+      for (const [role, hash] of Object.entries(tokenHashes)) {
+        await client.query('INSERT INTO tokens (hash, board_id, role, created_at) VALUES ($1, $2, $3, $4)', [hash, board.id, role, board.createdAt]);
+      }
+    });
+  }
+
+  async getBoard(id: string): Promise<BoardRecord | undefined> {
+    const { rows } = await this.query<BoardRow>('SELECT * FROM boards WHERE id = $1', [id]);
+    return rows[0] ? toRecord(rows[0]) : undefined;
+  }
+
+  async listBoards(): Promise<BoardRecord[]> {
+    const { rows } = await this.query<BoardRow>('SELECT * FROM boards ORDER BY updated_at DESC');
+    return rows.map(toRecord);
+  }
+
+  async setTitle(id: string, title: string): Promise<void> {
+    await this.query('UPDATE boards SET title = $1, updated_at = $2 WHERE id = $3', [title, Date.now(), id]);
+  }
+
+  async deleteBoard(id: string): Promise<boolean> {
+    const { rowCount } = await this.query('DELETE FROM boards WHERE id = $1', [id]);
+    return (rowCount ?? 0) > 0;
+  }
+
+  async loadUpdates(boardId: string): Promise<StoredUpdate[]> {
+    const { rows } = await this.query<{ seq: string; data: Buffer }>('SELECT seq, data FROM updates WHERE board_id = $1 ORDER BY seq', [boardId]);
+    return rows.map((row) => ({ seq: Number(row.seq), data: new Uint8Array(row.data) }));
+  }
+
+  async append(batches: readonly AppendBatch[]): Promise<void> {
+    const boardIds: string[] = [];
+    const data: Buffer[] = [];
+    for (const batch of batches) {
+      for (const update of batch.updates) {
+        boardIds.push(batch.boardId);
+        data.push(Buffer.from(update.buffer, update.byteOffset, update.byteLength));
+      }
+    }
+    if (boardIds.length === 0) return;
+    // One statement: all of the batch is durable, or none of it. Boards deleted meanwhile are skipped.
+    await this.query(
+      `WITH incoming AS (SELECT * FROM unnest($1::text[], $2::bytea[]) WITH ORDINALITY AS t(board_id, data, n)),
+            inserted AS (INSERT INTO updates (board_id, data) SELECT i.board_id, i.data FROM incoming i JOIN boards b ON b.id = i.board_id ORDER BY i.n RETURNING board_id)
+       UPDATE boards SET updated_at = $3 WHERE id IN (SELECT DISTINCT board_id FROM inserted)`,
+      [boardIds, data, Date.now()],
+    );
+  }
+
+  async compact(boardId: string, merge: (updates: Uint8Array[]) => Uint8Array): Promise<void> {
+    await this.transaction(async (client) => {
+      await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [boardId]);
+      const { rows } = await client.query<{ seq: string; data: Buffer }>('SELECT seq, data FROM updates WHERE board_id = $1 ORDER BY seq', [boardId]);
+      if (rows.length < 2) return;
+      const merged = merge(rows.map((row) => new Uint8Array(row.data)));
+      await client.query('DELETE FROM updates WHERE board_id = $1 AND seq <= $2', [boardId, rows[rows.length - 1]!.seq]);
+      await client.query('INSERT INTO updates (board_id, data) VALUES ($1, $2)', [boardId, Buffer.from(merged)]);
+    });
+  }
+
+  async findToken(hash: string): Promise<{ boardId: string; role: Role } | undefined> {
+    const { rows } = await this.query<{ board_id: string; role: Role }>('SELECT board_id, role FROM tokens WHERE hash = $1', [hash]);
+    return rows[0] ? { boardId: rows[0].board_id, role: rows[0].role } : undefined;
+  }
+
+  async replaceToken(boardId: string, role: Role, hash: string): Promise<void> {
+    await this.transaction(async (client) => {
+      await client.query('DELETE FROM tokens WHERE board_id = $1 AND role = $2', [boardId, role]);
+      await client.query('INSERT INTO tokens (hash, board_id, role, created_at) VALUES ($1, $2, $3, $4)', [hash, boardId, role, Date.now()]);
+    });
+  }
+
+  async loadControl(boardId: string): Promise<string | undefined> {
+    const { rows } = await this.query<{ json: string }>('SELECT json FROM control_state WHERE board_id = $1', [boardId]);
+    return rows[0]?.json;
+  }
+
+  async saveControl(boardId: string, json: string): Promise<void> {
+    await this.query(
+      'INSERT INTO control_state (board_id, json) SELECT $1, $2 WHERE EXISTS (SELECT 1 FROM boards WHERE id = $1) ON CONFLICT (board_id) DO UPDATE SET json = excluded.json',
+      [boardId, json],
+    );
+  }
+
+  async close(): Promise<void> {
+    await this.ready.catch(() => undefined);
+    await this.pool.end();
+  }
+}
