@@ -9,6 +9,8 @@ import { boardRoutes } from './http/boards';
 import { errorHandler, notFoundJson } from './http/errors';
 import { clientRoutes } from './http/static';
 import { createLogger, type Logger } from './log';
+import { createMetrics, type Metrics } from './metrics';
+import { RedisRelay, RelayKind } from './scale/redis-relay';
 import { PostgresStore } from './storage/postgres';
 import { SqliteStore } from './storage/sqlite';
 import type { BoardStore } from './storage/types';
@@ -25,6 +27,7 @@ export interface Warsztat {
   readonly rooms: RoomRegistry;
   readonly sync: SyncServer;
   readonly control: ControlServer;
+  readonly metrics: Metrics;
   readonly log: Logger;
   /** Starts listening; resolves with the actual port (PORT=0 picks a free one). */
   listen(): Promise<number>;
@@ -37,14 +40,31 @@ export function createWarsztat(config: Config, options: { store?: BoardStore; lo
   const store =
     options.store ??
     (config.DATABASE_URL
-      ? new PostgresStore({ connectionString: config.DATABASE_URL })
+      ? new PostgresStore({ connectionString: config.DATABASE_URL, schema: config.DATABASE_SCHEMA })
       : new SqliteStore(path.join(config.DATA_DIR, 'warsztat.sqlite'), { synchronous: config.SQLITE_SYNCHRONOUS }));
-  const queue = new PersistQueue(store);
+  const metrics = createMetrics();
+  const queue = new PersistQueue(store, (count, ms) => {
+    metrics.updates.inc(count);
+    metrics.storageWrite.observe(ms / 1000);
+  });
   const rooms = new RoomRegistry(store, queue, log, {
     unloadDelayMs: config.ROOM_UNLOAD_DELAY_MS,
     maxDocBytes: config.MAX_DOC_BYTES,
     compactAfterUpdates: config.COMPACT_AFTER_UPDATES,
+    resyncMs: config.RESYNC_MS,
   });
+  let relay: RedisRelay | undefined;
+  const relayReady = config.REDIS_URL
+    ? RedisRelay.connect(config.REDIS_URL, log).then((connected) => {
+        relay = connected;
+        connected.onPublish = (kind) => metrics.relayMessages.inc({ kind: RelayKind[kind], direction: 'out' });
+        connected.onReceive = (kind, lagMs) => {
+          metrics.relayMessages.inc({ kind: RelayKind[kind], direction: 'in' });
+          metrics.relayLag.observe(Math.max(0, lagMs) / 1000);
+        };
+        rooms.setRelay(connected);
+      })
+    : Promise.resolve();
   const boards = new BoardService(store, rooms);
   const sync = new SyncServer(store, rooms, log, {
     maxFrameBytes: config.MAX_FRAME_BYTES,
@@ -57,6 +77,23 @@ export function createWarsztat(config: Config, options: { store?: BoardStore; lo
   app.use('/api', express.json({ limit: config.MAX_BODY_BYTES }));
   app.get('/api/health', (_req, res) => {
     res.json({ status: 'ok' });
+  });
+  app.get('/api/ready', async (_req, res) => {
+    try {
+      await store.ping();
+      if (config.REDIS_URL) {
+        if (!relay) throw new Error('redis not connected');
+        await relay.ping();
+      }
+      res.json({ status: 'ready' });
+    } catch (err) {
+      res.status(503).json({ error: `not ready: ${(err as Error).message}` });
+    }
+  });
+  app.get('/metrics', async (_req, res) => {
+    metrics.connections.set(sync.connectionCount);
+    metrics.rooms.set(rooms.size);
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
   app.use('/api', boardRoutes({ store, boards, adminToken: config.ADMIN_TOKEN, publicUrl: config.PUBLIC_URL }));
   app.use('/api', notFoundJson);
@@ -86,9 +123,10 @@ export function createWarsztat(config: Config, options: { store?: BoardStore; lo
     rooms,
     sync,
     control,
+    metrics,
     log,
     listen: () =>
-      control.ready.then(() => new Promise((resolve, reject) => {
+      Promise.all([control.ready, relayReady]).then(() => new Promise((resolve, reject) => {
         server.once('error', reject);
         server.listen(config.PORT, config.HOST, () => {
           server.off('error', reject);
@@ -103,6 +141,7 @@ export function createWarsztat(config: Config, options: { store?: BoardStore; lo
         const stopped = control.close();
         server.closeAllConnections();
         await stopped;
+        await relay?.close();
         await store.close();
       })();
       return closing;

@@ -31,8 +31,12 @@ export const configSchema = z.object({
   COMMANDS_PER_SECOND: int(10, 1),
   /** When set, boards live in PostgreSQL instead of SQLite (for several processes). */
   DATABASE_URL: z.string().min(1).optional(),
+  /** PostgreSQL schema for Warsztat's tables (created if missing); default: the search path's. */
+  DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]*$/).optional(),
   /** When set, boards' updates and facilitation reach every process through Redis. */
   REDIS_URL: z.string().min(1).optional(),
+  /** How often processes sharing a board compare state vectors (Redis relay repair). */
+  RESYNC_MS: int(5000, 100),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Directory of the built client; the server serves it when it exists. */
   CLIENT_DIR: z.string().default(path.resolve('dist/client')),

@@ -36,7 +36,7 @@ export class BoardControl {
   /** Sessions removed by the facilitator; refused until the board unloads. */
   private readonly removed = new Set<string>();
   private saving: Promise<void> = Promise.resolve();
-  private readonly listeners = new Set<() => void>();
+  private readonly listeners = new Set<(source: 'local' | 'remote') => void>();
 
   private constructor(
     private readonly boardId: string,
@@ -71,15 +71,30 @@ export class BoardControl {
     this.state = state;
     this.ballots = ballots;
     this.drafts = drafts;
-    for (const listener of this.listeners) listener();
+    for (const listener of this.listeners) listener('local');
     if (!persist) return this.saving;
     const json = JSON.stringify({ state, ballots, drafts });
     this.saving = this.saving.then(() => this.store.saveControl(this.boardId, json)).catch((err) => this.log.error({ boardId: this.boardId, err }, 'facilitation state not saved'));
     return this.saving;
   }
 
+  /** The whole stored form, for other processes. */
+  serialise(): string {
+    return JSON.stringify({ state: this.state, ballots: this.ballots, drafts: this.drafts });
+  }
+
+  /** Takes the state another process stored (it has saved it already). */
+  applyRemote(json: string): void {
+    const parsed = storedSchema.safeParse(JSON.parse(json));
+    if (!parsed.success) return;
+    this.state = { ...initialControlState(), ...(parsed.data.state as Partial<ControlState>) };
+    this.ballots = parsed.data.ballots;
+    this.drafts = parsed.data.drafts as Drafts;
+    for (const listener of this.listeners) listener('remote');
+  }
+
   /** Called after every state change (locks matter to the sync side). */
-  onChange(listener: () => void): () => void {
+  onChange(listener: (source: 'local' | 'remote') => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }

@@ -7,6 +7,7 @@ import type { Logger } from '../log';
 import type { BoardStore, Role } from '../storage/types';
 import type { PersistQueue } from './persist-queue';
 import { CLOSE, encodeAwareness, encodeUpdate } from './protocol';
+import { RelayKind, type RedisRelay, type RoomPeer } from '../scale/redis-relay';
 import { applyGuarded } from './lock-guard';
 import { mergeToSnapshot } from './snapshot';
 
@@ -29,7 +30,14 @@ export interface RoomDeps {
   log: Logger;
   maxDocBytes: number;
   compactAfterUpdates: number;
+  /** Other processes holding the same boards, when Redis is configured. */
+  relay?: RedisRelay;
+  /** How often rooms exchange state vectors with other processes. */
+  resyncMs?: number;
 }
+
+/** Origin of updates and presence that came from another process (already durable). */
+export const REMOTE_ORIGIN = Symbol('remote');
 
 /** Origin of loading stored updates: those are already on disk. */
 const LOAD_ORIGIN = Symbol('load');
@@ -57,6 +65,12 @@ export class Room {
   private storedUpdates = 0;
   private compacting = false;
   private readonly dirtyAwareness = new Set<number>();
+  /** Presence changes made here, to pass on to other processes. */
+  private readonly dirtyLocalAwareness = new Set<number>();
+  private peer: RoomPeer | null = null;
+  private loaded = false;
+  private readonly early: [RelayKind, Uint8Array][] = [];
+  private resyncTimer: NodeJS.Timeout | undefined;
   private awarenessScheduled = false;
 
   private constructor(
@@ -69,6 +83,8 @@ export class Room {
 
   static async load(boardId: string, deps: RoomDeps): Promise<Room> {
     const room = new Room(boardId, deps);
+    // Subscribe before loading: an update published meanwhile is buffered, not lost.
+    if (deps.relay) room.peer = await deps.relay.attach(boardId, (kind, payload) => room.onRemote(kind, payload));
     const [stored, control] = await Promise.all([deps.store.loadUpdates(boardId), BoardControl.load(boardId, deps.store, deps.log)]);
     room.control = control;
     room.doc.transact(() => {
@@ -85,7 +101,50 @@ export class Room {
     room.listen();
     const report = migrateDoc(room.doc);
     if (report.applied.length > 0) deps.log.info({ boardId, ...report }, 'board migrated');
+    room.loaded = true;
+    if (room.peer) room.startPeering();
     return room;
+  }
+
+  private startPeering(): void {
+    const peer = this.peer!;
+    for (const [kind, payload] of this.early.splice(0)) this.onRemote(kind, payload);
+    this.control.onChange((source) => {
+      if (source === 'local') peer.publish(RelayKind.Control, new TextEncoder().encode(this.control.serialise()));
+    });
+    const announce = () => peer.publish(RelayKind.StateVector, Y.encodeStateVector(this.doc));
+    announce();
+    this.resyncTimer = setInterval(announce, this.deps.resyncMs ?? 5000);
+    this.resyncTimer.unref();
+  }
+
+  /** A message from another process holding this board. */
+  private onRemote(kind: RelayKind, payload: Uint8Array): void {
+    if (!this.loaded) {
+      this.early.push([kind, payload.slice()]);
+      return;
+    }
+    switch (kind) {
+      case RelayKind.Update:
+        Y.applyUpdate(this.doc, payload, REMOTE_ORIGIN);
+        return;
+      case RelayKind.Awareness:
+        awarenessProtocol.applyAwarenessUpdate(this.awareness, payload, REMOTE_ORIGIN);
+        return;
+      case RelayKind.StateVector: {
+        // Answer with whatever the other process lacks; only durable content is sent.
+        const stateVector = payload.slice();
+        void this.whenDurable().then(() => {
+          if (this.closing) return;
+          const missing = Y.encodeStateAsUpdate(this.doc, stateVector);
+          if (missing.byteLength > 2) this.peer?.publish(RelayKind.Update, missing);
+        });
+        return;
+      }
+      case RelayKind.Control:
+        this.control.applyRemote(new TextDecoder().decode(payload));
+        return;
+    }
   }
 
   private listen(): void {
@@ -133,6 +192,12 @@ export class Room {
 
   private onDocUpdate(update: Uint8Array, origin: unknown): void {
     if (origin === LOAD_ORIGIN) return;
+    if (origin === REMOTE_ORIGIN) {
+      // Another process stored it before publishing: relay only.
+      this.bytes += update.byteLength;
+      this.relay(update, origin);
+      return;
+    }
     if (this.captured) {
       this.captured.push(update);
       return;
@@ -148,6 +213,7 @@ export class Room {
       update,
       onDurable: () => {
         this.relay(update, origin);
+        this.peer?.publish(RelayKind.Update, update);
         this.maybeCompact();
       },
       onFailed: (error) => this.fail(error),
@@ -162,6 +228,7 @@ export class Room {
 
   private onAwarenessUpdate(change: { added: number[]; updated: number[]; removed: number[] }, origin: unknown): void {
     const from = this.connections.has(origin as RoomConnection) ? (origin as RoomConnection) : undefined;
+    if (origin !== REMOTE_ORIGIN && this.peer) for (const id of [...change.added, ...change.updated, ...change.removed]) this.dirtyLocalAwareness.add(id);
     for (const id of change.added) {
       from?.awarenessIds.add(id);
       this.dirtyAwareness.add(id);
@@ -181,6 +248,10 @@ export class Room {
 
   private flushAwareness(): void {
     this.awarenessScheduled = false;
+    if (this.peer && this.dirtyLocalAwareness.size > 0) {
+      this.peer.publish(RelayKind.Awareness, awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.dirtyLocalAwareness]));
+      this.dirtyLocalAwareness.clear();
+    }
     if (this.dirtyAwareness.size === 0 || this.connections.size === 0) {
       this.dirtyAwareness.clear();
       return;
@@ -256,8 +327,10 @@ export class Room {
     return this.storedUpdates > 1;
   }
 
-  destroy(): void {
+  destroy(): Promise<void> {
+    clearInterval(this.resyncTimer);
     this.awareness.destroy();
     this.doc.destroy();
+    return this.peer?.close() ?? Promise.resolve();
   }
 }

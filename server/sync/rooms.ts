@@ -1,12 +1,15 @@
 import type { Logger } from '../log';
 import type { BoardStore } from '../storage/types';
 import type { PersistQueue } from './persist-queue';
+import type { RedisRelay } from '../scale/redis-relay';
 import { Room, type RoomDeps } from './room';
 
 export interface RoomRegistryOptions {
   unloadDelayMs: number;
   maxDocBytes: number;
   compactAfterUpdates: number;
+  relay?: RedisRelay;
+  resyncMs?: number;
 }
 
 /**
@@ -27,7 +30,12 @@ export class RoomRegistry {
     private readonly log: Logger,
     private readonly options: RoomRegistryOptions,
   ) {
-    this.deps = { store, queue, log, maxDocBytes: options.maxDocBytes, compactAfterUpdates: options.compactAfterUpdates };
+    this.deps = { store, queue, log, maxDocBytes: options.maxDocBytes, compactAfterUpdates: options.compactAfterUpdates, relay: options.relay, resyncMs: options.resyncMs };
+  }
+
+  /** Connects rooms loaded from now on to other processes. */
+  setRelay(relay: RedisRelay): void {
+    this.deps.relay = relay;
   }
 
   get size(): number {
@@ -105,7 +113,7 @@ export class RoomRegistry {
       } catch (error) {
         this.log.error({ boardId: room.boardId, err: error }, 'unload flush failed');
       } finally {
-        room.destroy();
+        await room.destroy();
         this.rooms.delete(room.boardId);
         this.unloading.delete(room.boardId);
       }
@@ -130,7 +138,7 @@ export class RoomRegistry {
     await this.queue.flush();
     for (const room of [...this.rooms.values()]) {
       this.cancelUnload(room.boardId);
-      room.destroy();
+      await room.destroy();
     }
     this.rooms.clear();
   }

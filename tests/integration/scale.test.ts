@@ -1,0 +1,177 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
+import pg from 'pg';
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { createElement, putIntoFrame } from '../../shared/ops/elements';
+import type { ControlState } from '../../shared/protocol/state';
+import { elementsOf } from '../../shared/schema/doc';
+import { stockClient, synced, waitFor } from '../helpers/clients';
+import { controlClient } from '../helpers/control';
+import { onCleanup, startServerProcess, tempDir, type ServerProcess } from '../helpers/server';
+import { POSTGRES_URL, REDIS_URL, servicesUnavailable, uniqueSchema } from '../helpers/services';
+
+const skipReason = await servicesUnavailable();
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** A Redis of the test's own, so that restarting it disturbs nothing else. */
+async function privateRedis(port: number): Promise<{ stop(): Promise<void> }> {
+  const child: ChildProcess = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGKILL');
+    });
+  onCleanup(stop);
+  const deadline = Date.now() + 5000;
+  for (;;) {
+    const up = await new Promise<boolean>((resolve) => {
+      const socket = net.connect(port, '127.0.0.1');
+      socket.once('connect', () => (socket.destroy(), resolve(true)));
+      socket.once('error', () => resolve(false));
+    });
+    if (up) break;
+    if (Date.now() > deadline) throw new Error('private redis did not start');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return { stop };
+}
+
+async function cluster(redisUrl = REDIS_URL) {
+  const schema = uniqueSchema();
+  onCleanup(async () => {
+    const client = new pg.Client({ connectionString: POSTGRES_URL });
+    await client.connect();
+    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    await client.end();
+  });
+  const env = { DATABASE_URL: POSTGRES_URL, DATABASE_SCHEMA: schema, REDIS_URL: redisUrl, RESYNC_MS: '500' };
+  const start = () => startServerProcess(tempDir(), env);
+  const [a, b] = await Promise.all([start(), start()]);
+  return { a, b, start };
+}
+
+const client = (server: ServerProcess, boardId: string, token: string) => stockClient(server.wsUrl, boardId, token);
+const sameState = (x: Y.Doc, y: Y.Doc) => Buffer.from(Y.encodeStateVector(x)).equals(Buffer.from(Y.encodeStateVector(y)));
+
+describe.skipIf(skipReason !== null)('two processes on PostgreSQL and Redis', () => {
+  it('clients on different processes converge both ways, also under 200 concurrent edits', { timeout: 60_000 }, async () => {
+    const { a, b } = await cluster();
+    const board = await a.createBoard('Dwa procesy');
+    const onA = client(a, board.id, board.tokens.participant);
+    const onB = client(b, board.id, board.tokens.participant);
+    const onA2 = client(a, board.id, board.tokens.participant);
+    const onB2 = client(b, board.id, board.tokens.participant);
+    await Promise.all([synced(onA), synced(onB), synced(onA2), synced(onB2)]);
+    const fromA = createElement(onA.doc, { type: 'note', text: 'z procesu A' });
+    await waitFor(() => elementsOf(onB.doc).has(fromA), 5000, 'A → B');
+    const fromB = createElement(onB.doc, { type: 'note', text: 'z procesu B' });
+    await waitFor(() => elementsOf(onA.doc).has(fromB), 5000, 'B → A');
+
+    const writers = [onA, onB, onA2, onB2];
+    await Promise.all(writers.map(async (w, i) => {
+      for (let k = 0; k < 50; k++) {
+        createElement(w.doc, { type: 'note', text: `${i}-${k}`, x: k * 10 });
+        if (k % 10 === 0) await new Promise((r) => setTimeout(r, 1));
+      }
+    }));
+    await waitFor(() => writers.every((w) => elementsOf(w.doc).size === 202) && writers.every((w) => sameState(w.doc, onA.doc)), 15_000, 'all 200 edits everywhere');
+  });
+
+  it('after SIGKILL of one process, a new process has every edit that had been relayed', { timeout: 60_000 }, async () => {
+    const { a, b, start } = await cluster();
+    const board = await a.createBoard('SIGKILL');
+    const writer = client(a, board.id, board.tokens.participant);
+    const reader = client(b, board.id, board.tokens.participant);
+    await Promise.all([synced(writer), synced(reader)]);
+    let stop = false;
+    const writing = (async () => {
+      for (let i = 0; !stop; i++) {
+        createElement(writer.doc, { type: 'note', text: `edycja ${i}` });
+        await new Promise((r) => setTimeout(r, 2));
+      }
+    })();
+    await waitFor(() => elementsOf(reader.doc).size >= 100, 15_000, 'reader on B to receive 100 edits');
+    await a.kill('SIGKILL');
+    stop = true;
+    await writing;
+    const relayed = [...elementsOf(reader.doc).keys()];
+    writer.provider.disconnect();
+    reader.provider.disconnect();
+    const c = await start();
+    const check = client(c, board.id, board.tokens.observer);
+    await synced(check);
+    expect(relayed.filter((id) => !elementsOf(check.doc).has(id))).toEqual([]);
+  });
+
+  it('after a Redis restart mid-session, everyone converges within 10 s', { timeout: 60_000 }, async () => {
+    const port = await freePort();
+    const redis = await privateRedis(port);
+    const { a, b } = await cluster(`redis://127.0.0.1:${port}`);
+    const board = await a.createBoard('Restart Redisa');
+    const onA = client(a, board.id, board.tokens.participant);
+    const onB = client(b, board.id, board.tokens.participant);
+    await Promise.all([synced(onA), synced(onB)]);
+    await redis.stop();
+    const duringA = createElement(onA.doc, { type: 'note', text: 'podczas awarii (A)' });
+    const duringB = createElement(onB.doc, { type: 'note', text: 'podczas awarii (B)' });
+    await new Promise((r) => setTimeout(r, 500));
+    await privateRedis(port);
+    const restarted = Date.now();
+    await waitFor(() => elementsOf(onA.doc).has(duringB) && elementsOf(onB.doc).has(duringA) && sameState(onA.doc, onB.doc), 10_000, 'convergence after the restart');
+    expect(Date.now() - restarted).toBeLessThan(10_000);
+  });
+
+  it('facilitation reaches clients on the other process, and locks hold there too', { timeout: 60_000 }, async () => {
+    const { a, b } = await cluster();
+    const board = await a.createBoard('Prowadzenie');
+    const setup = client(a, board.id, board.tokens.facilitator);
+    await synced(setup);
+    const frame = createElement(setup.doc, { type: 'frame', title: 'Zablokowana', w: 800, h: 600 });
+    const note = createElement(setup.doc, { type: 'note', text: 'w ramce', x: 50, y: 50 });
+    putIntoFrame(setup.doc, [note], frame);
+    const facilitator = await controlClient(a.url, { boardId: board.id, token: board.tokens.facilitator, sessionId: 'f' });
+    const participant = await controlClient(b.url, { boardId: board.id, token: board.tokens.participant, sessionId: 'p' });
+    const participantDoc = client(b, board.id, board.tokens.participant);
+    await synced(participantDoc);
+    await waitFor(() => elementsOf(participantDoc.doc).has(note), 5000, 'note on B');
+
+    const timer = participant.next<{ state: ControlState }>('state');
+    expect(await facilitator.send({ type: 'timer.start', seconds: 120 })).toEqual({ ok: true });
+    expect((await timer).state.timer.running).toBe(true);
+    expect(await facilitator.send({ type: 'lock.frame', frameId: frame, locked: true })).toEqual({ ok: true });
+    await new Promise((r) => setTimeout(r, 300));
+    const x = elementsOf(participantDoc.doc).get(note)!.get('x');
+    elementsOf(participantDoc.doc).get(note)!.set('x', 4321);
+    await waitFor(() => elementsOf(participantDoc.doc).get(note)!.get('x') === x, 5000, 'locked edit undone on process B');
+    // The late joiner on B sees the state that was set on A.
+    const late = await controlClient(b.url, { boardId: board.id, token: board.tokens.observer, sessionId: 'o' });
+    expect(late.last<{ state: ControlState }>('state')!.state.locks.frames).toEqual([frame]);
+  });
+});
+
+it('GET /api/ready checks storage; /metrics speaks Prometheus', async () => {
+  const server = await startServerProcess(tempDir());
+  const ready = await fetch(`${server.url}/api/ready`);
+  expect(ready.status).toBe(200);
+  expect(await ready.json()).toEqual({ status: 'ready' });
+  const board = await server.createBoard();
+  const c = stockClient(server.wsUrl, board.id, board.tokens.participant);
+  await synced(c);
+  createElement(c.doc, { type: 'note', text: 'licz mnie' });
+  await new Promise((r) => setTimeout(r, 200));
+  const text = await (await fetch(`${server.url}/metrics`)).text();
+  expect(text).toMatch(/warsztat_sync_connections 1/);
+  expect(text).toMatch(/warsztat_updates_stored_total [1-9]/);
+  expect(text).toMatch(/warsztat_storage_write_seconds_bucket/);
+});
