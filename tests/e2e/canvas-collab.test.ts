@@ -37,8 +37,11 @@ describe.skipIf(browserUnavailable() !== null)('two people on one canvas in Chro
     await a.getByRole('button', { name: '#fca5a5' }).click();
     await waitForElement(b, `(e) => e.id === '${note.id}' && e.color === '#fca5a5'`);
     await dragOnBoard(b, { x: note.x + 100, y: note.y + 100 }, { x: note.x + 400, y: note.y + 150 });
-    const moved = await waitForElement(a, `(e) => e.id === '${note.id}' && e.x > ${note.x + 250}`);
-    expect(moved.y).toBeGreaterThan(note.y + 20);
+    // The drag is over when B's mouse is up; A must then see exactly where B left it.
+    const final = (await elementsOn(b)).find((e) => e.id === note.id)!;
+    expect(final.x).toBeGreaterThan(note.x + 250);
+    expect(final.y).toBeGreaterThan(note.y + 20);
+    const moved = await waitForElement(a, `(e) => e.id === '${note.id}' && e.x === ${final.x} && e.y === ${final.y}`);
 
     // A's undo takes back A's colour and leaves B's move alone.
     await a.locator('[data-testid="canvas"]').focus();
