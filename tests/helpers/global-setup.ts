@@ -12,6 +12,12 @@ export default function setup(): void {
     return;
   }
   const root = path.resolve(import.meta.dirname, '../..');
-  execFileSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'error'], { cwd: root, stdio: 'inherit' });
+  // vitest sets NODE_ENV=test, which would make Vite bundle React's development build into
+  // dist/client, the folder `npm start` serves: build for production explicitly.
+  execFileSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'error'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   if (!fs.existsSync(path.join(root, 'dist/client/index.html'))) throw new Error('client build produced no index.html');
 }
