@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import type { Locale } from '../shared/schema/doc';
 import { initBoard, renameBoard } from '../shared/ops/board';
+import { initialControlState } from '../shared/protocol/state';
 import { TEMPLATES } from '../shared/templates';
 import type { BoardRecord, BoardStore, Role } from './storage/types';
 import { ROLES } from './storage/types';
@@ -24,13 +25,16 @@ export class BoardService {
     const now = Date.now();
     const doc = new Y.Doc();
     initBoard(doc, input.title, input.locale, now);
-    template(doc, input.locale);
+    const extra = template(doc, input.locale);
     const initial = Y.encodeStateAsUpdate(doc);
     doc.destroy();
     const board: BoardRecord = { id: newBoardId(), title: input.title.trim(), locale: input.locale, createdAt: now, updatedAt: now };
     const tokens = Object.fromEntries(ROLES.map((role) => [role, newToken()])) as RoleTokens;
     const hashes = Object.fromEntries(ROLES.map((role) => [role, hashToken(tokens[role])])) as RoleTokens;
     await this.store.createBoard(board, initial, hashes);
+    if (extra?.agenda.length) {
+      await this.store.saveControl(board.id, JSON.stringify({ state: { ...initialControlState(), agenda: extra.agenda }, ballots: {}, drafts: {} }));
+    }
     return { board, tokens };
   }
 

@@ -1,12 +1,51 @@
 import type * as Y from 'yjs';
+import type { Phase } from '../protocol/state';
 import type { Locale } from '../schema/doc';
+import { TEMPLATE_LABELS } from './labels';
+import { emptyFrame, objectivesTree, problemTree, stakeholderMap, swot } from './methods';
+
+/** What a template leaves besides the board's content: the facilitator's agenda. */
+export interface TemplateResult {
+  agenda: Phase[];
+}
 
 /** Fills a new board's document; built only with the schema's own operations. */
-export type Template = (doc: Y.Doc, locale: Locale) => void;
+export type Template = (doc: Y.Doc, locale: Locale) => TemplateResult | void;
 
-/** Board templates by name. The workshop methods (#5) add theirs here. */
+const GAP = 200;
+
+/** Board templates by name. */
 export const TEMPLATES: Record<string, Template> = {
   blank: () => {},
+  'stakeholder-map': (doc, locale) => {
+    stakeholderMap(doc, TEMPLATE_LABELS[locale], { x: 0, y: 0 });
+  },
+  'problem-tree': (doc, locale) => {
+    problemTree(doc, TEMPLATE_LABELS[locale], { x: 0, y: 0 });
+  },
+  swot: (doc, locale) => {
+    swot(doc, TEMPLATE_LABELS[locale], { x: 0, y: 0 });
+  },
+  /** The whole workshop, left to right, with an agenda that walks through it. */
+  workshop: (doc, locale) => {
+    const l = TEMPLATE_LABELS[locale];
+    let x = 0;
+    const next = (width: number) => {
+      const at = { x, y: 0 };
+      x += width + GAP;
+      return at;
+    };
+    const steps: [string, string][] = [
+      [l.stakeholders, stakeholderMap(doc, l, next(1280))],
+      [l.problemTree, problemTree(doc, l, next(1400))],
+      [l.objectivesTree, objectivesTree(doc, l, next(1400))],
+      [l.swot, swot(doc, l, next(1300))],
+      [l.tows, emptyFrame(doc, l.tows, next(1300))],
+      [l.factors, emptyFrame(doc, l.factors, next(1300))],
+      [l.ideas, emptyFrame(doc, l.ideas, next(1300))],
+    ];
+    return { agenda: steps.map(([title, frameId], i) => ({ id: `phase-${i + 1}`, title, frameId, minutes: 0 })) };
+  },
 };
 
 export function isTemplateName(name: string): boolean {

@@ -126,3 +126,23 @@ describe('REST API', () => {
     expect(await res.json()).toEqual({ error: 'not found' });
   });
 });
+
+describe('templates', () => {
+  it.each(['blank', 'stakeholder-map', 'problem-tree', 'swot', 'workshop'])('POST /api/boards with template %s creates a valid board', async (template) => {
+    const { readElements } = await import('../../shared/schema/plain');
+    const server = await startServer();
+    const res = await fetch(`${server.url}/api/boards`, { method: 'POST', headers: json, body: JSON.stringify({ title: 'Z szablonu', template, locale: 'pl' }) });
+    expect(res.status).toBe(201);
+    const board = (await res.json()) as { id: string; tokens: Record<string, string> };
+    const client = stockClient(server.wsUrl, board.id, board.tokens.observer);
+    await synced(client);
+    const { elements, invalid } = readElements(client.doc);
+    expect(invalid).toEqual([]);
+    expect(elements.length > 0).toBe(template !== 'blank');
+    if (template === 'workshop') {
+      const control = JSON.parse((await server.warsztat.store.loadControl(board.id))!) as { state: { agenda: { title: string; frameId: string }[] } };
+      expect(control.state.agenda.map((p) => p.title)).toEqual(['Mapa interesariuszy', 'Drzewo problemów', 'Drzewo celów', 'Analiza SWOT', 'Strategie TOWS', 'Kluczowe czynniki rozwoju', 'Pomysły mieszkańców']);
+      for (const phase of control.state.agenda) expect(elements.find((e) => e.id === phase.frameId)?.type).toBe('frame');
+    }
+  });
+});

@@ -2,6 +2,9 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { recentBoards } from '../sync/recent';
 import { LanguageSwitch } from './LanguageSwitch';
+import { rememberLinks } from '../panels/SharePanel';
+
+const TEMPLATE_NAMES = ['workshop', 'stakeholder-map', 'problem-tree', 'swot', 'blank'] as const;
 
 type Role = 'facilitator' | 'participant' | 'observer';
 interface Created {
@@ -17,6 +20,7 @@ export function Lobby() {
   const { t, i18n } = useTranslation();
   const [title, setTitle] = useState('');
   const [locale, setLocale] = useState<'pl' | 'en'>(i18n.language === 'en' ? 'en' : 'pl');
+  const [template, setTemplate] = useState('workshop');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [created, setCreated] = useState<Created | null>(null);
@@ -32,10 +36,11 @@ export function Lobby() {
       const res = await fetch('/api/boards', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ title: title.trim(), locale, template: 'blank' }),
+        body: JSON.stringify({ title: title.trim(), locale, template }),
       });
       const body = (await res.json()) as Created & { error?: string };
       if (!res.ok) throw new Error(body.error ?? String(res.status));
+      rememberLinks(body.id, body.links);
       setCreated(body);
     } catch (e) {
       setError(t('errors.generic', { message: (e as Error).message }));
@@ -69,6 +74,16 @@ export function Lobby() {
             <select value={locale} onChange={(e) => setLocale(e.target.value as 'pl' | 'en')}>
               <option value="pl">{t('language.pl')}</option>
               <option value="en">{t('language.en')}</option>
+            </select>
+          </label>
+          <label>
+            {t('lobby.template')}
+            <select value={template} onChange={(e) => setTemplate(e.target.value)} data-testid="template">
+              {TEMPLATE_NAMES.map((name) => (
+                <option key={name} value={name}>
+                  {t(`lobby.templates.${name}`)}
+                </option>
+              ))}
             </select>
           </label>
           <button type="submit" disabled={busy} data-testid="create-board">
