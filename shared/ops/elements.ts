@@ -119,7 +119,9 @@ export function moveElements(doc: Y.Doc, ids: readonly string[], dx: number, dy:
   for (const id of ids) requireElement(doc, id);
   // Children of moved frames move with them, and so do frames nested in them (repeat until
   // nothing is added, so the result does not depend on the map's iteration order).
-  for (let grew = true; grew; ) {
+  // Only frames carry others: moving notes alone needs no scan of the whole board.
+  const movesFrame = ids.some((id) => elements.get(id)?.get('type') === 'frame');
+  for (let grew = movesFrame; grew; ) {
     grew = false;
     elements.forEach((element, id) => {
       if (moving.has(id)) return;

@@ -9,6 +9,7 @@ import type { Editor } from '../editor/editor';
 import { useEditorState } from '../editor/hooks';
 import { createTool, type PointerInfo, type Preview, type ToolContext } from '../tools';
 import { ElementView, TEXT_MIN_SCALE } from './ElementView';
+import { OverviewShape } from './OverviewShape';
 import type { Draft } from '../../../shared/protocol/state';
 import { DRAFT_SIZE, HANDLE_SIZE, OverlayLayer, type Badge } from './Overlay';
 
@@ -217,9 +218,11 @@ export function Canvas({ editor, awareness, peers, onStartEditing, badges = NO_B
     >
       <Stage width={size.width} height={size.height} x={viewport.x} y={viewport.y} scaleX={viewport.scale} scaleY={viewport.scale} listening={false}>
         <Layer listening={false}>
-          {visibleIds.map((id) => (
-            <ElementView key={id} editor={editor} id={id} detailed={detailed} editing={editing?.id === id} />
-          ))}
+          {detailed ? (
+            visibleIds.map((id) => <ElementView key={id} editor={editor} id={id} detailed={detailed} editing={editing?.id === id} />)
+          ) : (
+            <OverviewShape editor={editor} ids={visibleIds} scale={viewport.scale} />
+          )}
         </Layer>
         <OverlayLayer editor={editor} preview={preview} peers={peers} scale={viewport.scale} badges={badges} lockedFrames={lockedFrames} drafts={drafts} />
       </Stage>

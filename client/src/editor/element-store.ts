@@ -2,6 +2,8 @@ import * as Y from 'yjs';
 import { elementsOf, type ElementMap } from '../../../shared/schema/doc';
 import type { Element } from '../../../shared/schema/elements';
 import { byZOrder, parseElement } from '../../../shared/schema/plain';
+import { elementBounds } from '../../../shared/geometry/elements';
+import type { Rect } from '../../../shared/geometry/rect';
 
 type Listener = () => void;
 
@@ -16,8 +18,12 @@ export class ElementStore {
   private readonly listListeners = new Set<Listener>();
   private readonly changeListeners = new Set<(ids: ReadonlySet<string>) => void>();
   private readonly reportedInvalid = new Set<string>();
-  /** Ids in drawing order; values are looked up fresh, so edits never leave stale copies. */
+  /** Ids in drawing order, kept until membership or z-order changes. */
   private orderCache: string[] | null = null;
+  /** Elements in drawing order, rebuilt after any change (cheap next to rendering). */
+  private orderedCache: Element[] | null = null;
+  /** Bounds of elements whose box does not depend on others (all but connectors). */
+  private readonly boundsCache = new Map<string, Rect>();
   private readonly map: Y.Map<ElementMap>;
   /** Bumped whenever membership or z-order changes (for list subscribers). */
   listVersion = 0;
@@ -47,7 +53,16 @@ export class ElementStore {
   /** Every valid element in drawing order (cached until membership or z changes). */
   ordered(): Element[] {
     this.orderCache ??= [...this.elements.values()].sort(byZOrder).map((e) => e.id);
-    return this.orderCache.map((id) => this.elements.get(id)!);
+    this.orderedCache ??= this.orderCache.map((id) => this.elements.get(id)!);
+    return this.orderedCache;
+  }
+
+  /** The element's box, cached until it changes; connectors follow their ends, so never cached. */
+  bounds(element: Element): Rect {
+    if (element.type === 'connector') return elementBounds(element, this.lookup);
+    let box = this.boundsCache.get(element.id);
+    if (!box) this.boundsCache.set(element.id, (box = elementBounds(element, this.lookup)));
+    return box;
   }
 
   subscribe(id: string, listener: Listener): () => void {
@@ -83,6 +98,7 @@ export class ElementStore {
       }
     }
     this.version++;
+    this.orderedCache = null;
     let listChanged = false;
     for (const id of touched) {
       const before = this.elements.get(id);
@@ -100,6 +116,7 @@ export class ElementStore {
   };
 
   private read(id: string): void {
+    this.boundsCache.delete(id);
     const element = this.map.get(id);
     if (element === undefined) {
       this.elements.delete(id);
