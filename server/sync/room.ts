@@ -39,6 +39,10 @@ export interface RoomDeps {
 /** Origin of updates and presence that came from another process (already durable). */
 export const REMOTE_ORIGIN = Symbol('remote');
 
+/** Rooms with more connections than this gather presence for AWARENESS_BATCH_MS. */
+const AWARENESS_BATCH_ABOVE = 20;
+const AWARENESS_BATCH_MS = 30;
+
 /** Origin of loading stored updates: those are already on disk. */
 const LOAD_ORIGIN = Symbol('load');
 
@@ -65,6 +69,7 @@ export class Room {
   private storedUpdates = 0;
   private compacting = false;
   private readonly dirtyAwareness = new Set<number>();
+  private relayBuffer: { update: Uint8Array; origin: unknown }[] = [];
   /** Presence changes made here, to pass on to other processes. */
   private readonly dirtyLocalAwareness = new Set<number>();
   private peer: RoomPeer | null = null;
@@ -222,8 +227,27 @@ export class Room {
 
   private relay(update: Uint8Array, origin: unknown): void {
     if (this.connections.size === 0) return;
-    const message = encodeUpdate(update);
-    for (const connection of this.connections) if (connection !== origin) connection.send(message);
+    this.relayBuffer.push({ update, origin });
+    if (this.relayBuffer.length === 1) setImmediate(() => this.flushRelay());
+  }
+
+  /**
+   * Sends what became durable in one turn. One update goes to everyone but its sender; several
+   * are merged into one message for everyone (a sender ignores its own part), so a busy room
+   * costs one send per person per turn instead of one per update per person.
+   */
+  private flushRelay(): void {
+    const batch = this.relayBuffer;
+    this.relayBuffer = [];
+    if (batch.length === 0 || this.connections.size === 0) return;
+    if (batch.length === 1) {
+      const { update, origin } = batch[0]!;
+      const message = encodeUpdate(update);
+      for (const connection of this.connections) if (connection !== origin) connection.send(message);
+      return;
+    }
+    const message = encodeUpdate(Y.mergeUpdates(batch.map((b) => b.update)));
+    for (const connection of this.connections) connection.send(message);
   }
 
   private onAwarenessUpdate(change: { added: number[]; updated: number[]; removed: number[] }, origin: unknown): void {
@@ -242,7 +266,10 @@ export class Room {
     // every change of that turn to everyone, instead of one message per change.
     if (!this.awarenessScheduled && this.dirtyAwareness.size > 0) {
       this.awarenessScheduled = true;
-      setImmediate(() => this.flushAwareness());
+      // In a big room, cursors are gathered for a few milliseconds more: each broadcast
+      // reaches everyone, so fewer, fuller broadcasts are what keeps the server responsive.
+      if (this.connections.size > AWARENESS_BATCH_ABOVE) setTimeout(() => this.flushAwareness(), AWARENESS_BATCH_MS);
+      else setImmediate(() => this.flushAwareness());
     }
   }
 
