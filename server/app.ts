@@ -110,6 +110,7 @@ export function createWarsztat(config: Config, options: { store?: BoardStore; lo
     }
   });
   const control = attachControlServer(server, store, rooms, log, { commandsPerSecond: config.COMMANDS_PER_SECOND, redisUrl: config.REDIS_URL });
+  boards.onLinkReplaced = (boardId, role, hash) => control.disconnectReplaced(boardId, role, hash);
   server.on('clientError', (err, socket) => {
     log.debug({ err: err.message }, 'client error');
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');

@@ -13,6 +13,9 @@ export type RoleTokens = Record<Role, string>;
 
 /** Board life cycle: what the REST API (and later the CLI) does to boards. */
 export class BoardService {
+  /** Set by the app: disconnects facilitation sockets that came with a replaced link. */
+  onLinkReplaced: (boardId: string, role: Role, currentHash: string) => Promise<void> = async () => {};
+
   constructor(
     private readonly store: BoardStore,
     private readonly rooms: RoomRegistry,
@@ -62,6 +65,7 @@ export class BoardService {
     const hash = hashToken(token);
     await this.store.replaceToken(boardId, role, hash);
     this.rooms.peek(boardId)?.closeConnections((c) => c.tokenRole === role && c.tokenHash !== hash, CLOSE.tokenRevoked);
+    await this.onLinkReplaced(boardId, role, hash);
     return token;
   }
 }

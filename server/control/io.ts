@@ -22,6 +22,7 @@ interface SocketData {
   sessionId: string;
   name: string;
   tokenRole: Role;
+  tokenHash: string;
 }
 
 export interface ControlServerOptions {
@@ -57,11 +58,12 @@ export function attachControlServer(httpServer: http.Server, store: BoardStore, 
     const parsed = handshakeSchema.safeParse(socket.handshake.auth);
     if (!parsed.success) return next(new Error('invalid handshake: boardId, token and sessionId are required'));
     const { boardId, token, sessionId, name } = parsed.data;
+    const tokenHash = hashToken(token);
     store
-      .findToken(hashToken(token))
+      .findToken(tokenHash)
       .then((grant) => {
         if (!grant || grant.boardId !== boardId) return next(new Error('invalid token'));
-        (socket.data as SocketData) = { boardId, sessionId, name, tokenRole: grant.role };
+        (socket.data as SocketData) = { boardId, sessionId, name, tokenRole: grant.role, tokenHash };
         next();
       })
       .catch((err) => {
@@ -209,6 +211,16 @@ export function attachControlServer(httpServer: http.Server, store: BoardStore, 
   return {
     io,
     ready,
+    /** A role's link was replaced: its facilitation sockets go, as its sync sockets do. */
+    async disconnectReplaced(boardId: string, role: Role, currentHash: string): Promise<void> {
+      for (const socket of await io.in(boardId).fetchSockets()) {
+        const data = socket.data as SocketData;
+        if (data.tokenRole === role && data.tokenHash !== currentHash) {
+          socket.emit(EVENTS.removed, { reason: 'link was replaced' });
+          socket.disconnect(true);
+        }
+      }
+    },
     async close(): Promise<void> {
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await Promise.all(redisClients.map((client) => client.quit().catch(() => undefined)));

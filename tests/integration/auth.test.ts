@@ -3,6 +3,7 @@ import { createElement } from '../../shared/ops/elements';
 import { elementsOf } from '../../shared/schema/doc';
 import { closeOf, rawSocket, stockClient, synced, waitFor } from '../helpers/clients';
 import { startServer } from '../helpers/server';
+import { controlClient } from '../helpers/control';
 
 describe('tokens at the upgrade', () => {
   it.each([
@@ -71,6 +72,9 @@ describe('rotating a link', () => {
     const old = await rawSocket(`${server.wsUrl}/${board.id}?token=${board.tokens.participant}`);
     expect(old.opened).toBe(true);
     const closed = closeOf(old.ws);
+    const oldControl = await controlClient(server.url, { boardId: board.id, token: board.tokens.participant, sessionId: 'p' });
+    const keptControl = await controlClient(server.url, { boardId: board.id, token: board.tokens.observer, sessionId: 'o' });
+    const removed = oldControl.next<{ reason: string }>('removed');
     const res = await fetch(`${server.url}/api/boards/${board.id}/links/participant/rotate`, {
       method: 'POST',
       headers: { authorization: `Bearer ${board.tokens.facilitator}` },
@@ -79,6 +83,9 @@ describe('rotating a link', () => {
     const { token, link } = (await res.json()) as { token: string; link: string };
     expect(link).toContain(`/b/${board.id}#token=${token}`);
     expect(await closed).toEqual({ code: 4401, reason: 'link was replaced' });
+    expect(await removed).toEqual({ reason: 'link was replaced' });
+    await waitFor(() => !oldControl.socket.connected, 3000, 'facilitation socket of the old link closed');
+    expect(keptControl.socket.connected).toBe(true);
     expect((await rawSocket(`${server.wsUrl}/${board.id}?token=${board.tokens.participant}`)).status).toBe(401);
     expect((await rawSocket(`${server.wsUrl}/${board.id}?token=${token}`)).opened).toBe(true);
   });
