@@ -11,7 +11,13 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const warsztat = createWarsztat(config);
-  const port = await warsztat.listen();
+  let port: number;
+  try {
+    port = await warsztat.listen();
+  } catch (error) {
+    console.error(`Warsztat could not start: ${(error as Error).message}`);
+    process.exit(1);
+  }
   warsztat.log.info({ port, host: config.HOST, dataDir: config.DATA_DIR }, 'Warsztat is listening');
   console.log(`Warsztat: http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${port}`);
   const stop = (signal: string) => {

@@ -56,7 +56,19 @@ export class RedisRelay {
     const sub = pub.duplicate();
     pub.on('error', (err) => log.warn({ err: String(err) }, 'redis relay (publish) error'));
     sub.on('error', (err) => log.warn({ err: String(err) }, 'redis relay (subscribe) error'));
-    await Promise.all([pub.connect(), sub.connect()]);
+    // Start-up fails with a clear message instead of waiting forever for an unreachable Redis.
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`cannot reach Redis at ${url} (REDIS_URL) within 15 s`)), 15_000);
+    });
+    try {
+      await Promise.race([Promise.all([pub.connect(), sub.connect()]), timeout]);
+    } catch (error) {
+      await Promise.all([pub.disconnect().catch(() => undefined), sub.disconnect().catch(() => undefined)]);
+      throw error;
+    } finally {
+      clearTimeout(timer);
+    }
     return new RedisRelay(pub as unknown as RedisClient, sub as unknown as RedisClient, log);
   }
 

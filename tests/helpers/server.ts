@@ -94,7 +94,7 @@ export async function startServerProcess(dataDir: string, env: Record<string, st
   });
   let output = '';
   const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 20_000);
+    const timer = setTimeout(() => reject(new Error(`server did not start within 60 s:\n${output}`)), 60_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = output.match(/Warsztat: http:\/\/[^:]+:(\d+)/);

@@ -24,7 +24,7 @@ describe('durability', () => {
     for (const id of ids) expect(elementsOf(b.doc).has(id)).toBe(true);
   });
 
-  it('after SIGKILL, every edit that had been relayed to another client is still there', async () => {
+  it('after SIGKILL, every edit that had been relayed to another client is still there', { timeout: 180_000 }, async () => {
     const dataDir = tempDir();
     const first = await startServerProcess(dataDir);
     const board = await first.createBoard('Zabity serwer');
