@@ -350,3 +350,15 @@ describe('Editor: deleting, ordering, viewport', () => {
     expect(editor.viewCenter()).toEqual(before);
   });
 });
+
+describe('pasting over-long text', () => {
+  it('cuts it at the limit into a note and says so', async () => {
+    const { LIMITS } = await import('../../shared/schema/limits');
+    const editor = new Editor(new Y.Doc());
+    const [id] = editor.paste('ż'.repeat(LIMITS.maxTextLength + 5));
+    const note = editor.store.get(id!);
+    expect(note?.type === 'note' && note.text.length).toBe(LIMITS.maxTextLength);
+    expect(editor.state.notice?.key).toBe('canvas.textCut');
+    editor.destroy();
+  });
+});

@@ -7,6 +7,7 @@ import { elementBounds } from '../../../shared/geometry/elements';
 import { union, type Point, type Rect } from '../../../shared/geometry/rect';
 import { fitBounds, zoomAt, type Viewport } from '../../../shared/geometry/viewport';
 import { NOTE_COLOURS } from '../../../shared/schema/elements';
+import { LIMITS } from '../../../shared/schema/limits';
 import { parseClipboard, serialiseSelection } from './clipboard';
 import { ElementStore } from './element-store';
 
@@ -196,7 +197,8 @@ export class Editor {
     if (elements === null) {
       if (!text.trim()) return [];
       const where = at ?? this.viewCenter();
-      const ids = this.create([{ type: 'note', text: text.slice(0, 10_000), x: where.x - 100, y: where.y - 100 }]);
+      const ids = this.create([{ type: 'note', text: text.slice(0, LIMITS.maxTextLength), x: where.x - 100, y: where.y - 100 }]);
+      if (ids.length && text.length > LIMITS.maxTextLength) this.notify('canvas.textCut', { limit: LIMITS.maxTextLength.toLocaleString() });
       this.select(ids);
       return ids;
     }
