@@ -32,12 +32,66 @@ function boundsOf(element: Element, lookup: ElementLookup): Rect {
 interface Computed {
   store: ElementStore;
   version: number;
+  listVersion: number;
   x: number;
   y: number;
   scale: number;
   width: number;
   height: number;
   ids: string[];
+  visible: ReadonlySet<string>;
+}
+
+/** Element changes seen since the last computation: how many, and which ids they touched. */
+interface Pending {
+  store: ElementStore | null;
+  changes: number;
+  touched: Set<string>;
+}
+
+/**
+ * Connectors by the ids of the elements they join. Kept while no connector was added,
+ * removed or changed (its object is then the same), which is checked on every use.
+ */
+const attachedCache = new WeakMap<ElementStore, { listVersion: number; connectors: Element[]; byEnd: Map<string, string[]> }>();
+
+function connectorsAttached(store: ElementStore): Map<string, string[]> {
+  const cached = attachedCache.get(store);
+  if (cached && cached.listVersion === store.listVersion && cached.connectors.every((c) => store.get(c.id) === c)) return cached.byEnd;
+  const byEnd = new Map<string, string[]>();
+  const connectors: Element[] = [];
+  for (const element of store.ordered()) {
+    if (element.type !== 'connector') continue;
+    connectors.push(element);
+    for (const end of [element.from, element.to]) {
+      if (!end) continue;
+      const list = byEnd.get(end);
+      if (list) list.push(element.id);
+      else byEnd.set(end, [element.id]);
+    }
+  }
+  attachedCache.set(store, { listVersion: store.listVersion, connectors, byEnd });
+  return byEnd;
+}
+
+/**
+ * Whether the changes in `touched` leave the visible set as it was: no touched element, and
+ * no connector following one, crossed the edge of the view. Null when that cannot be told
+ * cheaply (a connector itself changed, so its ends may be others).
+ */
+function sameVisibility(store: ElementStore, view: Rect, visible: ReadonlySet<string>, touched: ReadonlySet<string>): boolean | null {
+  const check = (id: string) => {
+    const element = store.get(id);
+    const now = element !== undefined && intersects(view, boundsOf(element, store.lookup));
+    return now === visible.has(id);
+  };
+  const attached = connectorsAttached(store);
+  for (const id of touched) {
+    if (store.get(id)?.type === 'connector') return null;
+    if (!check(id)) return false;
+    for (const connector of attached.get(id) ?? []) if (!check(connector)) return false;
+  }
+  return true;
 }
 
 /**
@@ -45,23 +99,59 @@ interface Computed {
  * are not rendered at all: this is what keeps a 10,000-element board smooth. The list
  * keeps its identity while it does not change, so panning inside it re-renders nothing.
  * React asks for the snapshot several times per change (the store listener, the render,
- * the commit check); the scan runs once per store version, viewport and size.
+ * the commit check); the board is scanned at most once per store version, viewport and
+ * size, and not at all when the changes since the last scan (a dragged note, a remote
+ * edit) left every element on the same side of the view's edge.
  */
 export function useVisibleIds(editor: Editor, viewport: Viewport, width: number, height: number): string[] {
   const cache = useRef<string[]>([]);
   const last = useRef<Computed | null>(null);
-  const subscribe = useCallback((listener: () => void) => editor.store.subscribeChanges(() => listener()), [editor]);
+  const pending = useRef<Pending>({ store: null, changes: 0, touched: new Set() });
+  const subscribe = useCallback(
+    (listener: () => void) => {
+      const { store } = editor;
+      return store.subscribeChanges((ids) => {
+        const p = pending.current;
+        if (p.store !== store) pending.current = { store, changes: 0, touched: new Set() };
+        pending.current.changes++;
+        for (const id of ids) pending.current.touched.add(id);
+        listener();
+      });
+    },
+    [editor],
+  );
   const compute = () => {
     const { store } = editor;
     const l = last.current;
-    if (l && l.store === store && l.version === store.version && l.x === viewport.x && l.y === viewport.y && l.scale === viewport.scale && l.width === width && l.height === height) return l.ids;
+    const sameView = l !== null && l.store === store && l.x === viewport.x && l.y === viewport.y && l.scale === viewport.scale && l.width === width && l.height === height;
+    if (sameView && l.version === store.version) return l.ids;
     const view = expand(visibleRect(viewport, width, height), 200 / viewport.scale);
+    const p = pending.current;
+    // Every change since the last result was seen here, and none added, removed or reordered.
+    const seenAll = sameView && p.store === store && store.version - l.version === p.changes && l.listVersion === store.listVersion;
+    const unchanged = seenAll && sameVisibility(store, view, l.visible, p.touched) === true;
+    pending.current = { store, changes: 0, touched: new Set() };
+    if (unchanged) {
+      last.current = { ...l, version: store.version };
+      return l.ids;
+    }
     const ids: string[] = [];
     for (const element of store.ordered()) {
       if (intersects(view, boundsOf(element, store.lookup))) ids.push(element.id);
     }
     if (!sameIds(cache.current, ids)) cache.current = ids;
-    last.current = { store, version: store.version, x: viewport.x, y: viewport.y, scale: viewport.scale, width, height, ids: cache.current };
+    last.current = {
+      store,
+      version: store.version,
+      listVersion: store.listVersion,
+      x: viewport.x,
+      y: viewport.y,
+      scale: viewport.scale,
+      width,
+      height,
+      ids: cache.current,
+      visible: l && l.ids === cache.current ? l.visible : new Set(cache.current),
+    };
     return cache.current;
   };
   return useSyncExternalStore(subscribe, compute);
