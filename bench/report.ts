@@ -36,6 +36,9 @@ const NEAR_BASELINE_SHARE = 0.25;
 const table = (head: string[], rows: string[][]) =>
   [`| ${head.join(' | ')} |`, `|${head.map((_, i) => (i === 0 ? ' --- ' : ' ---: ')).join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
 
+/** A ratio as "0.25×", small ones with two significant digits ("0.0018×"). */
+const times = (q: number) => (!Number.isFinite(q) ? 'n/a' : q >= 0.1 ? `${q.toFixed(2)}×` : `${q.toPrecision(2)}×`);
+
 /** Run-queue wait as milliseconds per second. */
 const waitMs = (secondsPerSecond: number) => (Number.isFinite(secondsPerSecond) ? `${(secondsPerSecond * 1000).toFixed(0)} ms/s` : 'n/a');
 
@@ -53,10 +56,10 @@ function p99Ratio(ours: FanoutRow, stock: FanoutRow): { text: string; value: num
   if (ours.edit.p99 === Infinity) return { text: stock.edit.p99 === Infinity ? 'n/a (both undelivered)' : '∞', value: Infinity };
   if (stock.edit.p99 === Infinity) {
     const bound = ours.edit.p99 / stock.drainMs;
-    return { text: `< ${bound.toFixed(3)}× (stock p99 > ${ms(stock.drainMs)})`, value: bound };
+    return { text: `< ${times(bound)} (stock p99 > ${ms(stock.drainMs)})`, value: bound };
   }
   const q = ratio(ours.edit.p99, stock.edit.p99);
-  return { text: `${q.toFixed(2)}×`, value: q };
+  return { text: times(q), value: q };
 }
 
 /** Whether memory came back near the baseline: at most NEAR_BASELINE_SHARE of the growth left. */
@@ -194,7 +197,7 @@ function fanoutSection(r: Results): string {
     ]),
   );
   const resources = table(
-    ['N', 'server CPU ours', 'server CPU stock', 'server RSS ours (start → max)', 'server RSS stock (start → max)', 'generator CPU ours', 'generator CPU stock', 'other processes CPU ours', 'other processes CPU stock', 'waiting for a CPU ours (server / generator)', 'waiting for a CPU stock (server / generator)', 'generator loop delay p99 ours', 'generator loop delay p99 stock', 'sockets dropped ours', 'sockets dropped stock'],
+    ['N', 'server CPU ours', 'server CPU stock', 'server RSS ours (before the load → max in the window)', 'server RSS stock (before the load → max in the window)', 'generator CPU ours', 'generator CPU stock', 'other processes CPU ours', 'other processes CPU stock', 'waiting for a CPU ours (server / generator)', 'waiting for a CPU stock (server / generator)', 'generator loop delay p99 ours', 'generator loop delay p99 stock', 'sockets dropped ours', 'sockets dropped stock'],
     ns.map((n) => [
       String(n),
       ...pair(n, (x) => cores(x.serverCpu)),
@@ -234,9 +237,12 @@ function fanoutSection(r: Results): string {
       '',
       table(
         ['function (inclusive: itself and what it calls)', 'CPU', 'share of busy time'],
-        prof.inclusive.map((x) => [`\`${x.name}\``, `${(x.ms / 1000).toFixed(2)} s`, pct(x.ms)]),
+        prof.inclusive.filter((x) => x.ms > 0).map((x) => [`\`${x.name}\``, `${(x.ms / 1000).toFixed(2)} s`, pct(x.ms)]),
       ),
       '',
+      ...(prof.inclusive.some((x) => x.ms === 0)
+        ? [`Not seen in this profile (renamed, or no time spent): ${prof.inclusive.filter((x) => x.ms === 0).map((x) => `\`${x.name}\``).join(', ')}. \`writev\` is the system call that writes a socket's pending frames; \`send@sync/connection.ts\` is everything done per connection per outgoing message.`, '']
+        : []),
       table(
         ['top functions by self time', 'CPU', 'share of busy time'],
         prof.top.map((x) => [`\`${x.name}\``, `${(x.selfMs / 1000).toFixed(2)} s`, pct(x.selfMs)]),

@@ -69,6 +69,7 @@ export const PROFILED_FUNCTIONS = [
   'write@sync/persist-queue.ts',
   'appendNow@storage/sqlite.ts',
   'relay@sync/room.ts',
+  'flushRelay@sync/room.ts',
   'flushAwareness@sync/room.ts',
   'handleAwareness@sync/connection.ts',
   'send@sync/connection.ts',
