@@ -1,7 +1,9 @@
 /** Benchmark settings; every one can be overridden from the environment for a quick smoke run. */
 export interface BenchConfig {
-  /** Which scenarios to run: 1 = one busy room, 2 = many rooms, 3 = durable edits. */
+  /** Which scenarios to run: 1 = one busy room, 2 = many rooms, 3 = durable edits, 4 = one room across processes. */
   scenarios: number[];
+  /** BENCH_ONLY=cross-process: run scenario 4 alone and replace only its section in the report. */
+  only: string | undefined;
   workers: number;
   fanout: {
     n: number[];
@@ -21,6 +23,8 @@ export interface BenchConfig {
     profile: boolean;
   };
   rooms: { rooms: number; perRoom: number; edits: number; stock: boolean };
+  /** Scenario 4: one room on 1 vs 2 processes sharing PostgreSQL (fresh schema each) and Redis. */
+  crossProcess: { n: number; databaseUrl: string; redisUrl: string };
   durable: { seconds: number; warmupSeconds: number; rooms: number; perRoom: number; inflight: number; microSeconds: number; quietWaitSeconds: number };
   /** Re-run a scenario 1/3 row once if other processes used this many cores during it (0: never). */
   retryAboveOtherCpu: number;
@@ -51,7 +55,8 @@ export function loadBenchConfig(): BenchConfig {
   const seconds = num('BENCH_SECONDS', 15);
   const quietWaitSeconds = num('BENCH_QUIET_WAIT_SECONDS', 15);
   return {
-    scenarios: list('BENCH_SCENARIOS', [1, 2, 3]),
+    scenarios: list('BENCH_SCENARIOS', [1, 2, 3, 4]),
+    only: process.env.BENCH_ONLY || undefined,
     workers: Math.max(1, Math.round(num('BENCH_WORKERS', 2))),
     fanout: {
       n: list('BENCH_N', [10, 50, 100, 200]),
@@ -72,6 +77,11 @@ export function loadBenchConfig(): BenchConfig {
       perRoom: Math.max(2, Math.round(num('BENCH_ROOM_CLIENTS', 4))),
       edits: Math.max(1, Math.round(num('BENCH_ROOM_EDITS', 3))),
       stock: num('BENCH_ROOMS_STOCK', 1) !== 0,
+    },
+    crossProcess: {
+      n: Math.max(2, Math.round(num('BENCH_CROSS_N', 100))),
+      databaseUrl: process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test',
+      redisUrl: process.env.BENCH_REDIS_URL || 'redis://127.0.0.1:6379',
     },
     durable: {
       seconds: num('BENCH_DURABLE_SECONDS', Math.min(seconds, 10)),

@@ -7,6 +7,7 @@ import type { DurableRow } from './scenarios/durable';
 import type { FanoutRow } from './scenarios/fanout';
 import type { RoomsRow } from './scenarios/rooms';
 import type { AppendRow, CompactRow } from './scenarios/sqlite-micro';
+import type { CrossProcessResult, CrossProcessRow } from './scenarios/cross-process';
 
 export interface Results {
   startedAt: Date;
@@ -25,6 +26,7 @@ export interface Results {
   durable: DurableRow[];
   append: AppendRow[];
   compact?: CompactRow;
+  crossProcess?: CrossProcessResult;
   errors: string[];
 }
 
@@ -160,7 +162,69 @@ function targets(r: Results): Target[] {
       note: met ? '' : `short by ${int(5000 - durable.editsPerSecond)} edits/s`,
     });
   }
+  const cross = crossProcessTarget(r);
+  if (cross) list.push(cross);
   return list;
+}
+
+/** Scenario 4: two-process p99 at most CROSS_MARGIN_MS above the one-process p99 of the same run. */
+const CROSS_MARGIN_MS = 5;
+
+function crossProcessTarget(r: Results): Target | undefined {
+  const x = r.crossProcess;
+  if (!x) return undefined;
+  const name = `N=${x.n}: cross-process p99 ≤ single-process p99 + ${CROSS_MARGIN_MS} ms`;
+  const one = x.rows.find((row) => row.processes === 1 && !row.error)?.fanout;
+  const two = x.rows.find((row) => row.processes === 2 && !row.error)?.fanout;
+  if (!one || !two) return { name, measured: 'not measured (see problems)', met: undefined, note: '' };
+  const diff = two.edit.p99 - one.edit.p99;
+  const met = diff <= CROSS_MARGIN_MS;
+  return {
+    name,
+    measured: `1 process ${ms(one.edit.p99)}; 2 processes ${ms(two.edit.p99)}; difference ${Number.isFinite(diff) ? `${diff >= 0 ? '+' : '−'}${ms(Math.abs(diff))}` : 'n/a'}`,
+    met,
+    note: met ? `${ms(CROSS_MARGIN_MS - diff)} of margin left` : `over by ${ms(diff - CROSS_MARGIN_MS)}`,
+  };
+}
+
+/** Section 4; `separate` says it was run alone (BENCH_ONLY) and spliced into an existing report. */
+export function crossProcessSection(r: Results, separate?: { command: string }): string {
+  const x = r.crossProcess;
+  if (!x) return '';
+  const f = r.config.fanout;
+  const c = r.config.crossProcess;
+  const label = (processes: number) => (processes === 1 ? '1 process' : `${processes} processes (clients split ${processes === 2 ? 'half/half' : 'evenly'})`);
+  const cell = (fn: (row: FanoutRow) => string) => (row: CrossProcessRow) => (row.error || !row.fanout ? `failed: ${row.error ?? 'no result'}` : fn(row.fanout));
+  const cols: [string, (row: CrossProcessRow) => string][] = [
+    ['edit p50', cell((y) => ms(y.edit.p50))],
+    ['edit p99', cell((y) => ms(y.edit.p99))],
+    ['edit max', cell((y) => ms(y.edit.max))],
+    ['undelivered', cell((y) => `${int(y.expected - y.received)} of ${int(y.expected)}`)],
+    ['cursor p99', cell((y) => ms(y.cursor.p99))],
+    ['server CPU per process', cell((y) => (y.serverCpus ?? [y.serverCpu]).map(cores).join(' + '))],
+    ['waiting for a CPU (servers / generator)', cell((y) => `${waitMs(y.serverWait)} / ${waitMs(y.generatorWait)}`)],
+    ['generator CPU', cell((y) => cores(y.generatorCpu))],
+    ['other processes CPU', cell((y) => cores(y.otherCpu))],
+    ['updates stored per room per second (per process)', (row) => (row.stored.length ? `${row.stored.reduce((sum, s) => sum + s.updatesPerSecond, 0).toFixed(1)} (${row.stored.map((s) => s.updatesPerSecond.toFixed(1)).join(' + ')})` : 'n/a')],
+    ['storage write batches per second (per process)', (row) => (row.stored.length ? `${row.stored.reduce((sum, s) => sum + s.batchesPerSecond, 0).toFixed(1)} (${row.stored.map((s) => s.batchesPerSecond.toFixed(1)).join(' + ')})` : 'n/a')],
+  ];
+  const target = crossProcessTarget(r);
+  const two = x.rows.find((row) => row.processes === 2)?.fanout;
+  return [
+    `## 4. One room across processes (PostgreSQL + Redis), N=${x.n}`,
+    '',
+    ...(separate
+      ? [`Run separately from the rest of this report, on ${r.startedAt.toISOString()} (${Math.round(r.seconds)} s), with \`${separate.command}\`; the sections above come from the full run described at the top.`, '']
+      : []),
+    `The load of scenario 1 (${f.editsPerSecond} edits/s + ${f.cursorsPerSecond} cursor updates/s per client, ${f.warmupSeconds} s warm-up, ${f.seconds} s measured, up to ${f.drainSeconds} s drain) in one room of N=${x.n} clients, run twice in the same harness run: on **one** Warsztat process, then on **two** processes sharing one PostgreSQL schema and Redis. Each run starts its processes fresh with \`DATABASE_URL=${c.databaseUrl.replace(/\/\/[^@/]*@/, '//…@')} DATABASE_SCHEMA=<fresh schema> REDIS_URL=${c.redisUrl}\` (in addition to scenario 1's settings) and drops the schema afterwards (\`DROP SCHEMA … CASCADE\`). The board is created (POST /api/boards) on the first process; with two processes client i connects to process i mod 2, so the ${two?.receivers ?? Math.min(x.n, f.receivers)} measuring receivers sit on both processes and about half of the edits each receives crossed the Redis relay. Storage writes are the delta of each process's \`/metrics\` counters \`warsztat_updates_stored_total\` (updates) and \`warsztat_storage_write_seconds_count\` (write batches) over the window, divided by its length; there is one room, so these are per room. Server CPU and run-queue waits are per process / summed over the processes.`,
+    '',
+    table(['setup', ...cols.map(([head]) => head)], x.rows.map((row) => [label(row.processes), ...cols.map(([, fn]) => fn(row))])),
+    '',
+    ...(target ? [table(['target', 'measured', 'result', 'by how much'], [[target.name, target.measured, verdict(target.met), target.note || '—']]), ''] : []),
+    ...(x.rows.some((row) => row.fanout && row.fanout.serverWait + row.fanout.generatorWait > 0.05)
+      ? [`**Caution:** servers and generator waited for a CPU for a large part of the window (column "waiting for a CPU"; ${r.machine.cpus} cores shared by ${x.rows.length > 1 ? 'up to two servers' : 'the server'}, the generator and other work), so these p99 figures measure CPU contention more than the relay, and the verdict above is not conclusive; compare p50 and the waits.`, '']
+      : []),
+  ].join('\n');
 }
 
 function fanoutSection(r: Results): string {
@@ -441,6 +505,7 @@ export function renderReport(r: Results): string {
     r.fanout.length > 0 ? fanoutSection(r) : '',
     roomsSection(r),
     durableSection(r),
+    crossProcessSection(r),
   ].join('\n');
 }
 

@@ -10,7 +10,8 @@ import { benchEnv, loadBenchConfig } from './config';
 import { WorkerPool } from './lib/pool';
 import { loadAverage, machineInfo } from './lib/proc';
 import { ROOT, killEverything, type ServerKind } from './lib/servers';
-import { deserializeResults, renderReport, serializeResults, type Results } from './report';
+import { crossProcessSection, deserializeResults, renderReport, serializeResults, type Results } from './report';
+import { runCrossProcess } from './scenarios/cross-process';
 import { runDurable } from './scenarios/durable';
 import { runFanout } from './scenarios/fanout';
 import { runRooms } from './scenarios/rooms';
@@ -86,8 +87,19 @@ function applyPriority(nice: number | undefined): string {
   return `${done.join('; ')} (BENCH_NICE=${nice})`;
 }
 
+/** Replaces the `## 4.` section of an existing report (or appends it), leaving the rest as it is. */
+function spliceSection(file: string, section: string): string {
+  const old = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmarks\n';
+  const start = old.search(/^## 4\. /m);
+  if (start < 0) return `${old.trimEnd()}\n\n${section}`;
+  const next = old.slice(start + 1).search(/^## /m);
+  return `${old.slice(0, start)}${section}${next < 0 ? '' : `\n${old.slice(start + 1 + next)}`}`;
+}
+
 async function main(): Promise<void> {
   const config = loadBenchConfig();
+  if (config.only !== undefined && config.only !== 'cross-process') throw new Error(`BENCH_ONLY must be cross-process, got ${config.only}`);
+  if (config.only) config.scenarios = [4];
   const priority = applyPriority(config.nice);
   const started = new Date();
   const startedMs = Date.now();
@@ -159,6 +171,11 @@ async function main(): Promise<void> {
       results.compact = await runCompactMicro(1000);
       log(`    compaction of 1000 updates: ${results.compact.ms.toFixed(1)} ms`);
     }
+    if (config.scenarios.includes(4)) {
+      log(`\n[4] one room, N=${config.crossProcess.n}, on 1 and on 2 Warsztat processes sharing PostgreSQL + Redis`);
+      results.crossProcess = await runCrossProcess(pool, config.crossProcess, config.fanout, log);
+      for (const row of results.crossProcess.rows) if (row.error) results.errors.push(`scenario 4, ${row.processes} process(es): ${row.error}`);
+    }
   } catch (error) {
     results.errors.push(`harness: ${(error as Error).stack ?? String(error)}`);
     console.error(error);
@@ -169,7 +186,8 @@ async function main(): Promise<void> {
   results.seconds = (Date.now() - startedMs) / 1000;
   const out = path.resolve(ROOT, config.out);
   fs.mkdirSync(path.dirname(out), { recursive: true });
-  fs.writeFileSync(out, renderReport(results));
+  const command = `${results.env ? `${results.env} ` : ''}npm run bench`;
+  fs.writeFileSync(out, config.only ? spliceSection(out, crossProcessSection(results, { command })) : renderReport(results));
   // The raw figures, so the report can be re-rendered without re-running (BENCH_RENDER).
   const raw = path.join(os.tmpdir(), `warsztat-bench-results-${started.toISOString().replace(/[:.]/g, '-')}.json`);
   fs.writeFileSync(raw, serializeResults(results));
@@ -183,8 +201,10 @@ async function main(): Promise<void> {
 /** BENCH_RENDER=<results.json>: only re-renders the report from a previous run's raw figures. */
 function renderOnly(file: string): void {
   const results = deserializeResults(fs.readFileSync(file, 'utf8'));
-  const out = path.resolve(ROOT, loadBenchConfig().out);
-  fs.writeFileSync(out, renderReport(results));
+  const config = loadBenchConfig();
+  const out = path.resolve(ROOT, config.out);
+  const command = `${results.env ? `${results.env} ` : ''}npm run bench`;
+  fs.writeFileSync(out, config.only ? spliceSection(out, crossProcessSection(results, { command })) : renderReport(results));
   log(`wrote ${path.relative(ROOT, out)} from ${file}`);
 }
 

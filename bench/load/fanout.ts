@@ -15,6 +15,7 @@ interface Edit {
 
 interface Member {
   index: number;
+  wsBase: string;
   key: string;
   doc: Y.Doc;
   light?: LightClient;
@@ -73,10 +74,11 @@ function watch(member: Member): void {
 
 export async function setup(args: FanoutSetupArgs): Promise<FanoutSetupResult> {
   const started = nowMs();
+  const baseOf = (index: number) => (args.wsBases?.length ? args.wsBases[index % args.wsBases.length]! : args.wsBase);
   members = args.clients.map(({ index, stock }) => {
-    const member: Member = { index, key: `c${index}`, doc: undefined as unknown as Y.Doc, seq: 0, sentInWindow: 0, edits: [], cursors: [], received: 0, disconnects: 0 };
+    const member: Member = { index, wsBase: baseOf(index), key: `c${index}`, doc: undefined as unknown as Y.Doc, seq: 0, sentInWindow: 0, edits: [], cursors: [], received: 0, disconnects: 0 };
     if (stock) {
-      member.provider = stockProvider(args.wsBase, args.room);
+      member.provider = stockProvider(baseOf(index), args.room);
       member.doc = member.provider.doc;
       member.provider.on('status', ({ status }: { status: string }) => {
         if (status === 'disconnected') member.disconnects++;
@@ -93,7 +95,7 @@ export async function setup(args: FanoutSetupArgs): Promise<FanoutSetupResult> {
   await Promise.all(
     Array.from({ length: 20 }, async () => {
       for (let m = queue.shift(); m; m = queue.shift()) {
-        if (m.light) await m.light.connect(lightUrl(args.wsBase, args.room), args.timeoutMs);
+        if (m.light) await m.light.connect(lightUrl(m.wsBase, args.room), args.timeoutMs);
         else await whenProviderSynced(m.provider!, args.timeoutMs);
       }
     }),

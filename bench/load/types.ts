@@ -17,6 +17,8 @@ export interface LoopDelay {
 
 export interface FanoutSetupArgs {
   wsBase: string;
+  /** Several server processes: client i connects to wsBases[i % length] (default: wsBase only). */
+  wsBases?: string[];
   room: RoomAccess;
   /** Clients this worker owns: global index, and whether it is a stock WebsocketProvider. */
   clients: { index: number; stock: boolean }[];

@@ -4,7 +4,7 @@ import { CpuMeter, RssSampler, nowMs, procCpuSeconds, procMemory, selfCpuSeconds
 import { InspectorSession } from '../lib/inspector';
 import { summarizeProfile, type CpuProfile, type ProfileSummary } from '../lib/profile';
 import { roomsFor } from '../lib/rest';
-import { startServer, type ServerKind } from '../lib/servers';
+import { startServer, type BenchServer, type ServerKind } from '../lib/servers';
 import { distribution, sleep, until, type Distribution } from '../lib/stats';
 
 export interface FanoutOptions {
@@ -37,6 +37,8 @@ export interface FanoutRow {
   received: number;
   drainMs: number;
   serverCpu: number;
+  /** With several server processes (FanoutCluster): CPU of each; serverCpu is their sum. */
+  serverCpus?: number[];
   serverRssStartMiB: number;
   serverRssMaxMiB: number;
   serverRssEndMiB: number;
@@ -78,9 +80,20 @@ export const PROFILED_FUNCTIONS = [
   '(garbage collector)',
 ];
 
-/** One room, n clients editing and moving cursors, on one server started for this run. */
-export async function runFanout(pool: WorkerPool, kind: ServerKind, n: number, options: FanoutOptions, log: (line: string) => void, profile = false): Promise<FanoutRow> {
-  const server = await startServer(kind, {}, { inspect: profile });
+/** Servers started by the caller (and stopped by it): the room is created on the first, client i connects to servers[i % length]. */
+export interface FanoutCluster {
+  servers: BenchServer[];
+  /** Called at the start and at the end of the measured window. */
+  onWindow?: (edge: 'start' | 'end') => Promise<void>;
+}
+
+/**
+ * One room, n clients editing and moving cursors, on one server started for this run (or
+ * on the caller's servers: `cluster`; RSS is then the first one's, CPU and waits summed).
+ */
+export async function runFanout(pool: WorkerPool, kind: ServerKind, n: number, options: FanoutOptions, log: (line: string) => void, profile = false, cluster?: FanoutCluster): Promise<FanoutRow> {
+  const servers = cluster?.servers ?? [await startServer(kind, {}, { inspect: profile })];
+  const server = servers[0]!;
   let inspector: InspectorSession | undefined;
   const row: FanoutRow = {
     server: kind,
@@ -116,6 +129,7 @@ export async function runFanout(pool: WorkerPool, kind: ServerKind, n: number, o
       'fanout.setup',
       (w) => ({
         wsBase: server.wsBase,
+        wsBases: servers.map((s) => s.wsBase),
         room,
         clients: Array.from({ length: n }, (_, i) => i)
           .filter((i) => i % pool.size === w)
@@ -137,25 +151,29 @@ export async function runFanout(pool: WorkerPool, kind: ServerKind, n: number, o
     await pool.all('fanout.run', () => ({ t0, t1, editsPerSecond: options.editsPerSecond, cursorsPerSecond: options.cursorsPerSecond }));
     log(`    ${n} clients connected in ${(row.connectMs / 1000).toFixed(1)} s; warm-up ${options.warmupSeconds} s, measuring ${options.seconds} s`);
 
-    const serverCpu = new CpuMeter(() => procCpuSeconds(server.pid));
+    const serverCpus = servers.map((s) => new CpuMeter(() => procCpuSeconds(s.pid)));
     const generatorCpu = new CpuMeter(selfCpuSeconds);
     const systemCpu = new CpuMeter(systemBusySeconds);
-    const serverWait = new CpuMeter(() => procRunQueueWaitSeconds(server.pid));
+    const serverWait = new CpuMeter(() => servers.reduce((sum, s) => sum + procRunQueueWaitSeconds(s.pid), 0));
     const generatorWait = new CpuMeter(() => procRunQueueWaitSeconds(process.pid));
     const rss = new RssSampler(server.pid);
     if (profile) inspector = await InspectorSession.connect(server.inspectorUrl ?? 'ws://127.0.0.1:1/none');
     await sleep(Math.max(0, t0 - nowMs()));
     const profiling = inspector?.startProfiler();
-    serverCpu.start();
+    for (const meter of serverCpus) meter.start();
     generatorCpu.start();
     systemCpu.start();
     serverWait.start();
     generatorWait.start();
     rss.start();
+    await cluster?.onWindow?.('start');
     await sleep(Math.max(0, t1 - nowMs()));
+    await cluster?.onWindow?.('end');
     let cpuProfile: Promise<CpuProfile> | undefined;
     if (inspector) cpuProfile = profiling!.then(() => inspector!.stopProfiler());
-    row.serverCpu = serverCpu.stop();
+    const perServer = serverCpus.map((meter) => meter.stop());
+    row.serverCpu = perServer.reduce((sum, c) => sum + c, 0);
+    if (cluster) row.serverCpus = perServer;
     row.generatorCpu = generatorCpu.stop();
     row.otherCpu = Math.max(0, systemCpu.stop() - row.serverCpu - row.generatorCpu);
     row.serverWait = serverWait.stop();
@@ -217,11 +235,11 @@ export async function runFanout(pool: WorkerPool, kind: ServerKind, n: number, o
     if (cpuProfile) row.profile = summarizeProfile(await cpuProfile, PROFILED_FUNCTIONS);
   } catch (error) {
     row.error = (error as Error).message.split('\n')[0];
-    log(`    failed: ${(error as Error).message}\n${server.output().slice(-2000)}`);
+    log(`    failed: ${(error as Error).message}\n${servers.map((s) => s.output().slice(-2000)).join('\n')}`);
   } finally {
     inspector?.close();
     await pool.all('fanout.close', () => ({}), 30_000).catch(() => undefined);
-    await server.stop();
+    if (!cluster) await server.stop();
   }
   return row;
 }
