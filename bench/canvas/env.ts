@@ -78,9 +78,9 @@ function newestSource(): number {
 
 /**
  * The client to serve. Built with Vite when index.html is missing. A development build (what
- * `vite build` makes when NODE_ENV is test, as under vitest's global setup) would measure
- * React's development mode, so a production build is then made in a temporary directory,
- * leaving dist/client to whoever else uses it.
+ * `vite build` makes when NODE_ENV is test) would measure React's development mode, and a
+ * build older than the sources would measure old code: then a production build of the
+ * current sources is made in a temporary directory, leaving dist/client to whoever uses it.
  */
 export function prepareClient(clientDir: string): ClientBuild {
   const none = () => {};
@@ -91,24 +91,21 @@ export function prepareClient(clientDir: string): ClientBuild {
     if (!fs.existsSync(path.join(clientDir, 'index.html'))) throw new Error('vite build produced no index.html');
     return { dir: clientDir, note: 'built by this run (`npx vite build`)', cleanup: none };
   }
-  if (isDevelopmentBuild(clientDir)) {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'warsztat-canvas-bench-client-'));
-    console.error(`[canvas bench] ${clientDir} holds a React development build: building a production copy in ${dir}`);
-    try {
-      viteBuild(dir);
-    } catch (error) {
-      fs.rmSync(dir, { recursive: true, force: true });
-      throw error;
-    }
-    return {
-      dir,
-      note: `${path.relative(ROOT, clientDir) || clientDir} held a React *development* build (vite build under NODE_ENV=test, as vitest's global setup runs it), so this run built a production copy in a temporary directory`,
-      cleanup: () => fs.rmSync(dir, { recursive: true, force: true }),
-    };
+  const development = isDevelopmentBuild(clientDir);
+  const stale = newestSource() > fs.statSync(path.join(clientDir, 'index.html')).mtimeMs;
+  if (!development && !stale) return { dir: clientDir, note: 'production build already present', cleanup: none };
+  const why = development
+    ? `${path.relative(ROOT, clientDir) || clientDir} held a React *development* build (what vite build makes under NODE_ENV=test)`
+    : `${path.relative(ROOT, clientDir) || clientDir} was older than the client's sources`;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'warsztat-canvas-bench-client-'));
+  console.error(`[canvas bench] ${why}: building a production copy in ${dir}`);
+  try {
+    viteBuild(dir);
+  } catch (error) {
+    fs.rmSync(dir, { recursive: true, force: true });
+    throw error;
   }
-  const built = fs.statSync(path.join(clientDir, 'index.html')).mtimeMs;
-  const stale = newestSource() > built;
-  return { dir: clientDir, note: `production build already present${stale ? ' (**older than some client sources**: rebuild to measure the current tree)' : ''}`, cleanup: none };
+  return { dir, note: `${why}, so this run built a production copy of the current sources in a temporary directory`, cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }
 
 export interface BenchServer {

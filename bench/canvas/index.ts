@@ -450,7 +450,7 @@ function report(results: SizeResult[], ctx: ReportContext): string {
   const busy = Math.max(...ctx.load) > m.cores;
   lines.push(
     `Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB RAM, ${m.os}, Node ${m.node}. The server, the Node y-websocket client and Chromium share these cores. ` +
-      `One-minute load average ${ctx.load[0].toFixed(1)} at the start, ${ctx.load[1].toFixed(1)} at the end${busy ? ': **other processes were competing for the CPU, so these figures are pessimistic**' : ''}.`,
+      `One-minute load average (it lags by about a minute) ${ctx.load[0].toFixed(1)} at the start, ${ctx.load[1].toFixed(1)} at the end${busy ? ': **other processes were probably competing for the CPU, so these figures may be pessimistic** (the idle row shows whether frames were lost with nothing to do)' : ''}.`,
   );
   lines.push('');
   for (const r of results) {
