@@ -11,6 +11,7 @@ import { WorkerPool } from './lib/pool';
 import { loadAverage, machineInfo } from './lib/proc';
 import { ROOT, killEverything, type ServerKind } from './lib/servers';
 import { crossProcessSection, deserializeResults, renderReport, serializeResults, type Results } from './report';
+import { runCanvasBench } from './canvas/index';
 import { runCrossProcess } from './scenarios/cross-process';
 import { runDurable } from './scenarios/durable';
 import { runFanout } from './scenarios/fanout';
@@ -192,6 +193,16 @@ async function main(): Promise<void> {
   const raw = path.join(os.tmpdir(), `warsztat-bench-results-${started.toISOString().replace(/[:.]/g, '-')}.json`);
   fs.writeFileSync(raw, serializeResults(results));
   log(`\nwrote ${path.relative(ROOT, out)} (${results.seconds.toFixed(0)} s); raw figures: ${raw}`);
+  // The canvas in a real browser (#3): appended as section 5; BENCH_CANVAS=0 leaves it out.
+  if (!config.only && process.env.BENCH_CANVAS !== '0') {
+    log('\ncanvas benchmark in headless Chromium…');
+    try {
+      const section = await runCanvasBench();
+      fs.writeFileSync(out, `${fs.readFileSync(out, 'utf8').trimEnd()}\n\n${section.replace(/^## /m, '## 5. ')}`);
+    } catch (error) {
+      results.errors.push(`canvas: ${(error as Error).stack ?? String(error)}`);
+    }
+  }
   if (results.errors.length > 0) {
     console.error(`${results.errors.length} problem(s):\n  ${results.errors.join('\n  ')}`);
     process.exitCode = 1;
