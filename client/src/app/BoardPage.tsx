@@ -69,7 +69,8 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
     if (editor) editor.userName = name ?? '';
   }, [editor, name]);
   useEffect(() => {
-    editor?.setState({ readOnly: role === 'observer' || lockedBoard });
+    // Until the server has said who this is, nothing can be edited.
+    editor?.setState({ readOnly: role === null || role === 'observer' || lockedBoard });
   }, [editor, role, lockedBoard]);
   useEffect(() => {
     if (!editor) return;

@@ -54,14 +54,22 @@ export function useBoard(boardId: string, token: string | null): BoardState {
       if (!disposed) setState((s) => ({ ...s, ...patch }));
     };
 
+    // The socket cannot tell us why it was refused; the REST API can. Both start at once,
+    // so checking the link costs no time before the board starts arriving.
     void (async () => {
-      // The socket cannot tell us why it was refused; the REST API can.
       const res = await fetch(`/api/boards/${encodeURIComponent(boardId)}`, { headers: { authorization: `Bearer ${token}` } }).catch(() => null);
       if (disposed) return;
-      if (res && (res.status === 401 || res.status === 403)) return update({ error: 'badToken' });
-      if (res && res.status === 404) return update({ error: 'notFound' });
+      const refused = res && (res.status === 401 || res.status === 403) ? 'badToken' : res && res.status === 404 ? 'notFound' : null;
+      if (refused) {
+        provider?.destroy();
+        return update({ error: refused });
+      }
       const info = res?.ok ? ((await res.json()) as { role: string; title: string }) : null;
-      update({ role: info?.role ?? null, title: info?.title ?? '', doc });
+      if (!disposed) update({ role: info?.role ?? null, title: info?.title || readMeta(doc).title });
+    })();
+
+    void (async () => {
+      update({ doc });
       // Edits made offline are kept in this browser and merged when the connection returns.
       try {
         offline = new IndexeddbPersistence(`warsztat:${boardId}`, doc);
