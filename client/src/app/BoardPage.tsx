@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Canvas } from '../board/Canvas';
 import { colourFor } from '../board/palette';
@@ -80,7 +80,8 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
       return frames.has(id) || (element?.parentId !== undefined && element.parentId !== null && frames.has(element.parentId));
     };
   }, [editor, role, control.state.locks.frames]);
-  useEffect(() => {
+  // A layout effect: voting must be armed before the vote bar is painted and clicked.
+  useLayoutEffect(() => {
     if (!editor || !round || role === 'observer') {
       if (editor) editor.voting = null;
       return;

@@ -197,6 +197,8 @@ export function Canvas({ editor, awareness, peers, onStartEditing, badges = NO_B
     const draft = [...drafts].reverse().find((d) => board.x >= d.x && board.x <= d.x + DRAFT_SIZE && board.y >= d.y && board.y <= d.y + DRAFT_SIZE);
     if (draft && onOpenDraft) return onOpenDraft(draft);
     const hit = ctx.hit(board);
+    // Two quick votes on one note are two votes, not a request to edit it.
+    if (hit && editor.voting?.eligible(hit.id)) return;
     if (hit && hit.type !== 'connector' && hit.type !== 'stroke') onStartEditing(hit.id);
   };
 
