@@ -164,9 +164,14 @@ export class Room {
     });
   }
 
-  /** Resolves once every change made so far is on disk. */
-  whenDurable(): Promise<void> {
-    return this.deps.queue.flush();
+  /**
+   * Resolves once everything in the document is on disk. With an asynchronous store, new
+   * updates can arrive while a write is in flight, so it writes again until nothing is
+   * waiting; the caller then encodes in the same tick, before any other message is handled.
+   */
+  async whenDurable(): Promise<void> {
+    do await this.deps.queue.flush();
+    while (this.deps.queue.hasPending);
   }
 
   /** Size and type are checked here; decoding problems surface as 'malformed'. */
