@@ -5,6 +5,13 @@ import { browserUnavailable, launchBrowser, screenshot, trackErrors } from '../h
 import { clickOnBoard, dragOnBoard, elementsOn, openBoard, waitForElement } from '../helpers/board-page';
 import { startServer } from '../helpers/server';
 
+/** Server-controlled checkboxes change only when the server answers: click, then wait. */
+async function toggle(page: Page, testId: string, checked: boolean): Promise<void> {
+  const box = page.getByTestId(testId);
+  await box.click();
+  await page.waitForFunction(([id, want]) => (document.querySelector(`[data-testid="${id}"]`) as HTMLInputElement | null)?.checked === want, [testId, checked] as const);
+}
+
 async function viewCenter(page: Page): Promise<{ x: number; y: number; scale: number }> {
   return page.evaluate(() => {
     const { editor } = (window as never as { __warsztat: { editor: { viewCenter(): { x: number; y: number }; state: { viewport: { scale: number } } } } }).__warsztat;
@@ -73,12 +80,18 @@ describe.skipIf(browserUnavailable() !== null)('facilitation with four people in
     await f.page.getByTestId('vote-count').fill('2');
     await f.page.getByTestId('vote-start').click();
     await p1.page.getByTestId('vote-bar').waitFor();
+    // Bring the notes to the middle of the screen, clear of the bars at the top and bottom.
+    for (const { page } of [p1, p2]) await page.evaluate(() => (window as never as { __warsztat: { editor: { zoomToFit(): void } } }).__warsztat.editor.zoomToFit());
     const notes = (await elementsOn(p1.page)).filter((e) => e.type === 'note');
     const [first, second] = [notes.find((n) => n.id === noteIds[0])!, notes.find((n) => n.id === noteIds[1])!];
+    // One vote at a time: each click is confirmed by the server before the next.
     await clickOnBoard(p1.page, first.x + 100, first.y + 100);
+    await p1.page.getByTestId('vote-bar').filter({ hasText: 'Zostało: 1' }).waitFor();
+    await p1.page.waitForTimeout(400);
     await clickOnBoard(p1.page, first.x + 100, first.y + 100);
-    await clickOnBoard(p2.page, second.x + 100, second.y + 100);
     await p1.page.getByTestId('vote-bar').filter({ hasText: 'Zostało: 0' }).waitFor();
+    await clickOnBoard(p2.page, second.x + 100, second.y + 100);
+    await p2.page.getByTestId('vote-bar').filter({ hasText: 'Zostało: 1' }).waitFor();
     await screenshot(p1.page, 'facilitation-voting');
     await f.page.getByTestId('vote-close').click();
     await f.page.getByTestId('vote-summary').filter({ hasText: 'głosowało 2' }).waitFor();
@@ -88,7 +101,7 @@ describe.skipIf(browserUnavailable() !== null)('facilitation with four people in
     await screenshot(o.page, 'facilitation-results-observer');
 
     // The facilitator locks the frame: a participant's move inside it does not stick.
-    await f.page.getByTestId('lock-frame').check();
+    await toggle(f.page, 'lock-frame', true);
     await p1.page.waitForFunction(() => true);
     await p1.page.waitForTimeout(300);
     await p1.page.evaluate((id) => {
@@ -116,8 +129,8 @@ describe.skipIf(browserUnavailable() !== null)('facilitation with four people in
     await screenshot(f.page, 'facilitation-facilitator');
 
     // Private brainstorming: a participant's new note in the frame stays hidden until revealed.
-    await f.page.getByTestId('lock-frame').uncheck();
-    await f.page.getByTestId('private-frame').check();
+    await toggle(f.page, 'lock-frame', false);
+    await toggle(f.page, 'private-frame', true);
     await p2.page.getByTestId('private-banner').waitFor();
     await p2.page.evaluate(() => (window as never as { __warsztat: { editor: { zoomToFit(): void } } }).__warsztat.editor.zoomToFit());
     await p2.page.getByTestId('tool-note').click();
