@@ -65,3 +65,20 @@ export function closeOf(ws: WebSocket, timeoutMs = 5000): Promise<{ code: number
     });
   });
 }
+
+/** Adds a note every couple of milliseconds until `stop` is called; resolves when it has stopped. */
+export function keepWriting(doc: import('yjs').Doc, add: (doc: import('yjs').Doc, i: number) => void): { stop(): Promise<void> } {
+  let stopped = false;
+  const loop = (async () => {
+    for (let i = 0; !stopped; i++) {
+      add(doc, i);
+      await new Promise((r) => setTimeout(r, 2));
+    }
+  })();
+  return {
+    stop: () => {
+      stopped = true;
+      return loop;
+    },
+  };
+}

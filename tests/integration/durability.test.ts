@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createElement } from '../../shared/ops/elements';
 import { elementsOf, readMeta } from '../../shared/schema/doc';
-import { stockClient, synced, waitFor } from '../helpers/clients';
+import { keepWriting, stockClient, synced, waitFor } from '../helpers/clients';
 import { startServer, startServerProcess, tempDir } from '../helpers/server';
 
 describe('durability', () => {
@@ -33,18 +33,10 @@ describe('durability', () => {
     await Promise.all([synced(writer), synced(reader)]);
 
     // The writer edits without pause; the server is killed while edits are in flight.
-    let stop = false;
-    const writing = (async () => {
-      let i = 0;
-      while (!stop) {
-        createElement(writer.doc, { type: 'note', text: `edycja ${i++}` });
-        await new Promise((r) => setTimeout(r, 2));
-      }
-    })();
+    const writing = keepWriting(writer.doc, (doc, i) => createElement(doc, { type: 'note', text: `edycja ${i}` }));
     await waitFor(() => elementsOf(reader.doc).size >= 150, 15_000, 'reader to receive 150 edits');
     await first.kill('SIGKILL');
-    stop = true;
-    await writing;
+    await writing.stop();
     const relayed = [...elementsOf(reader.doc).keys()];
     reader.provider.disconnect();
     writer.provider.disconnect();

@@ -6,7 +6,7 @@ import * as Y from 'yjs';
 import { createElement, putIntoFrame } from '../../shared/ops/elements';
 import type { ControlState } from '../../shared/protocol/state';
 import { elementsOf } from '../../shared/schema/doc';
-import { stockClient, synced, waitFor } from '../helpers/clients';
+import { keepWriting, stockClient, synced, waitFor } from '../helpers/clients';
 import { controlClient } from '../helpers/control';
 import { onCleanup, startServerProcess, tempDir, type ServerProcess } from '../helpers/server';
 import { POSTGRES_URL, REDIS_URL, servicesUnavailable, uniqueSchema } from '../helpers/services';
@@ -94,17 +94,10 @@ describe.skipIf(skipReason !== null)('two processes on PostgreSQL and Redis', ()
     const writer = client(a, board.id, board.tokens.participant);
     const reader = client(b, board.id, board.tokens.participant);
     await Promise.all([synced(writer), synced(reader)]);
-    let stop = false;
-    const writing = (async () => {
-      for (let i = 0; !stop; i++) {
-        createElement(writer.doc, { type: 'note', text: `edycja ${i}` });
-        await new Promise((r) => setTimeout(r, 2));
-      }
-    })();
+    const writing = keepWriting(writer.doc, (doc, i) => createElement(doc, { type: 'note', text: `edycja ${i}` }));
     await waitFor(() => elementsOf(reader.doc).size >= 100, 15_000, 'reader on B to receive 100 edits');
     await a.kill('SIGKILL');
-    stop = true;
-    await writing;
+    await writing.stop();
     const relayed = [...elementsOf(reader.doc).keys()];
     writer.provider.disconnect();
     reader.provider.disconnect();

@@ -9,7 +9,7 @@ import { Editor } from '../editor/editor';
 import { useEditorState } from '../editor/hooks';
 import { useControl } from '../control/useControl';
 import { sessionId } from '../control/session';
-import { openRound } from '../../../shared/protocol/state';
+import { openRound, type ControlState } from '../../../shared/protocol/state';
 import { elementBounds } from '../../../shared/geometry/elements';
 import { fitBounds } from '../../../shared/geometry/viewport';
 import { FacilitatorPanel } from '../panels/FacilitatorPanel';
@@ -57,6 +57,8 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
     editor?.setViewport({ scale: view.scale, x: editor.screenSize.width / 2 - view.x * view.scale, y: editor.screenSize.height / 2 - view.y * view.scale });
   const round = openRound(control.state);
   const lockedBoard = control.state.locks.board && role !== 'facilitator';
+  // Recomputed only when votes change, so the overlay does not redraw on every render.
+  const voteBadges = useMemo(() => badges(control.myVotes, control.state.rounds, round), [control.myVotes, control.state.rounds, round]);
   const fitted = useRef(false);
   const colour = useMemo(() => colourFor(board.awareness?.clientID ?? name ?? ''), [board.awareness, name]);
 
@@ -200,7 +202,7 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
         )}
       </TopBar>
       <Toolbar editor={editor} />
-      <Canvas editor={editor} awareness={board.awareness} peers={peers} onStartEditing={startEditing} badges={badges(control, round)} lockedFrames={control.state.locks.frames} drafts={control.drafts} onOpenDraft={setOpenDraft} />
+      <Canvas editor={editor} awareness={board.awareness} peers={peers} onStartEditing={startEditing} badges={voteBadges} lockedFrames={control.state.locks.frames} drafts={control.drafts} onOpenDraft={setOpenDraft} />
       {openDraft && (
         <DraftEditor
           draft={openDraft}
@@ -246,13 +248,13 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
 }
 
 /** Vote badges: my dots while a round is open, everyone's totals once the last round closed. */
-function badges(control: ReturnType<typeof useControl>, round: ReturnType<typeof openRound>): Map<string, { count: number; mine: boolean }> {
+function badges(myVotes: ReturnType<typeof useControl>['myVotes'], rounds: ControlState['rounds'], round: ReturnType<typeof openRound>): Map<string, { count: number; mine: boolean }> {
   const out = new Map<string, { count: number; mine: boolean }>();
   if (round) {
-    if (control.myVotes?.roundId === round.id) for (const id of control.myVotes.itemIds) out.set(id, { count: (out.get(id)?.count ?? 0) + 1, mine: true });
+    if (myVotes?.roundId === round.id) for (const id of myVotes.itemIds) out.set(id, { count: (out.get(id)?.count ?? 0) + 1, mine: true });
     return out;
   }
-  const closed = [...control.state.rounds].reverse().find((r) => !r.open && r.results);
+  const closed = [...rounds].reverse().find((r) => !r.open && r.results);
   for (const [id, count] of Object.entries(closed?.results ?? {})) out.set(id, { count, mine: false });
   return out;
 }
