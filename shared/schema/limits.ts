@@ -10,4 +10,10 @@ export const LIMITS = {
   maxPoints: 5_000,
   /** Longest element id. */
   maxIdLength: 64,
+  /** Most individual ratings kept on one stakeholder or factor after a reveal. */
+  maxRatings: 500,
+  /** Most SWOT items one TOWS strategy combines. */
+  maxSources: 20,
+  /** Longest short label (a stakeholder's group, an idea's place, a rater's name). */
+  maxLabelLength: 200,
 } as const;

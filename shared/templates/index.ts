@@ -40,9 +40,9 @@ export const TEMPLATES: Record<string, Template> = {
       [l.problemTree, problemTree(doc, l, next(1400))],
       [l.objectivesTree, objectivesTree(doc, l, next(1400))],
       [l.swot, swot(doc, l, next(1300))],
-      [l.tows, emptyFrame(doc, l.tows, next(1300))],
-      [l.factors, emptyFrame(doc, l.factors, next(1300))],
-      [l.ideas, emptyFrame(doc, l.ideas, next(1300))],
+      [l.tows, emptyFrame(doc, l.tows, 'tows', next(1300))],
+      [l.factors, emptyFrame(doc, l.factors, 'factors', next(1300))],
+      [l.ideas, emptyFrame(doc, l.ideas, 'ideas', next(1300))],
     ];
     return { agenda: steps.map(([title, frameId], i) => ({ id: `phase-${i + 1}`, title, frameId, minutes: 0 })) };
   },

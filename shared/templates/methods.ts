@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
 import { createElements, putIntoFrame, type NewElement } from '../ops/elements';
+import type { FrameMethod } from '../schema/elements/frame';
 import type { TemplateLabels } from './labels';
 
 /** Where a method's frame goes on the board. */
@@ -20,7 +21,7 @@ export function stakeholderMap(doc: Y.Doc, l: TemplateLabels, at: Slot): string 
   const size = 1200;
   const half = size / 2;
   const quadrant = (text: string, x: number, y: number, fill: string): NewElement => ({ type: 'rect', x: at.x + x, y: at.y + y, w: half - 20, h: half - 20, text, fill, stroke: '#cbd5e1', strokeWidth: 1 });
-  return frameWith(doc, { type: 'frame', title: l.stakeholders, x: at.x, y: at.y, w: size + 80, h: size + 80 }, [
+  return frameWith(doc, { type: 'frame', method: 'stakeholders', title: l.stakeholders, x: at.x, y: at.y, w: size + 80, h: size + 80 }, [
     // High influence at the top, high engagement to the right.
     quadrant(l.keepSatisfied, 60, 30, '#fef3c7'),
     quadrant(l.manageClosely, 60 + half, 30, '#fee2e2'),
@@ -33,7 +34,7 @@ export function stakeholderMap(doc: Y.Doc, l: TemplateLabels, at: Slot): string 
 
 /** A core problem with room for causes below and effects above. */
 export function problemTree(doc: Y.Doc, l: TemplateLabels, at: Slot): string {
-  return frameWith(doc, { type: 'frame', title: l.problemTree, x: at.x, y: at.y, w: 1400, h: 1000 }, [
+  return frameWith(doc, { type: 'frame', method: 'problemTree', title: l.problemTree, x: at.x, y: at.y, w: 1400, h: 1000 }, [
     { type: 'text', text: l.effects, x: at.x + 40, y: at.y + 40, w: 300, h: 40, fontSize: 28 },
     { type: 'note', text: l.coreProblem, x: at.x + 600, y: at.y + 400, w: 240, h: 160, color: '#fca5a5' },
     { type: 'text', text: l.causes, x: at.x + 40, y: at.y + 920, w: 300, h: 40, fontSize: 28 },
@@ -42,24 +43,24 @@ export function problemTree(doc: Y.Doc, l: TemplateLabels, at: Slot): string {
 
 /** An empty frame for the objectives tree, filled by converting the problem tree (#5). */
 export function objectivesTree(doc: Y.Doc, l: TemplateLabels, at: Slot): string {
-  return frameWith(doc, { type: 'frame', title: l.objectivesTree, x: at.x, y: at.y, w: 1400, h: 1000 }, []);
+  return frameWith(doc, { type: 'frame', method: 'objectivesTree', title: l.objectivesTree, x: at.x, y: at.y, w: 1400, h: 1000 }, []);
 }
 
 /** Four quadrants, one frame each, inside the SWOT frame. */
 export function swot(doc: Y.Doc, l: TemplateLabels, at: Slot): string {
-  const outer = frameWith(doc, { type: 'frame', title: l.swot, x: at.x, y: at.y, w: 1300, h: 1000 }, []);
-  const quarter = (title: string, x: number, y: number, fill: string) => frameWith(doc, { type: 'frame', title, x: at.x + x, y: at.y + y, w: 600, h: 440, fill }, []);
+  const outer = frameWith(doc, { type: 'frame', method: 'swot', title: l.swot, x: at.x, y: at.y, w: 1300, h: 1000 }, []);
+  const quarter = (title: string, method: FrameMethod, x: number, y: number, fill: string) => frameWith(doc, { type: 'frame', method, title, x: at.x + x, y: at.y + y, w: 600, h: 440, fill }, []);
   const ids = [
-    quarter(l.strengths, 40, 60, '#ecfdf5'),
-    quarter(l.weaknesses, 660, 60, '#fef2f2'),
-    quarter(l.opportunities, 40, 540, '#eff6ff'),
-    quarter(l.threats, 660, 540, '#fffbeb'),
+    quarter(l.strengths, 'swot-s', 40, 60, '#ecfdf5'),
+    quarter(l.weaknesses, 'swot-w', 660, 60, '#fef2f2'),
+    quarter(l.opportunities, 'swot-o', 40, 540, '#eff6ff'),
+    quarter(l.threats, 'swot-t', 660, 540, '#fffbeb'),
   ];
   putIntoFrame(doc, ids, outer);
   return outer;
 }
 
-/** A plain titled frame for a later method (TOWS, factors, ideas). */
-export function emptyFrame(doc: Y.Doc, title: string, at: Slot, w = 1300, h = 1000): string {
-  return frameWith(doc, { type: 'frame', title, x: at.x, y: at.y, w, h }, []);
+/** A titled frame for a method that fills it during the workshop (TOWS, factors, ideas). */
+export function emptyFrame(doc: Y.Doc, title: string, method: FrameMethod | null, at: Slot, w = 1300, h = 1000): string {
+  return frameWith(doc, { type: 'frame', method, title, x: at.x, y: at.y, w, h }, []);
 }

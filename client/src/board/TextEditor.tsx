@@ -2,7 +2,7 @@ import { useEffect, useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import * as Y from 'yjs';
 import { boardToScreen } from '../../../shared/geometry/viewport';
-import { LIMITS } from '../../../shared/schema/limits';
+import { textFieldLimit } from '../../../shared/schema/elements';
 import { elementsOf } from '../../../shared/schema/doc';
 import type { Editor } from '../editor/editor';
 import { useEditorState, useElement } from '../editor/hooks';
@@ -20,7 +20,7 @@ export function TextEditor({ editor, id, field, onDone }: { editor: Editor; id: 
   const viewport = useEditorState(editor, (s) => s.viewport);
   const area = useRef<HTMLTextAreaElement>(null);
   const composing = useRef(false);
-  const limit = field === 'title' ? LIMITS.maxTitleLength : LIMITS.maxTextLength;
+  const limit = element ? textFieldLimit(element.type, field) : 0;
 
   const ytext = (() => {
     const map = elementsOf(editor.doc).get(id);

@@ -1,13 +1,24 @@
 import { z } from 'zod';
 import type { ElementDefinition } from '../element-base';
+import { LIMITS } from '../limits';
 import { connectorElement } from './connector';
+import { factorElement } from './factor';
 import { frameElement } from './frame';
+import { ideaElement } from './idea';
 import { noteElement } from './note';
 import { ellipseElement, rectElement } from './shapes';
+import { stakeholderElement } from './stakeholder';
+import { strategyElement } from './strategy';
 import { strokeElement } from './stroke';
 import { textElement } from './text';
+import { treeNodeElement } from './tree-node';
 
 export { NOTE_COLOURS } from './note';
+export { FRAME_METHODS, type FrameMethod } from './frame';
+export { stakeholderScore, stakeholderRating, type StakeholderRating } from './stakeholder';
+export { factorScore, factorRating, type FactorRating } from './factor';
+export { TREE_KINDS, TREE_NODE_ROLES, type TreeKind, type TreeNodeRole } from './tree-node';
+export { IDEA_STATUSES, IDEA_LIMITS, type IdeaStatus } from './idea';
 
 /** Every element type, keyed by its `type` field. */
 export const ELEMENT_DEFINITIONS = {
@@ -18,6 +29,11 @@ export const ELEMENT_DEFINITIONS = {
   connector: connectorElement,
   stroke: strokeElement,
   frame: frameElement,
+  stakeholder: stakeholderElement,
+  factor: factorElement,
+  treeNode: treeNodeElement,
+  strategy: strategyElement,
+  idea: ideaElement,
 } as const;
 
 export type ElementType = keyof typeof ELEMENT_DEFINITIONS;
@@ -32,6 +48,11 @@ export const elementSchema = z.discriminatedUnion('type', [
   connectorElement.schema,
   strokeElement.schema,
   frameElement.schema,
+  stakeholderElement.schema,
+  factorElement.schema,
+  treeNodeElement.schema,
+  strategyElement.schema,
+  ideaElement.schema,
 ]);
 
 /** An element as plain data (text fields as strings). */
@@ -44,4 +65,10 @@ export function isElementType(value: unknown): value is ElementType {
 
 export function definitionOf(type: ElementType): ElementDefinition {
   return ELEMENT_DEFINITIONS[type];
+}
+
+/** Longest text a field of an element type accepts (characters), read from its validator. */
+export function textFieldLimit(type: ElementType, field: string): number {
+  const shape = ELEMENT_DEFINITIONS[type].schema.shape as Record<string, { maxLength?: number | null } | undefined>;
+  return shape[field]?.maxLength ?? LIMITS.maxTextLength;
 }
