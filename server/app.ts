@@ -7,6 +7,8 @@ import { attachControlServer, type ControlServer } from './control/io';
 import type { Config } from './config';
 import { boardRoutes } from './http/boards';
 import { errorHandler, notFoundJson } from './http/errors';
+import { ideaRoutes } from './http/ideas';
+import { IdeaInbox } from './ideas/inbox';
 import { clientRoutes } from './http/static';
 import { createLogger, type Logger } from './log';
 import { createMetrics, type Metrics } from './metrics';
@@ -96,6 +98,16 @@ export function createWarsztat(config: Config, options: { store?: BoardStore; lo
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
   app.use('/api', boardRoutes({ store, boards, adminToken: config.ADMIN_TOKEN, publicUrl: config.PUBLIC_URL }));
+  app.use(
+    '/api',
+    ideaRoutes({
+      store,
+      inbox: new IdeaInbox(store, rooms),
+      adminToken: config.ADMIN_TOKEN,
+      publicUrl: config.PUBLIC_URL,
+      submissions: { burst: config.IDEAS_BURST, perMinute: config.IDEAS_PER_MINUTE },
+    }),
+  );
   app.use('/api', notFoundJson);
   app.use(clientRoutes(config.CLIENT_DIR));
   app.use(errorHandler(log));

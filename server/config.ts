@@ -29,6 +29,9 @@ export const configSchema = z.object({
   SQLITE_SYNCHRONOUS: z.enum(['NORMAL', 'FULL']).default('NORMAL'),
   /** Facilitation commands per second per connection (bursts of twice that). */
   COMMANDS_PER_SECOND: int(10, 1),
+  /** Public idea-form submissions per address per minute, after a burst of IDEAS_BURST (then 429). */
+  IDEAS_PER_MINUTE: int(6, 1),
+  IDEAS_BURST: int(5, 1),
   /** When set, boards live in PostgreSQL instead of SQLite (for several processes). */
   DATABASE_URL: z.string().min(1).optional(),
   /** PostgreSQL schema for Warsztat's tables (created if missing); default: the search path's. */

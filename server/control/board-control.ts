@@ -9,7 +9,14 @@ const storedSchema = z.object({
   state: z.record(z.string(), z.unknown()),
   ballots: z.record(z.string(), z.array(z.string())),
   drafts: z.record(z.string(), z.array(z.any())).default({}),
+  ideas: z.object({ formKey: z.string().nullable(), contacts: z.record(z.string(), z.string()) }).default({ formKey: null, contacts: {} }),
 });
+
+/** The public idea form's key and the contacts residents left, by idea id (facilitators only). */
+export interface IdeaInboxData {
+  formKey: string | null;
+  contacts: Record<string, string>;
+}
 
 /** A connected person's sockets are closed through this, whatever channel they came by. */
 export interface SessionLink {
@@ -46,6 +53,8 @@ export class BoardControl {
     public ballots: Ballots,
     /** Hidden notes of private brainstorming, by author; never sent to anyone else. */
     public drafts: Drafts,
+    /** Never broadcast: the form key is shown to facilitators, contacts are personal data. */
+    public ideas: IdeaInboxData,
   ) {}
 
   static async load(boardId: string, store: BoardStore, log: Logger): Promise<BoardControl> {
@@ -53,17 +62,19 @@ export class BoardControl {
     let state = initialControlState();
     let ballots: Ballots = {};
     let drafts: Drafts = {};
+    let ideas: IdeaInboxData = { formKey: null, contacts: {} };
     if (json) {
       try {
         const parsed = storedSchema.parse(JSON.parse(json));
         state = { ...state, ...(parsed.state as Partial<ControlState>) };
         ballots = parsed.ballots;
         drafts = parsed.drafts as Drafts;
+        ideas = parsed.ideas;
       } catch (err) {
         log.error({ boardId, err }, 'stored facilitation state unreadable; starting fresh');
       }
     }
-    return new BoardControl(boardId, store, log, state, ballots, drafts);
+    return new BoardControl(boardId, store, log, state, ballots, drafts, ideas);
   }
 
   /** Replaces state and ballots; saved in order, one write at a time. */
@@ -73,14 +84,25 @@ export class BoardControl {
     this.drafts = drafts;
     for (const listener of this.listeners) listener('local');
     if (!persist) return this.saving;
-    const json = JSON.stringify({ state, ballots, drafts });
+    return this.save();
+  }
+
+  /** Replaces the idea inbox's private data and saves it. */
+  commitIdeas(ideas: IdeaInboxData): Promise<void> {
+    this.ideas = ideas;
+    for (const listener of this.listeners) listener('local');
+    return this.save();
+  }
+
+  private save(): Promise<void> {
+    const json = this.serialise();
     this.saving = this.saving.then(() => this.store.saveControl(this.boardId, json)).catch((err) => this.log.error({ boardId: this.boardId, err }, 'facilitation state not saved'));
     return this.saving;
   }
 
-  /** The whole stored form, for other processes. */
+  /** The whole stored form, for storage and other processes. */
   serialise(): string {
-    return JSON.stringify({ state: this.state, ballots: this.ballots, drafts: this.drafts });
+    return JSON.stringify({ state: this.state, ballots: this.ballots, drafts: this.drafts, ideas: this.ideas });
   }
 
   /** Takes the state another process stored (it has saved it already). */
@@ -90,6 +112,7 @@ export class BoardControl {
     this.state = { ...initialControlState(), ...(parsed.data.state as Partial<ControlState>) };
     this.ballots = parsed.data.ballots;
     this.drafts = parsed.data.drafts as Drafts;
+    this.ideas = parsed.data.ideas;
     for (const listener of this.listeners) listener('remote');
   }
 

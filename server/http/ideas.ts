@@ -1,0 +1,102 @@
+import { Router, type Request } from 'express';
+import { ideaSubmissionSchema } from '../../shared/methods/ideas';
+import { RateLimiter } from '../control/rate-limit';
+import type { IdeaInbox } from '../ideas/inbox';
+import type { BoardStore } from '../storage/types';
+import { BOARD_ID_PATTERN } from '../tokens';
+import { requireBoardRole } from './auth';
+import { HttpError, parseOr400 } from './errors';
+
+export interface IdeaRoutesDeps {
+  store: BoardStore;
+  inbox: IdeaInbox;
+  adminToken: string | undefined;
+  publicUrl: string | undefined;
+  /** Submissions per address: a burst of `burst`, then one every `60 / perMinute` seconds. */
+  submissions: { burst: number; perMinute: number };
+}
+
+/** The public form's address; the key rides in the path since the form is meant to be passed around. */
+export function ideaFormLink(base: string, boardId: string, formKey: string): string {
+  return `${base}/idea/${encodeURIComponent(boardId)}/${encodeURIComponent(formKey)}`;
+}
+
+const KEY_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+
+function boardIdOf(req: Request): string {
+  const id = String(req.params.id);
+  if (!BOARD_ID_PATTERN.test(id)) throw new HttpError(404, 'no such board');
+  return id;
+}
+
+/** Per-address token buckets, forgotten when full again so the map stays small. */
+class AddressLimiter {
+  private readonly buckets = new Map<string, RateLimiter>();
+  constructor(private readonly burst: number, private readonly perMinute: number) {}
+  take(address: string): boolean {
+    if (this.buckets.size > 10_000) this.buckets.clear();
+    let bucket = this.buckets.get(address);
+    if (!bucket) this.buckets.set(address, (bucket = new RateLimiter(this.burst, this.perMinute / 60)));
+    return bucket.take();
+  }
+}
+
+/**
+ * Residents' idea cards (docs/api.md): the public form reads the board's title and posts
+ * ideas with nothing but the form key; facilitators get the form link and the contacts.
+ */
+export function ideaRoutes({ store, inbox, adminToken, publicUrl, submissions }: IdeaRoutesDeps): Router {
+  const router = Router();
+  const limiter = new AddressLimiter(submissions.burst, submissions.perMinute);
+  const base = (req: Request) => (publicUrl ? publicUrl.replace(/\/+$/, '') : `${req.protocol}://${req.get('host') ?? 'localhost'}`);
+
+  async function openForm(req: Request): Promise<{ boardId: string; key: string }> {
+    const boardId = boardIdOf(req);
+    const key = String(req.params.key);
+    if (!KEY_PATTERN.test(key) || !(await store.getBoard(boardId)) || !(await inbox.checkKey(boardId, key))) {
+      throw new HttpError(404, 'this idea form does not exist (the link may have been replaced)');
+    }
+    return { boardId, key };
+  }
+
+  router.get('/ideas/:id/:key', async (req, res) => {
+    const { boardId } = await openForm(req);
+    const board = await store.getBoard(boardId);
+    res.json({ title: board!.title, locale: board!.locale });
+  });
+
+  router.post('/ideas/:id/:key', async (req, res) => {
+    if (!limiter.take(req.ip ?? 'unknown')) {
+      res.setHeader('Retry-After', String(Math.ceil(60 / submissions.perMinute)));
+      throw new HttpError(429, 'too many ideas from this address; please wait a moment and try again');
+    }
+    const { boardId, key } = await openForm(req);
+    const idea = parseOr400(ideaSubmissionSchema, req.body ?? {});
+    const id = await inbox.submit(boardId, key, idea);
+    if (!id) throw new HttpError(404, 'this idea form does not exist (the link may have been replaced)');
+    res.status(201).json({ id });
+  });
+
+  router.get('/boards/:id/ideas/form', async (req, res) => {
+    const boardId = boardIdOf(req);
+    await requireBoardRole(req, store, boardId, ['facilitator'], adminToken);
+    if (!(await store.getBoard(boardId))) throw new HttpError(404, 'no such board');
+    res.json({ link: ideaFormLink(base(req), boardId, await inbox.formKey(boardId)) });
+  });
+
+  router.post('/boards/:id/ideas/form/rotate', async (req, res) => {
+    const boardId = boardIdOf(req);
+    await requireBoardRole(req, store, boardId, ['facilitator'], adminToken);
+    if (!(await store.getBoard(boardId))) throw new HttpError(404, 'no such board');
+    res.json({ link: ideaFormLink(base(req), boardId, await inbox.rotateFormKey(boardId)) });
+  });
+
+  router.get('/boards/:id/ideas/contacts', async (req, res) => {
+    const boardId = boardIdOf(req);
+    await requireBoardRole(req, store, boardId, ['facilitator'], adminToken);
+    if (!(await store.getBoard(boardId))) throw new HttpError(404, 'no such board');
+    res.json({ contacts: await inbox.contacts(boardId) });
+  });
+
+  return router;
+}

@@ -1,0 +1,79 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { addIdeaToInbox, type IdeaSubmission } from '../../shared/methods/ideas';
+import { readMeta } from '../../shared/schema/doc';
+import { TEMPLATE_LABELS } from '../../shared/templates/labels';
+import type { BoardStore } from '../storage/types';
+import type { RoomRegistry } from '../sync/rooms';
+
+/** The origin of the server's own edits to a board (relayed and stored like anyone's). */
+const IDEA_ORIGIN = 'server:ideas';
+
+function sameKey(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/**
+ * The residents' idea inbox of each board: the public form's key, submissions landing on the
+ * board as idea cards, and the contacts they left, which only facilitators can read.
+ */
+export class IdeaInbox {
+  constructor(
+    private readonly store: BoardStore,
+    private readonly rooms: RoomRegistry,
+  ) {}
+
+  /** The form key of a board, made on first use. */
+  formKey(boardId: string): Promise<string> {
+    return this.rooms.withRoom(boardId, async (room) => {
+      const current = room.control.ideas;
+      if (current.formKey) return current.formKey;
+      const formKey = randomBytes(18).toString('base64url');
+      await room.control.commitIdeas({ ...current, formKey });
+      return formKey;
+    });
+  }
+
+  /** A new key: the old form link stops working. */
+  rotateFormKey(boardId: string): Promise<string> {
+    return this.rooms.withRoom(boardId, async (room) => {
+      const formKey = randomBytes(18).toString('base64url');
+      await room.control.commitIdeas({ ...room.control.ideas, formKey });
+      return formKey;
+    });
+  }
+
+  /** Whether `key` opens the form of `boardId`; reads storage when the board is not loaded. */
+  async checkKey(boardId: string, key: string): Promise<boolean> {
+    const loaded = this.rooms.peek(boardId);
+    let formKey = loaded?.control.ideas.formKey ?? null;
+    if (!loaded) {
+      const json = await this.store.loadControl(boardId);
+      try {
+        formKey = json ? ((JSON.parse(json) as { ideas?: { formKey?: string | null } }).ideas?.formKey ?? null) : null;
+      } catch {
+        formKey = null;
+      }
+    }
+    return formKey !== null && sameKey(formKey, key);
+  }
+
+  /** Puts the idea on the board; resolves once it is durable. Returns its card's id, or null for a wrong key. */
+  submit(boardId: string, key: string, idea: IdeaSubmission, now = Date.now()): Promise<string | null> {
+    return this.rooms.withRoom(boardId, async (room) => {
+      const { formKey, contacts } = room.control.ideas;
+      if (!formKey || !sameKey(formKey, key)) return null;
+      const labels = TEMPLATE_LABELS[readMeta(room.doc).locale];
+      const ideaId = addIdeaToInbox(room.doc, idea, { frameTitle: labels.ideas, now, origin: IDEA_ORIGIN });
+      const saving = idea.contact ? room.control.commitIdeas({ formKey, contacts: { ...contacts, [ideaId]: idea.contact } }) : Promise.resolve();
+      await Promise.all([room.whenDurable(), saving]);
+      return ideaId;
+    });
+  }
+
+  /** Contacts left with ideas, by idea id (facilitators only). */
+  contacts(boardId: string): Promise<Record<string, string>> {
+    return this.rooms.withRoom(boardId, (room) => ({ ...room.control.ideas.contacts }));
+  }
+}
