@@ -60,7 +60,7 @@ describe("residents' idea cards", () => {
     await synced(reader);
     const { elements } = readElements(reader.doc);
     const frame = elements.find((e) => e.type === 'frame' && e.method === 'ideas')!;
-    expect(frame.title).toBe("Residents' ideas");
+    expect(frame).toMatchObject({ title: "Residents' ideas" });
     const cards = elements.filter((e) => e.type === 'idea');
     expect(cards.map((c) => c.id).sort()).toEqual([...ids].sort());
     for (const a of cards) {

@@ -18,6 +18,7 @@ import { TimerDisplay } from '../panels/TimerDisplay';
 import { VoteBar } from '../panels/VoteBar';
 import { DraftEditor } from '../panels/DraftEditor';
 import { containsRect } from '../../../shared/geometry/rect';
+import { ELEMENT_DEFINITIONS } from '../../../shared/schema/elements';
 import type { Draft } from '../../../shared/protocol/state';
 import { HelpPanel } from '../panels/HelpPanel';
 import { NAME_KEY, NamePrompt } from '../panels/NamePrompt';
@@ -156,7 +157,7 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
       if (editor.isLocked(id)) return editor.notify('control.locked');
       editor.select([id]);
       editor.beginGesture();
-      editor.setState({ editing: { id, field: element.type === 'frame' ? 'title' : 'text' } });
+      editor.setState({ editing: { id, field: ELEMENT_DEFINITIONS[element.type].textFields[0] ?? 'text' } });
     },
     [editor],
   );

@@ -4,6 +4,7 @@ import { connectorPath } from '../../../shared/geometry/elements';
 import type { Element, ElementOf } from '../../../shared/schema/elements';
 import type { Editor } from '../editor/editor';
 import { useElement } from '../editor/hooks';
+import { IdeaCard } from '../methods/ideas/IdeaCard';
 
 /** Below this zoom, text is not drawn: it would be unreadable and it is the costly part. */
 export const TEXT_MIN_SCALE = 0.3;
@@ -35,6 +36,8 @@ export const ElementView = memo(function ElementView({ editor, id, detailed, edi
       return <Line x={element.x} y={element.y} points={element.points} stroke={element.stroke} strokeWidth={element.strokeWidth} lineCap="round" lineJoin="round" tension={0.4} perfectDrawEnabled={false} listening={false} />;
     case 'connector':
       return <ConnectorShape editor={editor} element={element} />;
+    case 'idea':
+      return <IdeaCard element={element} detailed={detailed} editing={editing} />;
   }
 });
 

@@ -5,6 +5,7 @@ import { openRound, type ControlState, type Person, type Role } from '../../../s
 import type { Editor } from '../editor/editor';
 import { useEditorState, useElementsDerived } from '../editor/hooks';
 import { SharePanel } from './SharePanel';
+import { IdeasSection } from '../methods/ideas/IdeasSection';
 import { errorKey } from '../control/errors';
 
 interface Props {
@@ -221,6 +222,7 @@ export function FacilitatorPanel({ editor, boardId, token, state, people, mySess
       </section>
 
       <SharePanel boardId={boardId} token={token} />
+      <IdeasSection editor={editor} boardId={boardId} token={token} />
       {error && (
         <p className="error" role="alert">
           {error}
