@@ -9,6 +9,7 @@ import type { PersistQueue } from './persist-queue';
 import { CLOSE, encodeAwareness, encodeUpdate } from './protocol';
 import { RelayKind, type RedisRelay, type RoomPeer } from '../scale/redis-relay';
 import { applyGuarded } from './lock-guard';
+import { FacilitatorFieldGuard } from './facilitator-fields';
 import { mergeToSnapshot } from './snapshot';
 
 /** What a room needs of one connected socket. */
@@ -45,6 +46,8 @@ const AWARENESS_BATCH_MS = 30;
 
 /** Origin of loading stored updates: those are already on disk. */
 const LOAD_ORIGIN = Symbol('load');
+/** The server putting back facilitator-only fields a participant changed. */
+const FIELD_GUARD_ORIGIN = Symbol('field-guard');
 
 /** The outcome of offering a client's update to the room. */
 export type ApplyResult = 'applied' | 'reverted' | 'too-large' | 'malformed';
@@ -65,6 +68,7 @@ export class Room {
   control!: BoardControl;
   /** While set, document updates are collected here instead of being queued one by one. */
   private captured: Uint8Array[] | null = null;
+  private readonly fieldGuard: FacilitatorFieldGuard;
   private bytes = 0;
   private storedUpdates = 0;
   private compacting = false;
@@ -84,6 +88,7 @@ export class Room {
   ) {
     // The server is not a participant: it must not appear in anyone's presence list.
     this.awareness.setLocalState(null);
+    this.fieldGuard = new FacilitatorFieldGuard(this.doc, (origin) => this.connections.has(origin as RoomConnection) && (origin as RoomConnection).role !== 'facilitator');
   }
 
   static async load(boardId: string, deps: RoomDeps): Promise<Room> {
@@ -178,16 +183,16 @@ export class Room {
   applyClientUpdate(update: Uint8Array, from: RoomConnection): ApplyResult {
     if (this.bytes + update.byteLength > this.deps.maxDocBytes) return 'too-large';
     const locks = this.control.state.locks;
-    const guarded = from.role !== 'facilitator' && (locks.board || locks.frames.length > 0);
+    const participant = from.role !== 'facilitator';
+    const guarded = participant && (locks.board || locks.frames.length > 0);
+    // A participant's update may need correcting; the correction must travel with it.
+    if (participant) this.captured = [];
     try {
-      if (!guarded) {
-        Y.applyUpdate(this.doc, update, from);
-        return 'applied';
-      }
-      this.captured = [];
-      const { reverted } = applyGuarded(this.doc, update, from, locks);
-      return reverted ? 'reverted' : 'applied';
+      const { reverted } = guarded ? applyGuarded(this.doc, update, from, locks) : (Y.applyUpdate(this.doc, update, from), { reverted: false });
+      const corrected = participant && this.fieldGuard.restore(FIELD_GUARD_ORIGIN);
+      return reverted || corrected ? 'reverted' : 'applied';
     } catch {
+      this.fieldGuard.restore(FIELD_GUARD_ORIGIN);
       return 'malformed';
     } finally {
       if (this.captured) {
@@ -361,6 +366,7 @@ export class Room {
 
   destroy(): Promise<void> {
     clearInterval(this.resyncTimer);
+    this.fieldGuard.destroy();
     this.awareness.destroy();
     this.doc.destroy();
     return this.peer?.close() ?? Promise.resolve();

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { createElement } from '../../shared/ops/elements';
+import { elementsOf } from '../../shared/schema/doc';
 import { readElements } from '../../shared/schema/plain';
 import { stockClient, synced, waitFor } from '../helpers/clients';
 import { startServer, type TestServer } from '../helpers/server';
@@ -131,5 +133,35 @@ describe("residents' idea cards", () => {
     expect((await submit(again, path, { title: 'after restart' })).status).toBe(201);
     const contacts = await fetch(`${again.url}/api/boards/${board.id}/ideas/contacts`, { headers: bearer(board.tokens.facilitator) });
     expect(((await contacts.json()) as { contacts: Record<string, string> }).contacts[id]).toBe('+48 600 000 000');
+  });
+
+  it('only a facilitator can decide on an idea: a participant’s status change is reverted, their other edits stay', async () => {
+    const server = await startServer();
+    const board = await server.createBoard('B', { template: 'workshop' });
+    const { path } = await formLink(server, board.id, board.tokens.facilitator);
+    const { id } = (await (await submit(server, path, { title: 'Plac zabaw' })).json()) as { id: string };
+    const participant = stockClient(server.wsUrl, board.id, board.tokens.participant);
+    const watcher = stockClient(server.wsUrl, board.id, board.tokens.observer);
+    const boss = stockClient(server.wsUrl, board.id, board.tokens.facilitator);
+    await Promise.all([synced(participant), synced(watcher), synced(boss)]);
+    const idea = () => elementsOf(watcher.doc).get(id)!;
+
+    // A participant may move the card and create a card of their own…
+    elementsOf(participant.doc).get(id)!.set('x', 4321);
+    const own = createElement(participant.doc, { type: 'idea', title: 'Mój pomysł', status: 'new' });
+    await waitFor(() => idea().get('x') === 4321 && elementsOf(watcher.doc).has(own), 3000, 'participant edits relayed');
+    // …but not accept, reject or merge one; only the decision is put back, not the rest of the edit.
+    participant.doc.transact(() => {
+      elementsOf(participant.doc).get(id)!.set('status', 'accepted');
+      elementsOf(participant.doc).get(id)!.set('y', 1234);
+    });
+    await waitFor(() => elementsOf(participant.doc).get(id)!.get('status') === 'new', 3000, 'participant copy corrected');
+    expect(idea().get('status')).toBe('new');
+    expect(idea().get('y')).toBe(1234);
+    elementsOf(participant.doc).get(own)!.set('mergedInto', id);
+    await waitFor(() => elementsOf(participant.doc).get(own)!.get('mergedInto') === null, 3000, 'merge reverted');
+
+    elementsOf(boss.doc).get(id)!.set('status', 'accepted');
+    await waitFor(() => idea().get('status') === 'accepted', 3000, 'facilitator decision relayed');
   });
 });

@@ -72,3 +72,16 @@ export function textFieldLimit(type: ElementType, field: string): number {
   const shape = ELEMENT_DEFINITIONS[type].schema.shape as Record<string, { maxLength?: number | null } | undefined>;
   return shape[field]?.maxLength ?? LIMITS.maxTextLength;
 }
+
+/**
+ * Fields only a facilitator may change on an existing element: decisions and results, not
+ * content. The server reverts a participant's update that changes one (server/sync/lock-guard).
+ */
+export const FACILITATOR_FIELDS: Partial<Record<ElementType, readonly string[]>> = {
+  idea: ['status', 'mergedInto'],
+  stakeholder: ['influence', 'engagement', 'ratings'],
+  factor: ['importance', 'state', 'ratings'],
+};
+
+/** Every field name that is facilitator-only on some type (a cheap pre-check for updates). */
+export const FACILITATOR_FIELD_NAMES: readonly string[] = [...new Set(Object.values(FACILITATOR_FIELDS).flat())];
