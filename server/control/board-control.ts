@@ -10,7 +10,11 @@ const storedSchema = z.object({
   ballots: z.record(z.string(), z.array(z.string())),
   drafts: z.record(z.string(), z.array(z.any())).default({}),
   ideas: z.object({ formKey: z.string().nullable(), contacts: z.record(z.string(), z.string()) }).default({ formKey: null, contacts: {} }),
+  roster: z.record(z.string(), z.object({ name: z.string(), role: z.enum(['facilitator', 'participant', 'observer']), firstSeen: z.number() })).default({}),
 });
+
+/** Everyone who took part in the board's session, for the report (not only who is here now). */
+export type Roster = Record<string, { name: string; role: Role; firstSeen: number }>;
 
 /** The public idea form's key and the contacts residents left, by idea id (facilitators only). */
 export interface IdeaInboxData {
@@ -55,6 +59,8 @@ export class BoardControl {
     public drafts: Drafts,
     /** Never broadcast: the form key is shown to facilitators, contacts are personal data. */
     public ideas: IdeaInboxData,
+    /** Who has joined, by session, with their latest name and role. */
+    public roster: Roster,
   ) {}
 
   static async load(boardId: string, store: BoardStore, log: Logger): Promise<BoardControl> {
@@ -63,6 +69,7 @@ export class BoardControl {
     let ballots: Ballots = {};
     let drafts: Drafts = {};
     let ideas: IdeaInboxData = { formKey: null, contacts: {} };
+    let roster: Roster = {};
     if (json) {
       try {
         const parsed = storedSchema.parse(JSON.parse(json));
@@ -70,11 +77,12 @@ export class BoardControl {
         ballots = parsed.ballots;
         drafts = parsed.drafts as Drafts;
         ideas = parsed.ideas;
+        roster = parsed.roster;
       } catch (err) {
         log.error({ boardId, err }, 'stored facilitation state unreadable; starting fresh');
       }
     }
-    return new BoardControl(boardId, store, log, state, ballots, drafts, ideas);
+    return new BoardControl(boardId, store, log, state, ballots, drafts, ideas, roster);
   }
 
   /** Replaces state and ballots; saved in order, one write at a time. */
@@ -102,7 +110,7 @@ export class BoardControl {
 
   /** The whole stored form, for storage and other processes. */
   serialise(): string {
-    return JSON.stringify({ state: this.state, ballots: this.ballots, drafts: this.drafts, ideas: this.ideas });
+    return JSON.stringify({ state: this.state, ballots: this.ballots, drafts: this.drafts, ideas: this.ideas, roster: this.roster });
   }
 
   /** Takes the state another process stored (it has saved it already). */
@@ -113,6 +121,7 @@ export class BoardControl {
     this.ballots = parsed.data.ballots;
     this.drafts = parsed.data.drafts as Drafts;
     this.ideas = parsed.data.ideas;
+    this.roster = parsed.data.roster;
     for (const listener of this.listeners) listener('remote');
   }
 
@@ -135,6 +144,15 @@ export class BoardControl {
     person.name = name || person.name;
     person.links.add(link);
     this.people.set(sessionId, person);
+    if (link.kind === 'control') this.enrol(sessionId, person.name, this.roleOf(sessionId, tokenRole));
+  }
+
+  /** Records a person in the roster; saved only when something about them changed. */
+  private enrol(sessionId: string, name: string, role: Role): void {
+    const known = this.roster[sessionId];
+    if (!name || (known && known.name === name && known.role === role)) return;
+    this.roster = { ...this.roster, [sessionId]: { name, role, firstSeen: known?.firstSeen ?? Date.now() } };
+    void this.save();
   }
 
   /** Returns true when that was the person's last connection. */
@@ -153,8 +171,10 @@ export class BoardControl {
   }
 
   setRole(sessionId: string, role: Role): boolean {
-    if (!this.people.has(sessionId)) return false;
+    const person = this.people.get(sessionId);
+    if (!person) return false;
     this.roleOverrides.set(sessionId, role);
+    this.enrol(sessionId, person.name, role);
     return true;
   }
 
