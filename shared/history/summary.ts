@@ -5,7 +5,7 @@ export interface FrameSummary {
   id: string;
   title: string;
   method: FrameMethod | null;
-  /** Elements directly inside it, by type. */
+  /** Elements directly inside it (nested frames included), by type. */
   counts: Partial<Record<ElementType, number>>;
 }
 
@@ -30,10 +30,10 @@ export function summarise(elements: readonly Element[]): BoardSummary {
   const summary: BoardSummary = { total: elements.length, counts: {}, frames: [], outsideFrames: 0 };
   for (const element of elements) {
     summary.counts[element.type] = (summary.counts[element.type] ?? 0) + 1;
-    if (element.type === 'frame') continue;
+    // Frames nested in a frame (SWOT quadrants, TOWS cells) count as its content.
     const frame = element.parentId ? frames.get(element.parentId) : undefined;
     if (frame) frame.counts[element.type] = (frame.counts[element.type] ?? 0) + 1;
-    else summary.outsideFrames++;
+    else if (element.type !== 'frame') summary.outsideFrames++;
   }
   summary.frames = [...frames.values()].sort((a, b) => {
     const pa = framePositions.get(a.id)!;

@@ -79,4 +79,16 @@ describe('version summary', () => {
     expect(summary.frames).toEqual([{ id: 'frame-1', title: 'Analiza SWOT – Żółć', method: 'swot', counts: { note: 1 } }]);
     expect(summary.outsideFrames).toBe(10);
   });
+
+  it('counts frames nested in a frame (SWOT quadrants) as its content, listed top to bottom, left to right', () => {
+    const doc = boardWithEveryElement();
+    createElement(doc, { type: 'frame', id: 'quadrant', title: 'Mocne strony', parentId: 'frame-1', x: 0, y: 0 });
+    createElement(doc, { type: 'note', id: 'in-quadrant', parentId: 'quadrant' });
+    const summary = summarise(readElements(doc).elements);
+    expect(summary.frames.map((f) => [f.id, f.counts])).toEqual([
+      ['frame-1', { note: 1, frame: 1 }],
+      ['quadrant', { note: 1 }],
+    ]);
+    expect(summary.outsideFrames).toBe(10);
+  });
 });
