@@ -113,6 +113,35 @@ describe('JSON backup and import', () => {
     expect(await count()).toBe(before);
   });
 
+  it('hostile backups are refused cleanly and the server carries on', async () => {
+    const server = await startServer();
+    const board = await fullBoard(server);
+    const good = await backupOf(server, board.id, board.tokens.facilitator);
+    const before = (await server.warsztat.store.listBoards()).length;
+    const note = good.elements.find((e) => e.type === 'note')!;
+    const deep = '['.repeat(100_000) + ']'.repeat(100_000);
+    const hostile: [string, string][] = [
+      [JSON.stringify({ ...good, elements: [note] }).replace('"type":"note"', '"__proto__":{"admin":true},"type":"note"'), 'elements[0]: key __proto__ is not allowed'],
+      [JSON.stringify({ ...good, elements: [{ ...note, points: 'DEEP' }] }).replace('"DEEP"', deep), 'nested too deeply'],
+      [JSON.stringify({ ...good, extra: 'DEEP' }).replace('"DEEP"', deep), ''],
+      [JSON.stringify({ ...good, elements: new Array(50_001).fill({}) }), 'elements: more than 50000 elements'],
+      [JSON.stringify({ ...good, elements: [{ ...note, ratings: new Array(20_000).fill(1) }] }), 'elements[0].ratings: too many entries'],
+    ];
+    for (const [body, message] of hostile) {
+      const res = await importRaw(server, body);
+      if (message) {
+        expect(res.status, message).toBe(400);
+        expect(((await res.json()) as { error: string }).error).toContain(message);
+      } else {
+        // Unknown top-level fields are ignored without being walked: this one imports.
+        expect(res.status).toBe(201);
+      }
+    }
+    expect(({} as Record<string, unknown>).admin).toBeUndefined();
+    expect((await server.warsztat.store.listBoards()).length).toBe(before + 1);
+    expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+  });
+
   it('a backup over MAX_BODY_BYTES but under MAX_IMPORT_BYTES imports; ADMIN_TOKEN guards import like creation', async () => {
     const server = await startServer({ MAX_BODY_BYTES: 1024, ADMIN_TOKEN: 'admin-secret' });
     const res = await fetch(`${server.url}/api/boards`, { method: 'POST', headers: { ...json, ...bearer('admin-secret') }, body: JSON.stringify({ title: 'Mała', template: 'workshop' }) });
