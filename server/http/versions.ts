@@ -1,5 +1,6 @@
 import { Router, type Request } from 'express';
 import { z } from 'zod';
+import { SchemaTooNewError } from '../../shared/schema/migrate';
 import type { VersionService } from '../history/versions';
 import type { BoardStore } from '../storage/types';
 import { ROLES } from '../storage/types';
@@ -22,6 +23,16 @@ export interface VersionRoutesDeps {
   store: BoardStore;
   versions: VersionService;
   adminToken: string | undefined;
+}
+
+/** A version saved by a newer build (after a downgrade) cannot be opened safely. */
+async function openable<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if (error instanceof SchemaTooNewError) throw new HttpError(409, `this version was saved by a newer Warsztat (${error.message})`);
+    throw error;
+  }
 }
 
 /**
@@ -49,7 +60,7 @@ export function versionRoutes({ store, versions, adminToken }: VersionRoutesDeps
   router.get('/boards/:id/versions/:versionId', async (req, res) => {
     const id = boardIdOf(req);
     await requireBoardRole(req, store, id, ROLES, adminToken);
-    const preview = await versions.preview(id, versionIdOf(req));
+    const preview = await openable(versions.preview(id, versionIdOf(req)));
     if (!preview) throw new HttpError(404, 'no such version');
     res.json(preview);
   });
@@ -58,7 +69,7 @@ export function versionRoutes({ store, versions, adminToken }: VersionRoutesDeps
     const id = boardIdOf(req);
     await requireBoardRole(req, store, id, ['facilitator'], adminToken);
     const body = parseOr400(restoreBody, req.body ?? {});
-    const result = await versions.restore(id, versionIdOf(req), body.author);
+    const result = await openable(versions.restore(id, versionIdOf(req), body.author));
     if (!result) throw new HttpError(404, 'no such version');
     res.json(result);
   });

@@ -107,6 +107,21 @@ describe.each([
     expect(texts(again.doc)).toEqual(changed);
   });
 
+  it.skipIf(!available)('a version saved by a newer Warsztat is refused with 409 and changes nothing', async () => {
+    const server = await start();
+    const board = await server.createBoard('Z przyszłości', { template: 'blank' });
+    const future = new Y.Doc();
+    future.getMap('meta').set('schemaVersion', 99);
+    await server.warsztat.store.createSnapshot({ id: 'future', boardId: board.id, name: 'z przyszłości', author: '', kind: 'manual', createdAt: Date.now() }, Y.encodeStateAsUpdate(future));
+    const facilitator = api(server, board.tokens.facilitator);
+    const preview = await facilitator.get(`/boards/${board.id}/versions/future`);
+    expect(preview.status).toBe(409);
+    expect(((await preview.json()) as { error: string }).error).toMatch(/newer Warsztat/);
+    expect((await facilitator.post(`/boards/${board.id}/versions/future/restore`)).status).toBe(409);
+    const kinds = ((await (await facilitator.get(`/boards/${board.id}/versions`)).json()) as { versions: SnapshotRecord[] }).versions.map((v) => v.id);
+    expect(kinds).toEqual(['future']);
+  });
+
   it.skipIf(!available)('starting a phase saves a version named after it, by the facilitator', async () => {
     const server = await start();
     const board = await server.createBoard('Fazy', { template: 'workshop' });
