@@ -63,12 +63,19 @@ describe.skipIf(browserUnavailable() !== null)('backup and version history in Ch
     const saved = await count(facilitator);
     expect(saved).toBeGreaterThan(0);
 
+    // Something is selected on the board behind the dialog: Delete in the dialog must not remove it.
+    await facilitator.evaluate(() => {
+      const editor = (window as never as { __warsztat: { editor: { select(ids: string[]): void; store: { ordered(): { id: string }[] } } } }).__warsztat.editor;
+      editor.select([editor.store.ordered()[0]!.id]);
+    });
     await facilitator.getByTestId('open-history').click();
     await facilitator.getByTestId('history-panel').waitFor();
+    await facilitator.keyboard.press('Delete');
     await facilitator.getByText('Nie ma jeszcze zapisanych wersji', { exact: false }).waitFor();
     await facilitator.getByTestId('version-name').fill('Przed dyskusją');
     await facilitator.getByTestId('save-version').click();
     await facilitator.getByTestId('history-done').filter({ hasText: 'Zapisano wersję „Przed dyskusją”' }).waitFor();
+    expect(await count(facilitator)).toBe(saved);
 
     // The board changes (another person's edits, through the stock client).
     const client = stockClient(server.wsUrl, board.id, board.tokens.participant);
@@ -110,6 +117,9 @@ describe.skipIf(browserUnavailable() !== null)('backup and version history in Ch
     await participant.getByTestId('version').first().waitFor();
     expect(await participant.getByTestId('restore-version').count()).toBe(0);
     expect(await participant.getByTestId('save-version').count()).toBe(0);
+    // Keys stay in the dialog; Escape closes it.
+    await participant.keyboard.press('Escape');
+    await participant.getByTestId('history-panel').waitFor({ state: 'detached' });
     expect(errors).toEqual([]);
   });
 });

@@ -34,7 +34,7 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
   const board = useBoard(boardId, token);
   const [name, setName] = useState(() => localStorage.getItem(NAME_KEY));
   const [help, setHelp] = useState(false);
-  const [history, setHistory] = useState(false);
+  const [historyOpen, setHistoryOpen] = useState(false);
   const editor = useMemo(() => (board.doc ? new Editor(board.doc) : null), [board.doc]);
   const peers = usePeers(board.awareness);
   const [panelOpen, setPanelOpen] = useState(true);
@@ -198,7 +198,7 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
       <TopBar editor={editor} title={board.title} status={board.status} role={role} me={{ name: name ?? '', colour }} peers={peers} onHelp={openHelp}>
         <TimerDisplay timer={control.state.timer} clockOffset={control.clockOffset} />
         {token && (
-          <button type="button" className="secondary open-history" onClick={() => setHistory(true)} data-testid="open-history">
+          <button type="button" className="secondary open-history" onClick={() => setHistoryOpen(true)} data-testid="open-history">
             {t('history.open')}
           </button>
         )}
@@ -249,7 +249,7 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
       {role === 'observer' && <p className="observer-banner">{t('board.readOnly')}</p>}
       <Notice editor={editor} />
       {help && <HelpPanel onClose={() => setHelp(false)} />}
-      {history && token && <HistoryPanel boardId={boardId} token={token} canManage={board.role === 'facilitator'} author={name ?? ''} onClose={() => setHistory(false)} />}
+      {historyOpen && token && <HistoryPanel boardId={boardId} token={token} canManage={board.role === 'facilitator'} author={name ?? ''} onClose={() => setHistoryOpen(false)} />}
       {!name && <NamePrompt onDone={setName} />}
     </BoardLayout>
   );

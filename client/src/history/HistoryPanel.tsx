@@ -71,10 +71,22 @@ export function HistoryPanel({ boardId, token, canManage, author, onClose }: Pro
 
   return (
     <div className="modal-backdrop" onClick={onClose}>
-      <div className="modal history-modal" role="dialog" aria-modal="true" aria-labelledby="history-title" onClick={(e) => e.stopPropagation()} data-testid="history-panel">
+      <div
+        className="modal history-modal"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="history-title"
+        onClick={(e) => e.stopPropagation()}
+        onKeyDown={(e) => {
+          // Board shortcuts (Delete, Ctrl+Z…) must not act on the board behind the dialog.
+          e.stopPropagation();
+          if (e.key === 'Escape') onClose();
+        }}
+        data-testid="history-panel"
+      >
         <div className="history-head">
           <h2 id="history-title">{t('history.title')}</h2>
-          <button type="button" onClick={onClose}>
+          <button type="button" onClick={onClose} autoFocus>
             {t('history.close')}
           </button>
         </div>
