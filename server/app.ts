@@ -5,7 +5,10 @@ import express from 'express';
 import { BoardService } from './boards';
 import { attachControlServer, type ControlServer } from './control/io';
 import type { Config } from './config';
+import { backupRoutes } from './http/backup';
 import { boardRoutes } from './http/boards';
+import { versionRoutes } from './http/versions';
+import { VersionService } from './history/versions';
 import { errorHandler, notFoundJson } from './http/errors';
 import { ideaRoutes } from './http/ideas';
 import { IdeaInbox } from './ideas/inbox';
@@ -68,6 +71,7 @@ export function createWarsztat(config: Config, options: { store?: BoardStore; lo
       })
     : Promise.resolve();
   const boards = new BoardService(store, rooms);
+  const versions = new VersionService(store, rooms, log);
   const sync = new SyncServer(store, rooms, log, {
     maxFrameBytes: config.MAX_FRAME_BYTES,
     maxConnectionsPerBoard: config.MAX_CONNECTIONS_PER_BOARD,
@@ -76,6 +80,8 @@ export function createWarsztat(config: Config, options: { store?: BoardStore; lo
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  // Backups are larger than other bodies; this parser runs first, so the general one skips them.
+  app.use('/api/boards/import', express.json({ limit: config.MAX_IMPORT_BYTES }));
   app.use('/api', express.json({ limit: config.MAX_BODY_BYTES }));
   app.get('/api/health', (_req, res) => {
     res.json({ status: 'ok' });
@@ -97,6 +103,8 @@ export function createWarsztat(config: Config, options: { store?: BoardStore; lo
     metrics.rooms.set(rooms.size);
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
+  app.use('/api', backupRoutes({ store, rooms, adminToken: config.ADMIN_TOKEN, publicUrl: config.PUBLIC_URL, maxDocBytes: config.MAX_DOC_BYTES }));
+  app.use('/api', versionRoutes({ store, versions, adminToken: config.ADMIN_TOKEN }));
   app.use('/api', boardRoutes({ store, boards, adminToken: config.ADMIN_TOKEN, publicUrl: config.PUBLIC_URL }));
   app.use(
     '/api',
@@ -121,7 +129,11 @@ export function createWarsztat(config: Config, options: { store?: BoardStore; lo
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
     }
   });
-  const control = attachControlServer(server, store, rooms, log, { commandsPerSecond: config.COMMANDS_PER_SECOND, redisUrl: config.REDIS_URL });
+  const control = attachControlServer(server, store, rooms, log, {
+    commandsPerSecond: config.COMMANDS_PER_SECOND,
+    redisUrl: config.REDIS_URL,
+    onPhaseChange: (room, phase, by) => versions.snapshotPhase(room, phase.title, by),
+  });
   boards.onLinkReplaced = (boardId, role, hash) => control.disconnectReplaced(boardId, role, hash);
   server.on('clientError', (err, socket) => {
     log.debug({ err: err.message }, 'client error');

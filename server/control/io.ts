@@ -6,7 +6,7 @@ import { Server, type Socket } from 'socket.io';
 import * as Y from 'yjs';
 import { COMMAND_ROLES, commandSchema, EVENTS, handshakeSchema, type Ack, type Command } from '../../shared/protocol/commands';
 import { reduce, type Effect } from '../../shared/protocol/reducer';
-import type { Role, VoteRound } from '../../shared/protocol/state';
+import type { Phase, Role, VoteRound } from '../../shared/protocol/state';
 import { elementsOf } from '../../shared/schema/doc';
 import { createElements, type NewElement } from '../../shared/ops/elements';
 import type { Logger } from '../log';
@@ -29,6 +29,8 @@ export interface ControlServerOptions {
   /** Commands per second per connection (burst = 2×). */
   commandsPerSecond: number;
   redisUrl?: string;
+  /** Called when the facilitator starts a phase (version history saves the board then). */
+  onPhaseChange?: (room: Room, phase: Phase, by: string) => void;
 }
 
 const sessionRoom = (boardId: string, sessionId: string) => `${boardId}:session:${sessionId}`;
@@ -171,6 +173,10 @@ export function attachControlServer(httpServer: http.Server, store: BoardStore, 
           isEligible: (round, itemId) => isEligible(room.doc, round, itemId),
         });
         if (!result.ok) return result;
+        if (command.type === 'phase.go') {
+          const phase = result.state.agenda[command.index];
+          if (phase) options.onPhaseChange?.(room, phase, control.nameOf(data.sessionId));
+        }
         const stateChanged = result.state !== control.state && JSON.stringify(result.state) !== JSON.stringify(control.state);
         void control.commit(result.state, result.ballots, result.drafts, result.persist);
         if (stateChanged) io.to(data.boardId).emit(EVENTS.state, { state: result.state, serverNow: Date.now() });

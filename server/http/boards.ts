@@ -29,12 +29,12 @@ export function boardLink(base: string, boardId: string, token: string): string 
   return `${base}/b/${encodeURIComponent(boardId)}#token=${encodeURIComponent(token)}`;
 }
 
-function baseUrl(req: Request, publicUrl: string | undefined): string {
+export function baseUrl(req: Request, publicUrl: string | undefined): string {
   if (publicUrl) return publicUrl.replace(/\/+$/, '');
   return `${req.protocol}://${req.get('host') ?? 'localhost'}`;
 }
 
-function boardIdOf(req: Request): string {
+export function boardIdOf(req: Request): string {
   const id = String(req.params.id);
   if (!BOARD_ID_PATTERN.test(id)) throw new HttpError(404, 'no such board');
   return id;

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { AppendBatch, BoardRecord, BoardStore, Role, StoredUpdate } from './types';
+import type { AppendBatch, BoardRecord, BoardStore, Role, SnapshotRecord, StoredUpdate } from './types';
 
 /** Schema steps, applied in order under an advisory lock so that processes starting together agree. */
 const PG_MIGRATIONS: readonly string[] = [
@@ -27,7 +27,32 @@ const PG_MIGRATIONS: readonly string[] = [
      board_id TEXT PRIMARY KEY REFERENCES boards(id) ON DELETE CASCADE,
      json TEXT NOT NULL
    );`,
+  `CREATE TABLE snapshots (
+     seq BIGSERIAL,
+     id TEXT PRIMARY KEY,
+     board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+     name TEXT NOT NULL,
+     author TEXT NOT NULL,
+     kind TEXT NOT NULL,
+     created_at BIGINT NOT NULL,
+     state BYTEA NOT NULL
+   );
+   CREATE INDEX snapshots_board ON snapshots(board_id, created_at);`,
 ];
+
+interface SnapshotRow {
+  id: string;
+  board_id: string;
+  name: string;
+  author: string;
+  kind: SnapshotRecord['kind'];
+  created_at: string;
+  bytes: number;
+}
+
+function toSnapshot(row: SnapshotRow): SnapshotRecord {
+  return { id: row.id, boardId: row.board_id, name: row.name, author: row.author, kind: row.kind, createdAt: Number(row.created_at), bytes: Number(row.bytes) };
+}
 
 /** An arbitrary constant: the advisory lock that serialises migrations across processes. */
 const MIGRATION_LOCK = 727_001;
@@ -111,13 +136,14 @@ export class PostgresStore implements BoardStore {
     await this.query('SELECT 1');
   }
 
-  async createBoard(board: BoardRecord, initialUpdate: Uint8Array, tokenHashes: Record<Role, string>): Promise<void> {
+  async createBoard(board: BoardRecord, initialUpdate: Uint8Array, tokenHashes: Record<Role, string>, control?: string): Promise<void> {
     await this.transaction(async (client) => {
       await client.query('INSERT INTO boards (id, title, locale, created_at, updated_at) VALUES ($1, $2, $3, $4, $5)', [board.id, board.title, board.locale, board.createdAt, board.updatedAt]);
       await client.query('INSERT INTO updates (board_id, data) VALUES ($1, $2)', [board.id, Buffer.from(initialUpdate)]);
       for (const [role, hash] of Object.entries(tokenHashes)) {
         await client.query('INSERT INTO tokens (hash, board_id, role, created_at) VALUES ($1, $2, $3, $4)', [hash, board.id, role, board.createdAt]);
       }
+      if (control !== undefined) await client.query('INSERT INTO control_state (board_id, json) VALUES ($1, $2)', [board.id, control]);
     });
   }
 
@@ -197,6 +223,30 @@ export class PostgresStore implements BoardStore {
       'INSERT INTO control_state (board_id, json) SELECT $1, $2 WHERE EXISTS (SELECT 1 FROM boards WHERE id = $1) ON CONFLICT (board_id) DO UPDATE SET json = excluded.json',
       [boardId, json],
     );
+  }
+
+  async createSnapshot(snapshot: Omit<SnapshotRecord, 'bytes'>, state: Uint8Array): Promise<boolean> {
+    const { rowCount } = await this.query(
+      'INSERT INTO snapshots (id, board_id, name, author, kind, created_at, state) SELECT $1, $2, $3, $4, $5, $6, $7 WHERE EXISTS (SELECT 1 FROM boards WHERE id = $2)',
+      [snapshot.id, snapshot.boardId, snapshot.name, snapshot.author, snapshot.kind, snapshot.createdAt, Buffer.from(state)],
+    );
+    return (rowCount ?? 0) > 0;
+  }
+
+  async listSnapshots(boardId: string): Promise<SnapshotRecord[]> {
+    const { rows } = await this.query<SnapshotRow>(
+      'SELECT id, board_id, name, author, kind, created_at, octet_length(state) AS bytes FROM snapshots WHERE board_id = $1 ORDER BY created_at DESC, seq DESC',
+      [boardId],
+    );
+    return rows.map(toSnapshot);
+  }
+
+  async getSnapshot(boardId: string, id: string): Promise<{ snapshot: SnapshotRecord; state: Uint8Array } | undefined> {
+    const { rows } = await this.query<SnapshotRow & { state: Buffer }>(
+      'SELECT id, board_id, name, author, kind, created_at, octet_length(state) AS bytes, state FROM snapshots WHERE board_id = $1 AND id = $2',
+      [boardId, id],
+    );
+    return rows[0] ? { snapshot: toSnapshot(rows[0]), state: new Uint8Array(rows[0].state) } : undefined;
   }
 
   async close(): Promise<void> {

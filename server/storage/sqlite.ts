@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { AppendBatch, BoardRecord, BoardStore, Role, StoredUpdate } from './types';
+import type { AppendBatch, BoardRecord, BoardStore, Role, SnapshotRecord, StoredUpdate } from './types';
 
 /** Schema steps, applied in order; PRAGMA user_version records how far a file has come. */
 const SQLITE_MIGRATIONS: readonly string[] = [
@@ -29,7 +29,31 @@ const SQLITE_MIGRATIONS: readonly string[] = [
      board_id TEXT PRIMARY KEY REFERENCES boards(id) ON DELETE CASCADE,
      json TEXT NOT NULL
    );`,
+  `CREATE TABLE snapshots (
+     id TEXT PRIMARY KEY,
+     board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+     name TEXT NOT NULL,
+     author TEXT NOT NULL,
+     kind TEXT NOT NULL,
+     created_at INTEGER NOT NULL,
+     state BLOB NOT NULL
+   );
+   CREATE INDEX snapshots_board ON snapshots(board_id, created_at);`,
 ];
+
+interface SnapshotRow {
+  id: string;
+  board_id: string;
+  name: string;
+  author: string;
+  kind: SnapshotRecord['kind'];
+  created_at: number;
+  bytes: number;
+}
+
+function toSnapshot(row: SnapshotRow): SnapshotRecord {
+  return { id: row.id, boardId: row.board_id, name: row.name, author: row.author, kind: row.kind, createdAt: row.created_at, bytes: row.bytes };
+}
 
 interface BoardRow {
   id: string;
@@ -78,6 +102,15 @@ export class SqliteStore implements BoardStore {
         'INSERT INTO control_state (board_id, json) SELECT @boardId, @json WHERE EXISTS (SELECT 1 FROM boards WHERE id = @boardId) ON CONFLICT (board_id) DO UPDATE SET json = excluded.json',
       ),
       findToken: db.prepare<[string], { board_id: string; role: Role }>('SELECT board_id, role FROM tokens WHERE hash = ?'),
+      insertSnapshot: db.prepare(
+        'INSERT INTO snapshots (id, board_id, name, author, kind, created_at, state) SELECT @id, @boardId, @name, @author, @kind, @createdAt, @state WHERE EXISTS (SELECT 1 FROM boards WHERE id = @boardId)',
+      ),
+      listSnapshots: db.prepare<[string], SnapshotRow>(
+        'SELECT id, board_id, name, author, kind, created_at, length(state) AS bytes FROM snapshots WHERE board_id = ? ORDER BY created_at DESC, rowid DESC',
+      ),
+      getSnapshot: db.prepare<[string, string], SnapshotRow & { state: Buffer }>(
+        'SELECT id, board_id, name, author, kind, created_at, length(state) AS bytes, state FROM snapshots WHERE board_id = ? AND id = ?',
+      ),
     };
   }
 
@@ -91,12 +124,13 @@ export class SqliteStore implements BoardStore {
     }
   }
 
-  async createBoard(board: BoardRecord, initialUpdate: Uint8Array, tokenHashes: Record<Role, string>): Promise<void> {
+  async createBoard(board: BoardRecord, initialUpdate: Uint8Array, tokenHashes: Record<Role, string>, control?: string): Promise<void> {
     const s = this.statements;
     this.db.transaction(() => {
       s.insertBoard.run(board.id, board.title, board.locale, board.createdAt, board.updatedAt);
       s.insertUpdate.run(board.id, initialUpdate);
       for (const [role, hash] of Object.entries(tokenHashes)) s.insertToken.run(hash, board.id, role, board.createdAt);
+      if (control !== undefined) s.saveControl.run({ boardId: board.id, json: control });
     })();
   }
 
@@ -167,6 +201,19 @@ export class SqliteStore implements BoardStore {
 
   async saveControl(boardId: string, json: string): Promise<void> {
     this.statements.saveControl.run({ boardId, json });
+  }
+
+  async createSnapshot(snapshot: Omit<SnapshotRecord, 'bytes'>, state: Uint8Array): Promise<boolean> {
+    return this.statements.insertSnapshot.run({ ...snapshot, state }).changes > 0;
+  }
+
+  async listSnapshots(boardId: string): Promise<SnapshotRecord[]> {
+    return this.statements.listSnapshots.all(boardId).map(toSnapshot);
+  }
+
+  async getSnapshot(boardId: string, id: string): Promise<{ snapshot: SnapshotRecord; state: Uint8Array } | undefined> {
+    const row = this.statements.getSnapshot.get(boardId, id);
+    return row ? { snapshot: toSnapshot(row), state: new Uint8Array(row.state) } : undefined;
   }
 
   async ping(): Promise<void> {

@@ -24,12 +24,31 @@ export interface AppendBatch {
   updates: Uint8Array[];
 }
 
+/** Why a version was saved: by hand, at a phase change, or just before a restore. */
+export const SNAPSHOT_KINDS = ['manual', 'phase', 'restore'] as const;
+export type SnapshotKind = (typeof SNAPSHOT_KINDS)[number];
+
+/** A named version of a board (version history); its Yjs state is stored beside it. */
+export interface SnapshotRecord {
+  id: string;
+  boardId: string;
+  /** Given by the facilitator; for `phase` the phase's title, for `restore` the restored version's name. */
+  name: string;
+  /** Display name of whoever made it (or whose action made it). */
+  author: string;
+  kind: SnapshotKind;
+  createdAt: number;
+  /** Size of the stored state in bytes. */
+  bytes: number;
+}
+
 /**
  * Where boards live. Narrow on purpose: SQLite is the embedded default, PostgreSQL
  * slots in behind the same methods (#7). Every method may be async.
  */
 export interface BoardStore {
-  createBoard(board: BoardRecord, initialUpdate: Uint8Array, tokenHashes: Record<Role, string>): Promise<void>;
+  /** Creates a board atomically; `control` (facilitation state JSON) is stored in the same transaction. */
+  createBoard(board: BoardRecord, initialUpdate: Uint8Array, tokenHashes: Record<Role, string>, control?: string): Promise<void>;
   getBoard(id: string): Promise<BoardRecord | undefined>;
   listBoards(): Promise<BoardRecord[]>;
   /** Updates title (and updatedAt) in the catalogue. */
@@ -52,6 +71,12 @@ export interface BoardStore {
   /** The facilitation state kept beside a board (JSON), if any. */
   loadControl(boardId: string): Promise<string | undefined>;
   saveControl(boardId: string, json: string): Promise<void>;
+  /** Stores a version of a board; false when the board no longer exists. */
+  createSnapshot(snapshot: Omit<SnapshotRecord, 'bytes'>, state: Uint8Array): Promise<boolean>;
+  /** A board's versions without their state, newest first. */
+  listSnapshots(boardId: string): Promise<SnapshotRecord[]>;
+  /** One version of a board with its Yjs state. */
+  getSnapshot(boardId: string, id: string): Promise<{ snapshot: SnapshotRecord; state: Uint8Array } | undefined>;
   /** Resolves when storage answers; for readiness checks. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -98,6 +98,45 @@ describe.each(stores)('%s store contract', (_name, make, available) => {
     expect(await store.loadControl('b1')).toBe('{"a":2}');
     await store.ping();
   });
+
+  it.skipIf(!available)('creates a board with its facilitation state in one transaction, or not at all', async () => {
+    const store = await make();
+    await store.createBoard(board('b1'), update('a', 0), hashes('b1'), '{"state":{}}');
+    expect(await store.loadControl('b1')).toBe('{"state":{}}');
+    // A clashing token hash fails the whole creation: no board, no control state.
+    await expect(store.createBoard(board('b2'), update('a', 0), hashes('b1'), '{"x":1}')).rejects.toThrow();
+    expect(await store.getBoard('b2')).toBeUndefined();
+    expect(await store.loadControl('b2')).toBeUndefined();
+    expect(await store.loadUpdates('b2')).toEqual([]);
+  });
+
+  it.skipIf(!available)('keeps named versions per board, newest first, with their state; gone with the board', async () => {
+    const store = await make();
+    await store.createBoard(board('b1'), update('a', 0), hashes('b1'));
+    await store.createBoard(board('b2'), update('a', 0), hashes('b2'));
+    const state = update('wersja', 1);
+    expect(await store.createSnapshot({ id: 's1', boardId: 'b1', name: 'Przed głosowaniem', author: 'Łucja', kind: 'manual', createdAt: 100 }, state)).toBe(true);
+    expect(await store.createSnapshot({ id: 's2', boardId: 'b1', name: 'Analiza SWOT', author: 'Łucja', kind: 'phase', createdAt: 200 }, update('b', 2))).toBe(true);
+    expect(await store.createSnapshot({ id: 's3', boardId: 'b1', name: 'Przed głosowaniem', author: 'Jan', kind: 'restore', createdAt: 200 }, update('c', 3))).toBe(true);
+    expect(await store.createSnapshot({ id: 's4', boardId: 'b2', name: 'inna', author: '', kind: 'manual', createdAt: 50 }, state)).toBe(true);
+    // A board deleted meanwhile: nothing stored, no error.
+    expect(await store.createSnapshot({ id: 's5', boardId: 'gone', name: 'x', author: '', kind: 'manual', createdAt: 1 }, state)).toBe(false);
+
+    const list = await store.listSnapshots('b1');
+    expect(list.map((s) => s.id)).toEqual(['s3', 's2', 's1']);
+    expect(list[2]).toEqual({ id: 's1', boardId: 'b1', name: 'Przed głosowaniem', author: 'Łucja', kind: 'manual', createdAt: 100, bytes: state.byteLength });
+    const one = await store.getSnapshot('b1', 's1');
+    expect(one?.snapshot.name).toBe('Przed głosowaniem');
+    expect(Buffer.from(one!.state).equals(Buffer.from(state))).toBe(true);
+    // A version is only found through its own board.
+    expect(await store.getSnapshot('b2', 's1')).toBeUndefined();
+    expect(await store.getSnapshot('b1', 'nope')).toBeUndefined();
+
+    await store.deleteBoard('b1');
+    expect(await store.listSnapshots('b1')).toEqual([]);
+    expect(await store.getSnapshot('b1', 's1')).toBeUndefined();
+    expect((await store.listSnapshots('b2')).map((s) => s.id)).toEqual(['s4']);
+  });
 });
 
 it('the SQLite file is created where DATA_DIR points', async () => {

@@ -21,6 +21,7 @@ import { containsRect } from '../../../shared/geometry/rect';
 import { ELEMENT_DEFINITIONS } from '../../../shared/schema/elements';
 import type { Draft } from '../../../shared/protocol/state';
 import { HelpPanel } from '../panels/HelpPanel';
+import { HistoryPanel } from '../history/HistoryPanel';
 import { NAME_KEY, NamePrompt } from '../panels/NamePrompt';
 import { Notice } from '../panels/Notice';
 import { Toolbar } from '../panels/Toolbar';
@@ -34,6 +35,7 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
   const board = useBoard(boardId, token);
   const [name, setName] = useState(() => localStorage.getItem(NAME_KEY));
   const [help, setHelp] = useState(false);
+  const [historyOpen, setHistoryOpen] = useState(false);
   const editor = useMemo(() => (board.doc ? new Editor(board.doc) : null), [board.doc]);
   const peers = usePeers(board.awareness);
   const [panelOpen, setPanelOpen] = useState(true);
@@ -196,6 +198,11 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
     <BoardLayout editor={editor} onEdit={startEditing} onHelp={openHelp}>
       <TopBar editor={editor} title={board.title} status={board.status} role={role} me={{ name: name ?? '', colour }} peers={peers} onHelp={openHelp}>
         <TimerDisplay timer={control.state.timer} clockOffset={control.clockOffset} />
+        {token && (
+          <button type="button" className="secondary open-history" onClick={() => setHistoryOpen(true)} data-testid="open-history">
+            {t('history.open')}
+          </button>
+        )}
         {role === 'facilitator' && (
           <button type="button" className="secondary" onClick={() => setPanelOpen((open) => !open)} aria-expanded={panelOpen} data-testid="toggle-panel">
             {panelOpen ? t('control.close') : t('control.open')}
@@ -243,6 +250,7 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
       {role === 'observer' && <p className="observer-banner">{t('board.readOnly')}</p>}
       <Notice editor={editor} />
       {help && <HelpPanel onClose={() => setHelp(false)} />}
+      {historyOpen && token && <HistoryPanel boardId={boardId} token={token} canManage={board.role === 'facilitator'} author={name ?? ''} onClose={() => setHistoryOpen(false)} />}
       {!name && <NamePrompt onDone={setName} />}
     </BoardLayout>
   );

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { recentBoards } from '../sync/recent';
 import { LanguageSwitch } from './LanguageSwitch';
 import { rememberLinks } from '../panels/SharePanel';
+import { ImportBoard } from '../history/ImportBoard';
 
 const TEMPLATE_NAMES = ['workshop', 'stakeholder-map', 'problem-tree', 'swot', 'blank'] as const;
 
@@ -114,6 +115,7 @@ export function Lobby() {
           </div>
         )}
       </section>
+      <ImportBoard />
       <section className="card">
         <h2>{t('lobby.recent')}</h2>
         {recent.length === 0 ? (

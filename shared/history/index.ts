@@ -1,0 +1,2 @@
+export * from './restore';
+export * from './summary';
