@@ -26,6 +26,9 @@ import { Toolbar } from '../panels/Toolbar';
 import { TopBar } from '../panels/TopBar';
 import { rememberBoard } from '../sync/recent';
 import { useBoard } from '../sync/useBoard';
+import { MethodsPanel } from '../methods/MethodsPanel';
+import { OutlinePanel } from '../methods/outline/OutlinePanel';
+import { TreeToolbar } from '../methods/tree/TreeToolbar';
 
 /** The board: canvas, tools, people and in-place editing, live with everyone on the link. */
 export function BoardPage({ boardId, token }: { boardId: string; token: string | null }) {
@@ -33,6 +36,7 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
   const board = useBoard(boardId, token);
   const [name, setName] = useState(() => localStorage.getItem(NAME_KEY));
   const [help, setHelp] = useState(false);
+  const [outlineOpen, setOutlineOpen] = useState(false);
   const editor = useMemo(() => (board.doc ? new Editor(board.doc) : null), [board.doc]);
   const peers = usePeers(board.awareness);
   const [panelOpen, setPanelOpen] = useState(true);
@@ -195,6 +199,9 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
     <BoardLayout editor={editor} onEdit={startEditing} onHelp={openHelp}>
       <TopBar editor={editor} title={board.title} status={board.status} role={role} me={{ name: name ?? '', colour }} peers={peers} onHelp={openHelp}>
         <TimerDisplay timer={control.state.timer} clockOffset={control.clockOffset} />
+        <button type="button" className="secondary" onClick={() => setOutlineOpen((open) => !open)} aria-expanded={outlineOpen} aria-controls="outline-panel" data-testid="toggle-outline">
+          {t('outline.toggle')}
+        </button>
         {role === 'facilitator' && (
           <button type="button" className="secondary" onClick={() => setPanelOpen((open) => !open)} aria-expanded={panelOpen} data-testid="toggle-panel">
             {panelOpen ? t('control.close') : t('control.open')}
@@ -202,6 +209,9 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
         )}
       </TopBar>
       <Toolbar editor={editor} />
+      {outlineOpen && <OutlinePanel editor={editor} onClose={() => setOutlineOpen(false)} />}
+      <MethodsPanel editor={editor} role={role} rounds={control.state.rounds} />
+      <TreeToolbar editor={editor} />
       <Canvas editor={editor} awareness={board.awareness} peers={peers} onStartEditing={startEditing} badges={voteBadges} lockedFrames={control.state.locks.frames} drafts={control.drafts} onOpenDraft={setOpenDraft} />
       {openDraft && (
         <DraftEditor

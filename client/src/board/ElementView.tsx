@@ -4,6 +4,8 @@ import { connectorPath } from '../../../shared/geometry/elements';
 import type { Element, ElementOf } from '../../../shared/schema/elements';
 import type { Editor } from '../editor/editor';
 import { useElement } from '../editor/hooks';
+import { TreeNodeView } from '../methods/tree/TreeNodeView';
+import { StrategyView } from '../methods/tows/StrategyView';
 
 /** Below this zoom, text is not drawn: it would be unreadable and it is the costly part. */
 export const TEXT_MIN_SCALE = 0.3;
@@ -35,6 +37,10 @@ export const ElementView = memo(function ElementView({ editor, id, detailed, edi
       return <Line x={element.x} y={element.y} points={element.points} stroke={element.stroke} strokeWidth={element.strokeWidth} lineCap="round" lineJoin="round" tension={0.4} perfectDrawEnabled={false} listening={false} />;
     case 'connector':
       return <ConnectorShape editor={editor} element={element} />;
+    case 'treeNode':
+      return <TreeNodeView editor={editor} element={element} editing={editing} />;
+    case 'strategy':
+      return <StrategyView editor={editor} element={element} editing={editing} />;
   }
 });
 
@@ -105,5 +111,5 @@ function ConnectorShape({ editor, element }: { editor: Editor; element: ElementO
 }
 
 export function isTextual(element: Element): boolean {
-  return element.type === 'note' || element.type === 'text' || element.type === 'rect' || element.type === 'ellipse' || element.type === 'frame';
+  return element.type === 'note' || element.type === 'text' || element.type === 'rect' || element.type === 'ellipse' || element.type === 'frame' || element.type === 'treeNode' || element.type === 'strategy';
 }
