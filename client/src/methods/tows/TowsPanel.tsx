@@ -4,7 +4,7 @@ import { itemText, SWOT_QUADRANTS, towsRefId } from '../../../../shared/methods/
 import { addStrategy, cellCodes, setStrategySources } from '../../../../shared/methods/tows-ops';
 import type { ElementOf } from '../../../../shared/schema/elements';
 import type { Editor } from '../../editor/editor';
-import { useEditorState, useElementsDerived } from '../../editor/hooks';
+import { useEditorState, useElement, useElementsDerived } from '../../editor/hooks';
 
 interface CellItem {
   id: string;
@@ -41,7 +41,10 @@ export function TowsPanel({ editor, cell }: { editor: Editor; cell: ElementOf<'f
   const { t } = useTranslation();
   const items = useCellItems(editor, cell.id);
   const selection = useEditorState(editor, (s) => s.selection);
-  const selected = [...selection].map((id) => editor.store.get(id)).find((e): e is ElementOf<'strategy'> => e?.type === 'strategy' && e.parentId === cell.id);
+  const selectedId = selection.size === 1 ? [...selection][0]! : null;
+  // Followed as it changes, so the ticks show its sources right after each change.
+  const element = useElement(editor, selectedId);
+  const selected = element?.type === 'strategy' && element.parentId === cell.id ? element : undefined;
   const [text, setText] = useState('');
   const [ticked, setTicked] = useState<string[]>([]);
   const toggle = (list: readonly string[], id: string) => (list.includes(id) ? list.filter((x) => x !== id) : [...list, id]);
