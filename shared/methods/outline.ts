@@ -11,7 +11,11 @@ export interface OutlineItem {
 /** Elements the outline leaves out: lines and drawings have no words to read. */
 const UNREADABLE = new Set<Element['type']>(['connector', 'stroke']);
 
-const fromBranch = (branch: TreeBranch<ElementOf<'treeNode'>>): OutlineItem => ({ element: branch.node, children: branch.children.map(fromBranch) });
+/** A tree read top to bottom: the effects (drawn above) before the causes, each left to right. */
+const fromBranch = (branch: TreeBranch<ElementOf<'treeNode'>>): OutlineItem => ({
+  element: branch.node,
+  children: [...branch.children.filter((c) => c.side === 'effect'), ...branch.children.filter((c) => c.side !== 'effect')].map(fromBranch),
+});
 
 /**
  * The board as a tree to read aloud: frames (nested as they are nested) holding their

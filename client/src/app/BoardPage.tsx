@@ -210,7 +210,6 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
       </TopBar>
       <Toolbar editor={editor} />
       {outlineOpen && <OutlinePanel editor={editor} onClose={() => setOutlineOpen(false)} />}
-      <MethodsPanel editor={editor} role={role} rounds={control.state.rounds} />
       <TreeToolbar editor={editor} />
       <Canvas editor={editor} awareness={board.awareness} peers={peers} onStartEditing={startEditing} badges={voteBadges} lockedFrames={control.state.locks.frames} drafts={control.drafts} onOpenDraft={setOpenDraft} />
       {openDraft && (
@@ -231,6 +230,7 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
       {role === 'facilitator' && panelOpen && token && (
         <FacilitatorPanel editor={editor} boardId={boardId} token={token} state={control.state} people={control.people} mySession={sessionId()} send={control.send} />
       )}
+      <MethodsPanel editor={editor} role={role} rounds={control.state.rounds} />
       {round && <VoteBar round={round} used={control.myVotes?.roundId === round.id ? control.myVotes.itemIds.length : 0} canVote={role !== 'observer'} />}
       {control.state.follow && role !== 'facilitator' && <p className="follow-banner">{t('control.following')}</p>}
       {lockedBoard && <p className="observer-banner">{t('control.boardLocked')}</p>}

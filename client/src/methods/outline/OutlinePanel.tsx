@@ -38,6 +38,9 @@ export function OutlinePanel({ editor, onClose }: { editor: Editor; onClose: () 
   const [active, setActive] = useState<string | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
   const treeRef = useRef<HTMLUListElement>(null);
+  const panelRef = useRef<HTMLElement>(null);
+  // The outline covers the canvas's left part: shown elements are centred in the rest.
+  const panelInset = () => panelRef.current?.getBoundingClientRect().width ?? 0;
   const rows = useMemo(() => rowsOf(outline), [outline]);
   const visible = useMemo(() => {
     const hiddenUnder = new Set<string>();
@@ -97,7 +100,7 @@ export function OutlinePanel({ editor, onClose }: { editor: Editor; onClose: () 
         break;
       case 'Enter':
       case ' ':
-        showOnCanvas(editor, id);
+        showOnCanvas(editor, id, panelInset());
         break;
       case 'F2':
         setEditing(id);
@@ -132,7 +135,7 @@ export function OutlinePanel({ editor, onClose }: { editor: Editor; onClose: () 
           }}
           onFocus={(e) => e.target === e.currentTarget && setActive(id)}
         >
-          <div className={`outline-row${selection.has(id) ? ' selected' : ''}`} onClick={() => { focusRow(id); showOnCanvas(editor, id); }} onDoubleClick={() => setEditing(id)}>
+          <div className={`outline-row${selection.has(id) ? ' selected' : ''}`} onClick={() => { focusRow(id); showOnCanvas(editor, id, panelInset()); }} onDoubleClick={() => setEditing(id)}>
             {hasChildren ? (
               <span className="twisty" aria-hidden="true" onClick={(e) => { e.stopPropagation(); setOpen(id, !open); }}>
                 {open ? '▾' : '▸'}
@@ -154,7 +157,7 @@ export function OutlinePanel({ editor, onClose }: { editor: Editor; onClose: () 
     });
 
   return (
-    <aside id="outline-panel" className="outline-panel" aria-labelledby="outline-title" data-testid="outline-panel">
+    <aside ref={panelRef} id="outline-panel" className="outline-panel" aria-labelledby="outline-title" data-testid="outline-panel">
       <header>
         <h2 id="outline-title">{t('outline.title')}</h2>
         <button type="button" className="secondary" disabled={!current || editing !== null} onClick={() => current && setEditing(current.item.element.id)} data-testid="outline-edit">

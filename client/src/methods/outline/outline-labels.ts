@@ -26,13 +26,17 @@ export function outlineLabel(editor: Editor, element: Element, t: TFunction): st
   return `${kind}: ${words || t('outline.noText')}`;
 }
 
-/** Selects an element on the canvas and brings it into view (zoomed out if it does not fit). */
-export function showOnCanvas(editor: Editor, id: string): void {
+/**
+ * Selects an element on the canvas and brings it into view (zoomed out if it does not fit),
+ * centred in the part of the canvas that `leftInset` screen pixels of panel leave visible.
+ */
+export function showOnCanvas(editor: Editor, id: string, leftInset = 0): void {
   const element = editor.store.get(id);
   if (!element) return;
   editor.select([id]);
   const box = elementBounds(element, editor.store.lookup);
-  const { width, height } = editor.screenSize;
+  const { height } = editor.screenSize;
+  const width = Math.max(100, editor.screenSize.width - leftInset);
   const scale = Math.min(editor.state.viewport.scale, fitBounds(box, width, height).scale);
-  editor.setViewport({ scale, x: width / 2 - (box.x + box.w / 2) * scale, y: height / 2 - (box.y + box.h / 2) * scale });
+  editor.setViewport({ scale, x: leftInset + width / 2 - (box.x + box.w / 2) * scale, y: height / 2 - (box.y + box.h / 2) * scale });
 }

@@ -55,11 +55,16 @@ function NodeTools({ editor, node }: { editor: Editor; node: Node }) {
     sameContext,
   );
   const kind = node.tree;
-  const top = boardToScreen(viewport, { x: node.x, y: node.y });
+  // Causes grow downwards, so their toolbar sits below them, off the parent; others above.
+  const below = node.role === 'cause';
+  const local = boardToScreen(viewport, { x: node.x, y: below ? node.y + node.h : node.y });
+  // Board-to-screen gives canvas coordinates; the toolbar is placed in the window.
+  const canvas = document.querySelector('[data-testid="canvas"]')?.getBoundingClientRect();
+  const top = { x: local.x + (canvas?.left ?? 0), y: local.y + (canvas?.top ?? 0) };
   const duplicateTexts = context.duplicates.map((id) => editor.store.get(id)).filter((e): e is Node => e?.type === 'treeNode');
   const isRoot = node.parentNode === null || !editor.store.get(node.parentNode);
   return (
-    <div className="tree-toolbar" role="toolbar" aria-label={t('tree.toolbar')} style={{ left: Math.max(60, top.x), top: Math.max(52, top.y - 52) }} data-testid="tree-toolbar">
+    <div className="tree-toolbar" role="toolbar" aria-label={t('tree.toolbar')} style={{ left: Math.max(60, top.x), top: below ? top.y + 8 : Math.max(52, top.y - 52) }} data-testid="tree-toolbar">
       <div className="row">
         <button type="button" className="secondary" onClick={() => addNode(editor, node.id, 'child')} title="Tab" data-testid="tree-add-child">
           + {t(`tree.add.${kind}.${node.role === 'effect' ? 'effect' : 'cause'}`)}
@@ -69,7 +74,7 @@ function NodeTools({ editor, node }: { editor: Editor; node: Node }) {
             + {t('tree.add.sibling')}
           </button>
         )}
-        {context.hasCore && (
+        {context.hasCore && node.role === 'core' && (
           <button type="button" className="secondary" onClick={() => addNode(editor, node.id, 'effect')} title="Shift+Tab" data-testid="tree-add-effect">
             + {t(`tree.add.${kind}.effect`)}
           </button>
