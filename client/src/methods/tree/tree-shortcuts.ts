@@ -26,6 +26,8 @@ const plain = (e: KeyboardEvent) => !e.ctrlKey && !e.metaKey && !e.altKey;
  * shortcuts stay out of it). Delete keeps the branches below deleted nodes.
  */
 export function handleTreeKey(editor: Editor, e: KeyboardEvent, onEdit: (id: string) => void): boolean {
+  // An observer's keys stay the board's own (a tool letter must not be swallowed as typing).
+  if (editor.state.readOnly) return false;
   const selection = [...editor.state.selection];
   if (plain(e) && (e.key === 'Delete' || e.key === 'Backspace') && selection.some((id) => editor.store.get(id)?.type === 'treeNode')) {
     deleteWithTree(editor, selection);
