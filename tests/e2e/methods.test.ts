@@ -56,6 +56,11 @@ describe.skipIf(browserUnavailable() !== null)('workshop methods in Chromium', (
     await page.keyboard.press('Enter');
     await typeNode(page, 'Brak pracy.');
 
+    // The help panel lists the tree keys.
+    await page.keyboard.press('?');
+    await expect(page.getByTestId('tree-shortcuts').textContent()).resolves.toContain('Shift+Tab');
+    await page.getByTestId('help-panel').getByRole('button').click();
+
     let tree = await nodes(page, 'problem');
     const byText = (text: string) => tree.find((n) => n.text === text)!;
     expect(tree).toHaveLength(6);

@@ -14,6 +14,8 @@ type Frame = ElementOf<'frame'>;
 function methodFrame(editor: Editor, selection: ReadonlySet<string>): { frame: Frame; cell: Frame | null } | null {
   if (selection.size !== 1) return null;
   let element: Element | undefined = editor.store.get([...selection][0]!);
+  // A selected tree node has its own toolbar; the panel would only cover the tree.
+  if (element?.type === 'treeNode') return null;
   if (element && element.type !== 'frame' && element.parentId) element = editor.store.get(element.parentId);
   if (element?.type !== 'frame' || !element.method) return null;
   const parent = element.parentId ? editor.store.get(element.parentId) : undefined;
