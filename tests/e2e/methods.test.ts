@@ -119,7 +119,7 @@ describe.skipIf(browserUnavailable() !== null)('workshop methods in Chromium', (
     await page.getByTestId('toggle-outline').click();
     const outline = page.getByRole('tree');
     await outline.waitFor();
-    const frameItem = outline.getByRole('treeitem', { name: /Ramka: Drzewo problemów/ });
+    const frameItem = outline.getByRole('treeitem', { name: 'Ramka: Drzewo problemów', exact: true });
     await expect(frameItem.getAttribute('aria-level')).resolves.toBe('1');
     await expect(frameItem.getAttribute('aria-expanded')).resolves.toBe('true');
     const cause = outline.getByRole('treeitem', { name: /^Przyczyna: Mało gruntów/ });

@@ -127,6 +127,8 @@ export function OutlinePanel({ editor, onClose }: { editor: Editor; onClose: () 
           aria-setsize={items.length}
           aria-expanded={hasChildren ? open : undefined}
           aria-selected={selection.has(id)}
+          // Named by its own label only, not by everything nested inside it.
+          aria-labelledby={`outline-label-${id}`}
           tabIndex={isActive ? 0 : -1}
           data-id={id}
           data-testid="outline-item"
@@ -146,7 +148,7 @@ export function OutlinePanel({ editor, onClose }: { editor: Editor; onClose: () 
             {editing === id ? (
               <OutlineEditor editor={editor} id={id} onDone={() => { setEditing(null); focusRow(id); }} />
             ) : (
-              <span className="outline-label">{outlineLabel(editor, item.element, t)}</span>
+              <span className="outline-label" id={`outline-label-${id}`}>{outlineLabel(editor, item.element, t)}</span>
             )}
           </div>
           {open && (
