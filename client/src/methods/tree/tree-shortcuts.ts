@@ -16,6 +16,7 @@ export const TREE_SHORTCUTS: TreeShortcut[] = [
   { action: 'fold', keys: '/' },
   { action: 'edit', keys: 'F2' },
   { action: 'type', keys: 'A–Z' },
+  { action: 'finish', keys: 'Enter / Tab' },
   { action: 'delete', keys: 'Delete' },
 ];
 
