@@ -86,8 +86,9 @@ describe.skipIf(browserUnavailable() !== null)('workshop methods in Chromium', (
     await waitForElement(page, `(e) => e.type === 'treeNode' && e.text === 'Drogie mieszkania' && e.collapsed`);
     await showFrame(page, problemFrame.id);
     await screenshot(page, 'methods-problem-tree-folded');
-    await editorOf(page, '(e, id) => e.select([id])', byText('Drogie mieszkania').id);
-    await page.keyboard.press('/');
+    // The "+1" pill on the folded box unfolds it with a click.
+    const folded = (await nodes(page, 'problem')).find((n) => n.text === 'Drogie mieszkania')!;
+    await clickOnBoard(page, folded.x + folded.w / 2, folded.y + folded.h + 1);
     await waitForElement(page, `(e) => e.type === 'treeNode' && e.text === 'Drogie mieszkania' && !e.collapsed`);
     await editorOf(page, '(e, id) => e.select([id])', byText('Brak pracy.').id);
     await screenshot(page, 'methods-problem-tree');

@@ -20,6 +20,7 @@ const NO_DRAFTS: readonly Draft[] = [];
 import type { Peer } from './presence';
 import { useVisibleIds } from './visibility';
 import { isFoldedAway } from '../methods/tree/tree-index';
+import { clickFoldBadge } from '../methods/tree/fold-badge';
 
 interface Props {
   editor: Editor;
@@ -161,6 +162,8 @@ export function Canvas({ editor, awareness, peers, onStartEditing, badges = NO_B
         return;
       }
     }
+    // The "+N" pill on a folded tree box unfolds it.
+    if (tool === 'select' && clickFoldBadge(editor, p.board)) return;
     gesture.current = { kind: 'tool' };
     toolMachine.down(ctx, p);
   };

@@ -5,6 +5,7 @@ import type { TreeSide } from '../../../../shared/methods/problem-tree';
 import type { ElementOf, TreeKind } from '../../../../shared/schema/elements';
 import type { Editor } from '../../editor/editor';
 import { useElement, useElementsDerived } from '../../editor/hooks';
+import { foldBadgeRect } from './fold-badge';
 import { treeIndex } from './tree-index';
 
 type Node = ElementOf<'treeNode'>;
@@ -98,13 +99,13 @@ export function TreeNodeView({ editor, element, editing }: { editor: Editor; ele
   );
 }
 
-/** A pill on the far edge of a folded node: how many nodes it hides. */
+/** A pill on the far edge of a folded node: how many nodes it hides; a click unfolds (fold-badge.ts). */
 function FoldedMark({ w, h, side, count, colour }: { w: number; h: number; side: TreeSide; count: number; colour: string }) {
-  const y = side === 'effect' ? -12 : h - 10;
+  const r = foldBadgeRect({ x: 0, y: 0, w, h }, side);
   return (
-    <Group x={w / 2 - 24} y={y}>
-      <Rect width={48} height={22} cornerRadius={11} fill={colour} stroke="#fff" strokeWidth={2} />
-      <Text width={48} y={4} align="center" text={`+${count}`} fontSize={13} fontStyle="bold" fill="#fff" />
+    <Group x={r.x} y={r.y}>
+      <Rect width={r.w} height={r.h} cornerRadius={r.h / 2} fill={colour} stroke="#fff" strokeWidth={2} />
+      <Text width={r.w} y={4} align="center" text={`+${count}`} fontSize={13} fontStyle="bold" fill="#fff" />
     </Group>
   );
 }
