@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import type { Editor } from '../editor/editor';
 import { isTyping, SHORTCUTS } from './shortcuts';
-import { handleTreeKey } from '../methods/tree/tree-shortcuts';
+import { handleTreeKey, onBoardSurface } from '../methods/tree/tree-shortcuts';
 
 /** Keyboard shortcuts and the clipboard, while focus is not in a text field. */
 export function useShortcuts(editor: Editor, onHelp: () => void, onEdit: (id: string) => void): void {
@@ -13,7 +13,7 @@ export function useShortcuts(editor: Editor, onHelp: () => void, onEdit: (id: st
         return onHelp();
       }
       // A selected tree node has its own keys (Tab adds a child, typing edits it…).
-      if (handleTreeKey(editor, e, onEdit)) {
+      if (onBoardSurface(e.target) && handleTreeKey(editor, e, onEdit)) {
         e.preventDefault();
         return;
       }

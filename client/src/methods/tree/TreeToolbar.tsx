@@ -5,6 +5,7 @@ import type { Editor } from '../../editor/editor';
 import { useEditorState, useElement, useElementsDerived } from '../../editor/hooks';
 import { addNode, deleteWithTree, moveUnder, toggleFold } from './tree-actions';
 import { treeIndex } from './tree-index';
+import { focusBoard } from './tree-shortcuts';
 
 type Node = ElementOf<'treeNode'>;
 
@@ -66,21 +67,21 @@ function NodeTools({ editor, node }: { editor: Editor; node: Node }) {
   return (
     <div className="tree-toolbar" role="toolbar" aria-label={t('tree.toolbar')} style={{ left: Math.max(60, top.x), top: below ? top.y + 8 : Math.max(52, top.y - 52) }} data-testid="tree-toolbar">
       <div className="row">
-        <button type="button" className="secondary" onClick={() => addNode(editor, node.id, 'child')} title="Tab" data-testid="tree-add-child">
+        <button type="button" className="secondary" onClick={() => (addNode(editor, node.id, 'child'), focusBoard())} title="Tab" data-testid="tree-add-child">
           + {t(`tree.add.${kind}.${node.role === 'effect' ? 'effect' : 'cause'}`)}
         </button>
         {!isRoot && (
-          <button type="button" className="secondary" onClick={() => addNode(editor, node.id, 'sibling')} title="Enter" data-testid="tree-add-sibling">
+          <button type="button" className="secondary" onClick={() => (addNode(editor, node.id, 'sibling'), focusBoard())} title="Enter" data-testid="tree-add-sibling">
             + {t('tree.add.sibling')}
           </button>
         )}
         {context.hasCore && node.role === 'core' && (
-          <button type="button" className="secondary" onClick={() => addNode(editor, node.id, 'effect')} title="Shift+Tab" data-testid="tree-add-effect">
+          <button type="button" className="secondary" onClick={() => (addNode(editor, node.id, 'effect'), focusBoard())} title="Shift+Tab" data-testid="tree-add-effect">
             + {t(`tree.add.${kind}.effect`)}
           </button>
         )}
         {context.below > 0 && (
-          <button type="button" className="secondary" onClick={() => toggleFold(editor, node)} aria-expanded={!node.collapsed} title="/" data-testid="tree-fold">
+          <button type="button" className="secondary" onClick={() => (toggleFold(editor, node), focusBoard())} aria-expanded={!node.collapsed} title="/" data-testid="tree-fold">
             {node.collapsed ? t('tree.unfold', { count: context.below }) : t('tree.fold')}
           </button>
         )}
@@ -88,7 +89,10 @@ function NodeTools({ editor, node }: { editor: Editor; node: Node }) {
           <select
             value=""
             aria-label={t('tree.moveUnder')}
-            onChange={(e) => e.target.value && moveUnder(editor, node.id, e.target.value)}
+            onChange={(e) => {
+              if (e.target.value) moveUnder(editor, node.id, e.target.value);
+              focusBoard();
+            }}
             data-testid="tree-move"
           >
             <option value="">{t('tree.moveUnder')}…</option>
@@ -99,7 +103,7 @@ function NodeTools({ editor, node }: { editor: Editor; node: Node }) {
             ))}
           </select>
         )}
-        <button type="button" className="secondary danger" onClick={() => deleteWithTree(editor, [node.id])} aria-label={t('tree.delete')} title={t('tree.deleteHint')}>
+        <button type="button" className="secondary danger" onClick={() => (deleteWithTree(editor, [node.id]), focusBoard())} aria-label={t('tree.delete')} title={t('tree.deleteHint')}>
           ✕
         </button>
       </div>
