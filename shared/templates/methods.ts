@@ -32,11 +32,11 @@ export function stakeholderMap(doc: Y.Doc, l: TemplateLabels, at: Slot): string 
   ]);
 }
 
-/** A core problem with room for causes below and effects above. */
+/** A core problem (a tree node, so causes and effects hang from it) with room below and above. */
 export function problemTree(doc: Y.Doc, l: TemplateLabels, at: Slot): string {
   return frameWith(doc, { type: 'frame', method: 'problemTree', title: l.problemTree, x: at.x, y: at.y, w: 1400, h: 1000 }, [
     { type: 'text', text: l.effects, x: at.x + 40, y: at.y + 40, w: 300, h: 40, fontSize: 28 },
-    { type: 'note', text: l.coreProblem, x: at.x + 600, y: at.y + 400, w: 240, h: 160, color: '#fca5a5' },
+    { type: 'treeNode', tree: 'problem', role: 'core', parentNode: null, text: l.coreProblem, x: at.x + 590, y: at.y + 450, w: 220, h: 100 },
     { type: 'text', text: l.causes, x: at.x + 40, y: at.y + 920, w: 300, h: 40, fontSize: 28 },
   ]);
 }

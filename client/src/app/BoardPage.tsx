@@ -28,6 +28,9 @@ import { Toolbar } from '../panels/Toolbar';
 import { TopBar } from '../panels/TopBar';
 import { rememberBoard } from '../sync/recent';
 import { useBoard } from '../sync/useBoard';
+import { MethodsPanel } from '../methods/MethodsPanel';
+import { OutlinePanel } from '../methods/outline/OutlinePanel';
+import { TreeToolbar } from '../methods/tree/TreeToolbar';
 
 /** The board: canvas, tools, people and in-place editing, live with everyone on the link. */
 export function BoardPage({ boardId, token }: { boardId: string; token: string | null }) {
@@ -36,6 +39,7 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
   const [name, setName] = useState(() => localStorage.getItem(NAME_KEY));
   const [help, setHelp] = useState(false);
   const [historyOpen, setHistoryOpen] = useState(false);
+  const [outlineOpen, setOutlineOpen] = useState(false);
   const editor = useMemo(() => (board.doc ? new Editor(board.doc) : null), [board.doc]);
   const peers = usePeers(board.awareness);
   const [panelOpen, setPanelOpen] = useState(true);
@@ -203,6 +207,9 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
             {t('history.open')}
           </button>
         )}
+        <button type="button" className="secondary" onClick={() => setOutlineOpen((open) => !open)} aria-expanded={outlineOpen} aria-controls="outline-panel" data-testid="toggle-outline">
+          {t('outline.toggle')}
+        </button>
         {role === 'facilitator' && (
           <button type="button" className="secondary" onClick={() => setPanelOpen((open) => !open)} aria-expanded={panelOpen} data-testid="toggle-panel">
             {panelOpen ? t('control.close') : t('control.open')}
@@ -210,6 +217,8 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
         )}
       </TopBar>
       <Toolbar editor={editor} />
+      {outlineOpen && <OutlinePanel editor={editor} onClose={() => setOutlineOpen(false)} />}
+      <TreeToolbar editor={editor} />
       <Canvas editor={editor} awareness={board.awareness} peers={peers} onStartEditing={startEditing} badges={voteBadges} lockedFrames={control.state.locks.frames} drafts={control.drafts} onOpenDraft={setOpenDraft} />
       {openDraft && (
         <DraftEditor
@@ -229,6 +238,7 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
       {role === 'facilitator' && panelOpen && token && (
         <FacilitatorPanel editor={editor} boardId={boardId} token={token} state={control.state} people={control.people} mySession={sessionId()} send={control.send} />
       )}
+      <MethodsPanel editor={editor} role={role} rounds={control.state.rounds} />
       {round && <VoteBar round={round} used={control.myVotes?.roundId === round.id ? control.myVotes.itemIds.length : 0} canVote={role !== 'observer'} />}
       {control.state.follow && role !== 'facilitator' && <p className="follow-banner">{t('control.following')}</p>}
       {lockedBoard && <p className="observer-banner">{t('control.boardLocked')}</p>}

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState, type PointerEvent as ReactPointer
 import { Layer, Stage } from 'react-konva';
 import type { Awareness } from 'y-protocols/awareness';
 import { hitTest } from '../../../shared/geometry/elements';
+import type { Element } from '../../../shared/schema/elements';
 import { HANDLES, handlePosition, type Handle } from '../../../shared/geometry/resize';
 import type { Point } from '../../../shared/geometry/rect';
 import { boardToScreen, screenToBoard, zoomAt } from '../../../shared/geometry/viewport';
@@ -18,6 +19,8 @@ const NO_FRAMES: readonly string[] = [];
 const NO_DRAFTS: readonly Draft[] = [];
 import type { Peer } from './presence';
 import { useVisibleIds } from './visibility';
+import { isFoldedAway } from '../methods/tree/tree-index';
+import { clickFoldBadge } from '../methods/tree/fold-badge';
 
 interface Props {
   editor: Editor;
@@ -110,7 +113,8 @@ export function Canvas({ editor, awareness, peers, onStartEditing, badges = NO_B
   const ctx: ToolContext = {
     editor,
     hit: (p) => {
-      const visible = visibleIds.map((id) => editor.store.get(id)).filter((e) => e !== undefined);
+      // Nodes folded away inside a tree are not drawn, so they cannot be hit either.
+      const visible = visibleIds.map((id) => editor.store.get(id)).filter((e): e is Element => e !== undefined && !(e.type === 'treeNode' && isFoldedAway(editor.store, e.id)));
       return hitTest(visible, p, editor.store.lookup, 4 / editor.state.viewport.scale);
     },
     handleAt: (screen) => {
@@ -158,6 +162,8 @@ export function Canvas({ editor, awareness, peers, onStartEditing, badges = NO_B
         return;
       }
     }
+    // The "+N" pill on a folded tree box unfolds it.
+    if (tool === 'select' && clickFoldBadge(editor, p.board)) return;
     gesture.current = { kind: 'tool' };
     toolMachine.down(ctx, p);
   };

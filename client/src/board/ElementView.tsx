@@ -5,6 +5,8 @@ import type { Element, ElementOf } from '../../../shared/schema/elements';
 import type { Editor } from '../editor/editor';
 import { useElement } from '../editor/hooks';
 import { IdeaCard } from '../methods/ideas/IdeaCard';
+import { TreeNodeView } from '../methods/tree/TreeNodeView';
+import { StrategyView } from '../methods/tows/StrategyView';
 
 /** Below this zoom, text is not drawn: it would be unreadable and it is the costly part. */
 export const TEXT_MIN_SCALE = 0.3;
@@ -38,6 +40,10 @@ export const ElementView = memo(function ElementView({ editor, id, detailed, edi
       return <ConnectorShape editor={editor} element={element} />;
     case 'idea':
       return <IdeaCard element={element} detailed={detailed} editing={editing} />;
+    case 'treeNode':
+      return <TreeNodeView editor={editor} element={element} editing={editing} />;
+    case 'strategy':
+      return <StrategyView editor={editor} element={element} editing={editing} />;
   }
 });
 
@@ -108,5 +114,5 @@ function ConnectorShape({ editor, element }: { editor: Editor; element: ElementO
 }
 
 export function isTextual(element: Element): boolean {
-  return element.type === 'note' || element.type === 'text' || element.type === 'rect' || element.type === 'ellipse' || element.type === 'frame';
+  return element.type === 'note' || element.type === 'text' || element.type === 'rect' || element.type === 'ellipse' || element.type === 'frame' || element.type === 'treeNode' || element.type === 'strategy';
 }

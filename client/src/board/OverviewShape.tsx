@@ -2,6 +2,8 @@ import { Shape } from 'react-konva';
 import type { Context } from 'konva/lib/Context';
 import { connectorPath } from '../../../shared/geometry/elements';
 import type { Editor } from '../editor/editor';
+import { isFoldedAway } from '../methods/tree/tree-index';
+import { TREE_COLOURS } from '../methods/tree/TreeNodeView';
 import { useStoreVersion } from '../editor/hooks';
 
 /**
@@ -44,6 +46,15 @@ export function OverviewShape({ editor, ids, scale }: { editor: Editor; ids: rea
           ctx.strokeStyle = e.stroke;
           ctx.lineWidth = Math.max(e.strokeWidth, hairline);
           ctx.stroke();
+          break;
+        case 'treeNode':
+          if (isFoldedAway(editor.store, e.id)) break;
+          ctx.fillStyle = TREE_COLOURS[e.tree][e.role].fill;
+          ctx.fillRect(e.x, e.y, e.w, e.h);
+          break;
+        case 'strategy':
+          ctx.fillStyle = e.color;
+          ctx.fillRect(e.x, e.y, e.w, e.h);
           break;
         case 'text':
           ctx.fillStyle = '#94a3b8';

@@ -8,6 +8,7 @@ import type { Editor } from '../editor/editor';
 import { useEditorState, useElement } from '../editor/hooks';
 import { noteFontSize } from './ElementView';
 import { applyTextareaValue, shiftPosition } from './text-binding';
+import { handleTreeKey } from '../methods/tree/tree-shortcuts';
 
 /**
  * In-place text editing: a textarea laid over the element, bound to its Y.Text. Typing
@@ -93,6 +94,12 @@ export function TextEditor({ editor, id, field, onDone }: { editor: Editor; id: 
         if (e.key === 'Escape' || (e.key === 'Enter' && (e.ctrlKey || e.metaKey))) {
           e.preventDefault();
           area.current?.blur();
+        }
+        // In a tree, Enter finishes the box and Tab finishes it and adds the next one.
+        if (element.type === 'treeNode' && ((e.key === 'Enter' && !e.shiftKey && !e.ctrlKey && !e.metaKey) || e.key === 'Tab')) {
+          e.preventDefault();
+          area.current?.blur();
+          if (e.key === 'Tab') handleTreeKey(editor, e.nativeEvent, () => {});
         }
       }}
     />

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import type { Editor } from '../editor/editor';
 import { isTyping, SHORTCUTS } from './shortcuts';
+import { handleTreeKey, onBoardSurface } from '../methods/tree/tree-shortcuts';
 
 /** Keyboard shortcuts and the clipboard, while focus is not in a text field. */
 export function useShortcuts(editor: Editor, onHelp: () => void, onEdit: (id: string) => void): void {
@@ -10,6 +11,11 @@ export function useShortcuts(editor: Editor, onHelp: () => void, onEdit: (id: st
       if (e.key === '?' || (e.shiftKey && e.code === 'Slash')) {
         e.preventDefault();
         return onHelp();
+      }
+      // A selected tree node has its own keys (Tab adds a child, typing edits it…).
+      if (onBoardSurface(e.target) && handleTreeKey(editor, e, onEdit)) {
+        e.preventDefault();
+        return;
       }
       if (e.key === 'Enter' && editor.state.selection.size === 1) {
         e.preventDefault();

@@ -121,7 +121,8 @@ export class Editor {
       return result;
     } catch (error) {
       if (error instanceof OpError) {
-        this.notify('canvas.refused', { reason: error.message });
+        if (error.key) this.notify(error.key, { reason: error.message });
+        else this.notify('canvas.refused', { reason: error.message });
         return undefined;
       }
       throw error;
@@ -130,6 +131,14 @@ export class Editor {
 
   create(inputs: NewElement[]): string[] {
     return this.edit(() => createElements(this.doc, inputs, this.userName, this.origin)) ?? [];
+  }
+
+  /**
+   * Runs a document operation (e.g. from shared/methods) as this person's edit: undoable as
+   * one step, refused when read-only or locked, an OpError shown as a notice.
+   */
+  perform<T>(operation: (doc: Y.Doc, options: { origin: unknown; createdBy: string }) => T, touching: readonly string[] = []): T | undefined {
+    return this.edit(() => operation(this.doc, { origin: this.origin, createdBy: this.userName }), touching);
   }
 
   update(id: string, patch: Record<string, unknown>): void {

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { SHORTCUTS } from '../board/shortcuts';
+import { TREE_SHORTCUTS } from '../methods/tree/tree-shortcuts';
 
 /** Every keyboard shortcut, from the same table that handles them. */
 export function HelpPanel({ onClose }: { onClose: () => void }) {
@@ -30,6 +31,19 @@ export function HelpPanel({ onClose }: { onClose: () => void }) {
                 <kbd>Ctrl + {t('help.wheel')}</kbd>
               </td>
             </tr>
+          </tbody>
+        </table>
+        <h3>{t('tree.keys.title')}</h3>
+        <table className="shortcuts" data-testid="tree-shortcuts">
+          <tbody>
+            {TREE_SHORTCUTS.map((s) => (
+              <tr key={s.action}>
+                <td>{t(`tree.keys.${s.action}`)}</td>
+                <td>
+                  <kbd>{s.keys}</kbd>
+                </td>
+              </tr>
+            ))}
           </tbody>
         </table>
         <button type="button" onClick={onClose} autoFocus>
