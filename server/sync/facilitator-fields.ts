@@ -1,22 +1,35 @@
 import * as Y from 'yjs';
 import { elementsOf } from '../../shared/schema/doc';
-import { FACILITATOR_FIELDS, isElementType } from '../../shared/schema/elements';
+import { ELEMENT_DEFINITIONS, FACILITATOR_FIELDS, isElementType } from '../../shared/schema/elements';
 
 interface Correction {
   element: Y.Map<unknown>;
   key: string;
-  /** The value before the change; `undefined` when the key did not exist. */
-  oldValue: unknown;
+  /** The value to put back; `undefined` removes the key. */
+  value: unknown;
+}
+
+type Fields = Record<string, unknown>;
+
+const plain = (value: unknown): unknown => (value instanceof Y.AbstractType ? value.toJSON() : value);
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+function guardedFields(type: unknown): readonly string[] {
+  return isElementType(type) ? (FACILITATOR_FIELDS[type] ?? []) : [];
 }
 
 /**
  * Keeps facilitator-only fields (an idea's status, a stakeholder's agreed scores…) out of
- * participants' reach on the server. The document's own change events carry each field's
- * previous value, so nothing is tracked in advance: the room applies a participant's update,
- * then puts back any such field it changed, and both go out as one update.
+ * participants' reach on the server. It remembers those fields' values as trusted edits
+ * (loading, facilitators, the server) leave them; after a participant's update the room
+ * asks it to put back whatever that update changed — a field set directly, a value nested
+ * inside one, an element replaced under the same id or created with decisions already
+ * made, an element's type — and the correction goes out with the update.
  */
 export class FacilitatorFieldGuard {
   private corrections: Correction[] = [];
+  /** Facilitator-only field values of guarded elements, by id, as trusted edits left them. */
+  private readonly trusted = new Map<string, Fields>();
   private readonly elements: Y.Map<unknown>;
 
   constructor(
@@ -25,25 +38,81 @@ export class FacilitatorFieldGuard {
     private readonly fromParticipant: (origin: unknown) => boolean,
   ) {
     this.elements = elementsOf(doc) as Y.Map<unknown>;
+    this.elements.forEach((element, id) => this.remember(id, element));
     this.elements.observeDeep(this.collect);
   }
 
+  private remember(id: string, element: unknown): void {
+    const fields = element instanceof Y.Map ? guardedFields(element.get('type')) : [];
+    if (fields.length === 0) {
+      this.trusted.delete(id);
+      return;
+    }
+    const map = element as Y.Map<unknown>;
+    this.trusted.set(id, Object.fromEntries(fields.map((field) => [field, plain(map.get(field))])));
+  }
+
+  /** What a guarded field of an element should hold: its trusted value, else its type's default. */
+  private expected(id: string, type: unknown, field: string): unknown {
+    const known = this.trusted.get(id);
+    if (known && field in known) return known[field];
+    return isElementType(type) ? (ELEMENT_DEFINITIONS[type].defaults as Fields)[field] : undefined;
+  }
+
+  private correct(element: Y.Map<unknown>, key: string, value: unknown): void {
+    const current = element.get(key);
+    if (current instanceof Y.AbstractType || !same(current, value)) this.corrections.push({ element, key, value });
+  }
+
   private readonly collect = (events: Y.YEvent<Y.AbstractType<unknown>>[], transaction: Y.Transaction): void => {
-    if (!this.fromParticipant(transaction.origin)) return;
+    const participant = this.fromParticipant(transaction.origin);
     for (const event of events) {
-      const element = event.target;
-      // Only fields of elements that existed before: a participant may create any element.
-      if (!(element instanceof Y.Map) || element._item?.parent !== (this.elements as unknown) || event.path.length !== 1) continue;
-      const type = element.get('type');
-      const fields = isElementType(type) ? FACILITATOR_FIELDS[type] : undefined;
-      if (!fields) continue;
-      for (const key of (event as Y.YMapEvent<unknown>).keysChanged) {
-        if (key === null || !fields.includes(key)) continue;
-        const change = event.changes.keys.get(key);
-        if (change) this.corrections.push({ element, key, oldValue: change.action === 'add' ? undefined : change.oldValue });
-      }
+      if (event.target === (this.elements as unknown)) this.onElementsChanged(event as Y.YMapEvent<unknown>, participant);
+      else this.onInsideElement(event, participant);
     }
   };
+
+  /** Elements added, replaced or removed. */
+  private onElementsChanged(event: Y.YMapEvent<unknown>, participant: boolean): void {
+    for (const id of event.keysChanged) {
+      const element = this.elements.get(id);
+      if (!participant) {
+        this.remember(id, element);
+        continue;
+      }
+      // A participant may create or replace an element, but not with decisions already made:
+      // its guarded fields get their trusted values (or the type's defaults for a new one).
+      if (!(element instanceof Y.Map)) continue;
+      const type = element.get('type');
+      for (const field of guardedFields(type)) this.correct(element, field, this.expected(id, type, field));
+    }
+  }
+
+  /** A field of an element changed, or something nested inside one. */
+  private onInsideElement(event: Y.YEvent<Y.AbstractType<unknown>>, participant: boolean): void {
+    const [id, nestedKey] = event.path as [string | undefined, string | number | undefined];
+    if (typeof id !== 'string') return;
+    const element = this.elements.get(id);
+    if (!(element instanceof Y.Map)) return;
+    if (!participant) {
+      this.remember(id, element);
+      return;
+    }
+    if (event.path.length === 1) {
+      const changes = (event as Y.YMapEvent<unknown>).changes.keys;
+      const typeChange = changes.get('type');
+      // The type is fixed once an element exists; judging by the old type too stops a
+      // participant from passing a decision through a type flip.
+      const oldType = typeChange ? typeChange.oldValue : element.get('type');
+      if (typeChange) this.correct(element, 'type', oldType);
+      const fields = new Set([...guardedFields(oldType), ...guardedFields(element.get('type'))]);
+      for (const key of (event as Y.YMapEvent<unknown>).keysChanged) {
+        if (fields.has(key)) this.correct(element, key, this.expected(id, oldType, key));
+      }
+    } else if (typeof nestedKey === 'string' && guardedFields(element.get('type')).includes(nestedKey)) {
+      this.correct(element, nestedKey, this.expected(id, element.get('type'), nestedKey));
+    }
+  }
 
   /** Puts back what the last participant update changed; returns whether there was anything. */
   restore(origin: unknown): boolean {
@@ -52,10 +121,9 @@ export class FacilitatorFieldGuard {
     const live = corrections.filter((c) => c.element._item && !c.element._item.deleted);
     if (live.length === 0) return false;
     this.doc.transact(() => {
-      // Oldest first, so a field changed twice in one update ends at its original value.
-      for (const { element, key, oldValue } of live.reverse()) {
-        if (oldValue === undefined) element.delete(key);
-        else element.set(key, oldValue);
+      for (const { element, key, value } of live) {
+        if (value === undefined) element.delete(key);
+        else element.set(key, value);
       }
     }, origin);
     return true;

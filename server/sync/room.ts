@@ -188,7 +188,18 @@ export class Room {
     // A participant's update may need correcting; the correction must travel with it.
     if (participant) this.captured = [];
     try {
+      const store = this.doc.store;
+      const pendingBefore = store.pendingStructs !== null || store.pendingDs !== null;
       const { reverted } = guarded ? applyGuarded(this.doc, update, from, locks) : (Y.applyUpdate(this.doc, update, from), { reverted: false });
+      if (!pendingBefore && (store.pendingStructs !== null || store.pendingDs !== null)) {
+        // An honest client only sends what builds on what it got from us. Content held back
+        // for a missing dependency would slip in later under someone else's transaction
+        // (past the guards above) and sits in memory uncounted: drop it, refuse the message.
+        store.pendingStructs = null;
+        store.pendingDs = null;
+        this.fieldGuard.restore(FIELD_GUARD_ORIGIN);
+        return 'malformed';
+      }
       const corrected = participant && this.fieldGuard.restore(FIELD_GUARD_ORIGIN);
       return reverted || corrected ? 'reverted' : 'applied';
     } catch {
