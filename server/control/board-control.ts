@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { PendingRatings } from '../../shared/methods/ratings';
 import type { Ballots } from '../../shared/methods/voting';
 import { initialControlState, type ControlState, type Drafts, type Person, type Role } from '../../shared/protocol/state';
 import type { Logger } from '../log';
@@ -9,6 +10,8 @@ const storedSchema = z.object({
   state: z.record(z.string(), z.unknown()),
   ballots: z.record(z.string(), z.array(z.string())),
   drafts: z.record(z.string(), z.array(z.any())).default({}),
+  /** Blind scores not yet revealed (element → session → score). */
+  ratings: z.record(z.string(), z.record(z.string(), z.object({ by: z.string(), values: z.record(z.string(), z.number()) }))).default({}),
 });
 
 /** A connected person's sockets are closed through this, whatever channel they came by. */
@@ -36,6 +39,8 @@ export class BoardControl {
   /** Sessions removed by the facilitator; refused until the board unloads. */
   private readonly removed = new Set<string>();
   private saving: Promise<void> = Promise.resolve();
+  /** Blind scores not yet revealed; never sent to anyone but their author. */
+  public ratings: PendingRatings = {};
   private readonly listeners = new Set<(source: 'local' | 'remote') => void>();
 
   private constructor(
@@ -53,17 +58,21 @@ export class BoardControl {
     let state = initialControlState();
     let ballots: Ballots = {};
     let drafts: Drafts = {};
+    let ratings: PendingRatings = {};
     if (json) {
       try {
         const parsed = storedSchema.parse(JSON.parse(json));
         state = { ...state, ...(parsed.state as Partial<ControlState>) };
         ballots = parsed.ballots;
         drafts = parsed.drafts as Drafts;
+        ratings = parsed.ratings;
       } catch (err) {
         log.error({ boardId, err }, 'stored facilitation state unreadable; starting fresh');
       }
     }
-    return new BoardControl(boardId, store, log, state, ballots, drafts);
+    const control = new BoardControl(boardId, store, log, state, ballots, drafts);
+    control.ratings = ratings;
+    return control;
   }
 
   /** Replaces state and ballots; saved in order, one write at a time. */
@@ -73,14 +82,20 @@ export class BoardControl {
     this.drafts = drafts;
     for (const listener of this.listeners) listener('local');
     if (!persist) return this.saving;
-    const json = JSON.stringify({ state, ballots, drafts });
+    const json = this.serialise();
     this.saving = this.saving.then(() => this.store.saveControl(this.boardId, json)).catch((err) => this.log.error({ boardId: this.boardId, err }, 'facilitation state not saved'));
     return this.saving;
   }
 
+  /** Replaces the blind scores (and the public state that counts them); saved like the rest. */
+  commitRatings(ratings: PendingRatings, state: ControlState): Promise<void> {
+    this.ratings = ratings;
+    return this.commit(state, this.ballots, this.drafts, true);
+  }
+
   /** The whole stored form, for other processes. */
   serialise(): string {
-    return JSON.stringify({ state: this.state, ballots: this.ballots, drafts: this.drafts });
+    return JSON.stringify({ state: this.state, ballots: this.ballots, drafts: this.drafts, ratings: this.ratings });
   }
 
   /** Takes the state another process stored (it has saved it already). */
@@ -90,6 +105,7 @@ export class BoardControl {
     this.state = { ...initialControlState(), ...(parsed.data.state as Partial<ControlState>) };
     this.ballots = parsed.data.ballots;
     this.drafts = parsed.data.drafts as Drafts;
+    this.ratings = parsed.data.ratings;
     for (const listener of this.listeners) listener('remote');
   }
 
