@@ -8,6 +8,7 @@ import type { Config } from './config';
 import { boardRoutes } from './http/boards';
 import { errorHandler, notFoundJson } from './http/errors';
 import { clientRoutes } from './http/static';
+import { stakeholderImportRoutes } from './http/stakeholder-import';
 import { createLogger, type Logger } from './log';
 import { createMetrics, type Metrics } from './metrics';
 import { RedisRelay, RelayKind } from './scale/redis-relay';
@@ -96,6 +97,7 @@ export function createWarsztat(config: Config, options: { store?: BoardStore; lo
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
   app.use('/api', boardRoutes({ store, boards, adminToken: config.ADMIN_TOKEN, publicUrl: config.PUBLIC_URL }));
+  app.use('/api', stakeholderImportRoutes({ store, rooms, adminToken: config.ADMIN_TOKEN }));
   app.use('/api', notFoundJson);
   app.use(clientRoutes(config.CLIENT_DIR));
   app.use(errorHandler(log));
