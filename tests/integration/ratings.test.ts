@@ -113,7 +113,9 @@ describe('blind scoring over real sockets', () => {
   it('factors: the reveal writes mean importance and state; hidden scores survive a restart; clear drops them', async () => {
     const server = await startServer();
     const { board, factorsFrame, factor } = await workshopBoard(server);
-    let { facilitator, anna, bartek } = await people(server, board);
+    const first = await people(server, board);
+    let { facilitator, anna } = first;
+    const { bartek } = first;
     expect(await anna.send({ type: 'rating.submit', elementId: factor, values: { importance: 5, state: 2 } })).toEqual({ ok: true });
     expect(await bartek.send({ type: 'rating.submit', elementId: factor, values: { importance: 4, state: 1 } })).toEqual({ ok: true });
     // A second score from the same person replaces the first.
