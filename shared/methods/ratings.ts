@@ -106,10 +106,10 @@ export function aggregate(type: RatableType, scores: readonly PendingRating[], m
 }
 
 /** Spread of each axis over the scores kept on a card (for drawing and tables). */
-export function spreadOf(type: RatableType, ratings: readonly RatingValues[]): Record<string, AxisSummary> | null {
+export function spreadOf(type: RatableType, ratings: readonly object[]): Record<string, AxisSummary> | null {
   if (ratings.length === 0) return null;
   const out: Record<string, AxisSummary> = {};
-  for (const axis of axesOf(type)) out[axis] = summarise(ratings.map((r) => r[axis] ?? 0))!;
+  for (const axis of axesOf(type)) out[axis] = summarise(ratings.map((r) => Number((r as Record<string, unknown>)[axis] ?? 0)))!;
   return out;
 }
 

@@ -11,7 +11,7 @@ const stakeholdersOf = (server: TestServer, board: CreatedBoard) =>
   [...elementsOf(server.warsztat.rooms.peek(board.id)!.doc).values()].map((e) => toPlain(e)).filter((e) => e.type === 'stakeholder');
 
 async function upload(server: TestServer, board: CreatedBoard, body: Buffer | string, token = board.tokens.facilitator, type = 'text/csv') {
-  const res = await fetch(`${server.url}/api/boards/${board.id}/stakeholders/import`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': type }, body });
+  const res = await fetch(`${server.url}/api/boards/${board.id}/stakeholders/import`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': type }, body: typeof body === 'string' ? body : new Uint8Array(body) });
   return { status: res.status, body: (await res.json()) as { error?: string; created?: number; ids?: string[] } };
 }
 

@@ -75,7 +75,7 @@ describe('aggregate and reveal', () => {
   });
 
   it('spread per axis from the kept scores', () => {
-    const spread = spreadOf('stakeholder', aggregate('stakeholder', scores)!.ratings as never)!;
+    const spread = spreadOf('stakeholder', aggregate('stakeholder', scores)!.ratings)!;
     expect(spread.influence).toEqual(summarise([8, 6, 9]));
     expect(spread.engagement).toEqual({ mean: 3, spread: 0.8, min: 2, max: 4 });
     expect(spreadOf('factor', [])).toBeNull();

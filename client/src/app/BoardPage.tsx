@@ -26,6 +26,8 @@ import { Toolbar } from '../panels/Toolbar';
 import { TopBar } from '../panels/TopBar';
 import { rememberBoard } from '../sync/recent';
 import { useBoard } from '../sync/useBoard';
+import { MethodsDock } from '../methods/MethodsDock';
+import { useMethodRules } from '../methods/useMethodRules';
 
 /** The board: canvas, tools, people and in-place editing, live with everyone on the link. */
 export function BoardPage({ boardId, token }: { boardId: string; token: string | null }) {
@@ -53,6 +55,7 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
     },
   });
   const role = control.role ?? board.role;
+  useMethodRules(editor, role);
   const showView = (view: { x: number; y: number; scale: number }) =>
     editor?.setViewport({ scale: view.scale, x: editor.screenSize.width / 2 - view.x * view.scale, y: editor.screenSize.height / 2 - view.y * view.scale });
   const round = openRound(control.state);
@@ -156,7 +159,7 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
       if (editor.isLocked(id)) return editor.notify('control.locked');
       editor.select([id]);
       editor.beginGesture();
-      editor.setState({ editing: { id, field: element.type === 'frame' ? 'title' : 'text' } });
+      editor.setState({ editing: { id, field: element.type === 'frame' ? 'title' : element.type === 'stakeholder' ? 'name' : 'text' } });
     },
     [editor],
   );
@@ -202,6 +205,7 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
         )}
       </TopBar>
       <Toolbar editor={editor} />
+      <MethodsDock editor={editor} role={role} boardId={boardId} token={token} state={control.state} myRatings={control.myRatings} send={control.send} />
       <Canvas editor={editor} awareness={board.awareness} peers={peers} onStartEditing={startEditing} badges={voteBadges} lockedFrames={control.state.locks.frames} drafts={control.drafts} onOpenDraft={setOpenDraft} />
       {openDraft && (
         <DraftEditor
