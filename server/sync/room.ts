@@ -10,6 +10,7 @@ import { CLOSE, encodeAwareness, encodeUpdate } from './protocol';
 import { RelayKind, type RedisRelay, type RoomPeer } from '../scale/redis-relay';
 import { applyGuarded } from './lock-guard';
 import { mergeToSnapshot } from './snapshot';
+import { watchRatable } from './score-guard';
 
 /** What a room needs of one connected socket. */
 export interface RoomConnection {
@@ -77,6 +78,8 @@ export class Room {
   private readonly early: [RelayKind, Uint8Array][] = [];
   private resyncTimer: NodeJS.Timeout | undefined;
   private awarenessScheduled = false;
+  /** Whether the board holds stakeholders or factors (then participants' updates are checked). */
+  private ratable: { readonly present: boolean } = { present: false };
 
   private constructor(
     readonly boardId: string,
@@ -106,6 +109,7 @@ export class Room {
     room.listen();
     const report = migrateDoc(room.doc);
     if (report.applied.length > 0) deps.log.info({ boardId, ...report }, 'board migrated');
+    room.ratable = watchRatable(room.doc);
     room.loaded = true;
     if (room.peer) room.startPeering();
     return room;
@@ -178,14 +182,15 @@ export class Room {
   applyClientUpdate(update: Uint8Array, from: RoomConnection): ApplyResult {
     if (this.bytes + update.byteLength > this.deps.maxDocBytes) return 'too-large';
     const locks = this.control.state.locks;
-    const guarded = from.role !== 'facilitator' && (locks.board || locks.frames.length > 0);
+    const protectScores = from.role !== 'facilitator' && this.ratable.present;
+    const guarded = from.role !== 'facilitator' && (locks.board || locks.frames.length > 0 || protectScores);
     try {
       if (!guarded) {
         Y.applyUpdate(this.doc, update, from);
         return 'applied';
       }
       this.captured = [];
-      const { reverted } = applyGuarded(this.doc, update, from, locks);
+      const { reverted } = applyGuarded(this.doc, update, from, locks, protectScores);
       return reverted ? 'reverted' : 'applied';
     } catch {
       return 'malformed';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { cardPosition } from '../../shared/methods/stakeholders';
 import { summarise } from '../../shared/methods/scores';
-import { createElement } from '../../shared/ops/elements';
+import { createElement, moveElements, updateElement } from '../../shared/ops/elements';
 import type { ControlState } from '../../shared/protocol/state';
 import { elementsOf } from '../../shared/schema/doc';
 import { toPlain } from '../../shared/schema/plain';
@@ -139,5 +139,33 @@ describe('blind scoring over real sockets', () => {
     expect(again.warsztat.rooms.peek(board.id)!.control.ratings).toEqual({});
     expect(await facilitator.send({ type: 'rating.reveal', frameId: factorsFrame })).toEqual({ ok: false, error: 'nobody has scored the cards in this frame yet' });
     expect(card(reader.doc, factor)).toMatchObject({ importance: 4.5, state: 2 });
+  });
+
+  it('agreed scores are the facilitator\'s: the server undoes a participant moving or rescoring a card, not renaming it', async () => {
+    const server = await startServer();
+    const { board, doc: facilitatorDoc, stakeholder, factor } = await workshopBoard(server);
+    const participant = stockClient(server.wsUrl, board.id, board.tokens.participant);
+    await synced(participant);
+    const serverDoc = server.warsztat.rooms.peek(board.id)!.doc;
+    const original = card(serverDoc, stakeholder);
+
+    moveElements(participant.doc, [stakeholder], 300, -300);
+    updateElement(participant.doc, stakeholder, { influence: 10, engagement: 10 });
+    updateElement(participant.doc, factor, { importance: 5 });
+    // The sender's own copy is corrected too.
+    await waitFor(() => card(participant.doc, stakeholder).x === original.x && card(participant.doc, stakeholder).influence === null && card(participant.doc, factor).importance === null, 5000, 'participant copy corrected');
+    expect(card(serverDoc, stakeholder)).toMatchObject({ x: original.x, y: original.y, influence: null, engagement: null });
+    expect(card(serverDoc, factor).importance).toBeNull();
+
+    // Names, notes and new cards are anyone's.
+    updateElement(participant.doc, stakeholder, { name: 'Rada Osiedla Centrum', notes: 'spotkania co miesiąc' });
+    const added = createElement(participant.doc, { type: 'stakeholder', name: 'Seniorzy', x: 10, y: 10, influence: 3, engagement: 4 });
+    await waitFor(() => card(serverDoc, stakeholder).name === 'Rada Osiedla Centrum' && elementsOf(serverDoc).has(added));
+    expect(card(serverDoc, stakeholder).notes).toBe('spotkania co miesiąc');
+
+    // The facilitator moves and scores freely.
+    updateElement(facilitatorDoc, stakeholder, { influence: 6, engagement: 7, x: original.x + 50 });
+    await waitFor(() => card(serverDoc, stakeholder).influence === 6);
+    expect(card(serverDoc, stakeholder)).toMatchObject({ engagement: 7, x: original.x + 50 });
   });
 });

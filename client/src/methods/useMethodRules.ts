@@ -5,13 +5,19 @@ import { mapFrameOf } from './boardQueries';
 
 /**
  * On the stakeholder map a card's place is its agreed score: only the facilitator moves
- * cards there, and when they do, the place becomes the score.
+ * stakeholder cards, and when they do on the map, the place becomes the score.
  */
 export function useMethodRules(editor: Editor | null, role: string | null): void {
   useEffect(() => {
     if (!editor) return;
-    const onMap = (id: string) => mapFrameOf(editor, id) !== null;
-    editor.canMove = (ids) => role === 'facilitator' || !ids.some(onMap);
+    // The server refuses the same (server/sync/score-guard.ts): a stakeholder's place is
+    // its score, and moving a frame moves the cards in it.
+    const holdsCards = (id: string) => {
+      const element = editor.store.get(id);
+      if (element?.type === 'stakeholder') return true;
+      return element?.type === 'frame' && editor.store.ordered().some((e) => e.type === 'stakeholder' && e.parentId === id);
+    };
+    editor.canMove = (ids) => role === 'facilitator' || !ids.some(holdsCards);
     editor.onMoved = (ids) => {
       if (role !== 'facilitator') return;
       const patches = new Map<string, Record<string, unknown>>();
