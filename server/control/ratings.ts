@@ -71,7 +71,7 @@ function reveal(room: Room, frameId: string, out: RatingOutlets): Ack {
   const { taken, kept } = takeRatings(room.control.ratings, cards.keys());
   if (Object.keys(taken).length === 0) return { ok: false, error: 'nobody has scored the cards in this frame yet' };
   writeReveal(room, frame, cards, taken, out.log);
-  save(room, kept, out);
+  save(room, withoutDeleted(room, kept), out);
   notifyAuthors(room, taken, kept, out);
   return { ok: true };
 }
@@ -79,7 +79,7 @@ function reveal(room: Room, frameId: string, out: RatingOutlets): Ack {
 function clear(room: Room, frameId: string, out: RatingOutlets): Ack {
   if (!frameOf(room, frameId)) return { ok: false, error: 'no such frame' };
   const { taken, kept } = takeRatings(room.control.ratings, cardsIn(room, frameId).keys());
-  save(room, kept, out);
+  save(room, withoutDeleted(room, kept), out);
   notifyAuthors(room, taken, kept, out);
   return { ok: true };
 }
@@ -101,6 +101,12 @@ function writeReveal(room: Room, frame: Y.Map<unknown>, cards: Map<string, Y.Map
       }
     }
   }, 'server');
+}
+
+/** Scores of cards deleted since go too (they could never be revealed). */
+function withoutDeleted(room: Room, pending: PendingRatings): PendingRatings {
+  const elements = elementsOf(room.doc);
+  return takeRatings(pending, Object.keys(pending).filter((id) => !elements.has(id))).kept;
 }
 
 function save(room: Room, ratings: PendingRatings, out: RatingOutlets): void {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { cardPosition } from '../../shared/methods/stakeholders';
 import { summarise } from '../../shared/methods/scores';
-import { createElement, moveElements, updateElement } from '../../shared/ops/elements';
+import { createElement, deleteElements, moveElements, updateElement } from '../../shared/ops/elements';
 import type { ControlState } from '../../shared/protocol/state';
 import { elementsOf } from '../../shared/schema/doc';
 import { toPlain } from '../../shared/schema/plain';
@@ -167,5 +167,21 @@ describe('blind scoring over real sockets', () => {
     updateElement(facilitatorDoc, stakeholder, { influence: 6, engagement: 7, x: original.x + 50 });
     await waitFor(() => card(serverDoc, stakeholder).influence === 6);
     expect(card(serverDoc, stakeholder)).toMatchObject({ engagement: 7, x: original.x + 50 });
+  });
+
+  it('scores of a card deleted before the reveal are dropped, not kept forever', async () => {
+    const server = await startServer();
+    const { board, doc, mapFrame, stakeholder } = await workshopBoard(server);
+    const { facilitator, anna } = await people(server, board);
+    const other = createElement(doc, { type: 'stakeholder', name: 'Usunięty', x: 0, y: 0, parentId: mapFrame });
+    const room = server.warsztat.rooms.peek(board.id)!;
+    await waitFor(() => elementsOf(room.doc).has(other));
+    expect(await anna.send({ type: 'rating.submit', elementId: other, values: { influence: 1, engagement: 1 } })).toEqual({ ok: true });
+    expect(await anna.send({ type: 'rating.submit', elementId: stakeholder, values: { influence: 2, engagement: 2 } })).toEqual({ ok: true });
+    deleteElements(doc, [other]);
+    await waitFor(() => !elementsOf(room.doc).has(other));
+    expect(await facilitator.send({ type: 'rating.reveal', frameId: mapFrame })).toEqual({ ok: true });
+    expect(room.control.ratings).toEqual({});
+    expect(room.control.state.ratingCounts).toEqual({});
   });
 });
