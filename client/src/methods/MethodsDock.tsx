@@ -98,6 +98,8 @@ export function MethodsDock({ editor, role, boardId, token, state, myRatings, se
     editor.zoomToSelection();
   };
 
+  // Participants on a board without these methods need none of it.
+  if (!facilitator && !frames.map && !frames.factors) return null;
   return (
     <>
       <button type="button" className={open ? 'methods-toggle active' : 'methods-toggle'} aria-expanded={open} onClick={() => setOpen((o) => !o)} data-testid="methods-toggle">
