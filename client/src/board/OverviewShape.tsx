@@ -45,6 +45,14 @@ export function OverviewShape({ editor, ids, scale }: { editor: Editor; ids: rea
           ctx.lineWidth = Math.max(e.strokeWidth, hairline);
           ctx.stroke();
           break;
+        case 'stakeholder':
+        case 'factor':
+          ctx.fillStyle = e.type === 'stakeholder' ? e.color : '#ffffff';
+          ctx.fillRect(e.x, e.y, e.w, e.h);
+          ctx.strokeStyle = e.type === 'stakeholder' ? '#0284c7' : '#2563eb';
+          ctx.lineWidth = 1.5 * hairline;
+          ctx.strokeRect(e.x, e.y, e.w, e.h);
+          break;
         case 'text':
           ctx.fillStyle = '#94a3b8';
           ctx.fillRect(e.x, e.y + e.h * 0.3, e.w * 0.8, Math.max(e.h * 0.4, hairline));
