@@ -34,7 +34,7 @@ export function CardDetails({ editor, id, role, myRatings, ratingCounts, send }:
           <h3>{t('stakeholders.card')}</h3>
           <label>
             {t('stakeholders.name')}
-            <input value={element.name} maxLength={200} readOnly={!canEdit} onChange={(e) => set('name', e.target.value)} data-testid="stakeholder-name" />
+            <input value={element.name} maxLength={200} readOnly={!canEdit} autoFocus={canEdit && element.name === ''} onChange={(e) => set('name', e.target.value)} data-testid="stakeholder-name" />
           </label>
           <label>
             {t('stakeholders.group')}
