@@ -13,6 +13,7 @@ import { errorHandler, notFoundJson } from './http/errors';
 import { ideaRoutes } from './http/ideas';
 import { IdeaInbox } from './ideas/inbox';
 import { clientRoutes } from './http/static';
+import { stakeholderImportRoutes } from './http/stakeholder-import';
 import { createLogger, type Logger } from './log';
 import { createMetrics, type Metrics } from './metrics';
 import { RedisRelay, RelayKind } from './scale/redis-relay';
@@ -116,6 +117,7 @@ export function createWarsztat(config: Config, options: { store?: BoardStore; lo
       submissions: { burst: config.IDEAS_BURST, perMinute: config.IDEAS_PER_MINUTE },
     }),
   );
+  app.use('/api', stakeholderImportRoutes({ store, rooms, adminToken: config.ADMIN_TOKEN }));
   app.use('/api', notFoundJson);
   app.use(clientRoutes(config.CLIENT_DIR));
   app.use(errorHandler(log));

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { PendingRatings } from '../../shared/methods/ratings';
 import type { Ballots } from '../../shared/methods/voting';
 import { initialControlState, type ControlState, type Drafts, type Person, type Role } from '../../shared/protocol/state';
 import type { Logger } from '../log';
@@ -11,6 +12,8 @@ const storedSchema = z.object({
   drafts: z.record(z.string(), z.array(z.any())).default({}),
   ideas: z.object({ formKey: z.string().nullable(), contacts: z.record(z.string(), z.string()) }).default({ formKey: null, contacts: {} }),
   roster: z.record(z.string(), z.object({ name: z.string(), role: z.enum(['facilitator', 'participant', 'observer']), firstSeen: z.number() })).default({}),
+  /** Blind scores not yet revealed (element → session → score). */
+  ratings: z.record(z.string(), z.record(z.string(), z.object({ by: z.string(), values: z.record(z.string(), z.number()) }))).default({}),
 });
 
 /** Everyone who took part in the board's session, for the report (not only who is here now). */
@@ -47,6 +50,8 @@ export class BoardControl {
   /** Sessions removed by the facilitator; refused until the board unloads. */
   private readonly removed = new Set<string>();
   private saving: Promise<void> = Promise.resolve();
+  /** Blind scores not yet revealed; never sent to anyone but their author. */
+  public ratings: PendingRatings = {};
   private readonly listeners = new Set<(source: 'local' | 'remote') => void>();
 
   private constructor(
@@ -70,6 +75,7 @@ export class BoardControl {
     let drafts: Drafts = {};
     let ideas: IdeaInboxData = { formKey: null, contacts: {} };
     let roster: Roster = {};
+    let ratings: PendingRatings = {};
     if (json) {
       try {
         const parsed = storedSchema.parse(JSON.parse(json));
@@ -78,11 +84,14 @@ export class BoardControl {
         drafts = parsed.drafts as Drafts;
         ideas = parsed.ideas;
         roster = parsed.roster;
+        ratings = parsed.ratings;
       } catch (err) {
         log.error({ boardId, err }, 'stored facilitation state unreadable; starting fresh');
       }
     }
-    return new BoardControl(boardId, store, log, state, ballots, drafts, ideas, roster);
+    const control = new BoardControl(boardId, store, log, state, ballots, drafts, ideas, roster);
+    control.ratings = ratings;
+    return control;
   }
 
   /** Replaces state and ballots; saved in order, one write at a time. */
@@ -108,9 +117,15 @@ export class BoardControl {
     return this.saving;
   }
 
+  /** Replaces the blind scores (and the public state that counts them); saved like the rest. */
+  commitRatings(ratings: PendingRatings, state: ControlState): Promise<void> {
+    this.ratings = ratings;
+    return this.commit(state, this.ballots, this.drafts, true);
+  }
+
   /** The whole stored form, for storage and other processes. */
   serialise(): string {
-    return JSON.stringify({ state: this.state, ballots: this.ballots, drafts: this.drafts, ideas: this.ideas, roster: this.roster });
+    return JSON.stringify({ state: this.state, ballots: this.ballots, drafts: this.drafts, ratings: this.ratings, ideas: this.ideas, roster: this.roster });
   }
 
   /** Takes the state another process stored (it has saved it already). */
@@ -122,6 +137,7 @@ export class BoardControl {
     this.drafts = parsed.data.drafts as Drafts;
     this.ideas = parsed.data.ideas;
     this.roster = parsed.data.roster;
+    this.ratings = parsed.data.ratings;
     for (const listener of this.listeners) listener('remote');
   }
 

@@ -16,6 +16,8 @@ import type { RoomRegistry } from '../sync/rooms';
 import { hashToken } from '../tokens';
 import type { SessionLink } from './board-control';
 import { RateLimiter } from './rate-limit';
+import { handleRating, type RatingOutlets } from './ratings';
+import { ratingsOf } from '../../shared/methods/ratings';
 
 interface SocketData {
   boardId: string;
@@ -107,6 +109,7 @@ export function attachControlServer(httpServer: http.Server, store: BoardStore, 
         if (open?.open && myVotes) socket.emit(EVENTS.myVotes, { roundId: open.id, itemIds: myVotes });
         const myDrafts = acquired.control.drafts[data.sessionId];
         if (myDrafts?.length) socket.emit(EVENTS.myDrafts, { drafts: myDrafts });
+        socket.emit(EVENTS.myRatings, { ratings: ratingsOf(acquired.control.ratings, data.sessionId) });
         emitPeople(acquired);
       })
       .catch((err) => {
@@ -160,6 +163,10 @@ export function attachControlServer(httpServer: http.Server, store: BoardStore, 
         io.to(sessionRoom(data.boardId, command.sessionId)).emit(EVENTS.you, { sessionId: command.sessionId, role: command.role });
         emitPeople(room);
         return { ok: true };
+      case 'rating.submit':
+      case 'rating.reveal':
+      case 'rating.clear':
+        return handleRating(room, data.sessionId, command, ratingOutlets);
       case 'person.remove':
         if (command.sessionId === data.sessionId) return { ok: false, error: 'you cannot remove yourself' };
         if (!control.remove(command.sessionId, 'removed by the facilitator')) return { ok: false, error: 'no such person on the board' };
@@ -209,6 +216,12 @@ export function attachControlServer(httpServer: http.Server, store: BoardStore, 
       log.error({ err, boardId: room.boardId }, 'revealing hidden notes failed');
     }
   }
+
+  const ratingOutlets: RatingOutlets = {
+    emitState: (room) => io.to(room.boardId).emit(EVENTS.state, { state: room.control.state, serverNow: Date.now() }),
+    emitMine: (room, sessionId, mine) => io.to(sessionRoom(room.boardId, sessionId)).emit(EVENTS.myRatings, { ratings: mine }),
+    log,
+  };
 
   function emitPeople(room: Room): void {
     io.to(room.boardId).emit(EVENTS.people, room.control.peopleList());

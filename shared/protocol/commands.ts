@@ -51,6 +51,12 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('reaction'), emoji: z.enum(REACTIONS) }),
   z.object({ type: z.literal('role.set'), sessionId: id, role: roleSchema }),
   z.object({ type: z.literal('person.remove'), sessionId: id }),
+  /** One person's blind score of a stakeholder or factor; ranges are checked against its type. */
+  z.object({ type: z.literal('rating.submit'), elementId: id, values: z.record(z.string().max(32), z.number()) }),
+  /** Writes the mean and individual scores of the frame's cards into the document. */
+  z.object({ type: z.literal('rating.reveal'), frameId: id }),
+  /** Drops the frame's scores not yet revealed. */
+  z.object({ type: z.literal('rating.clear'), frameId: id }),
 ]);
 export type Command = z.infer<typeof commandSchema>;
 export type CommandType = Command['type'];
@@ -85,6 +91,9 @@ export const COMMAND_ROLES: Record<CommandType, readonly Role[]> = {
   reaction: CONTRIBUTORS,
   'role.set': FACILITATOR,
   'person.remove': FACILITATOR,
+  'rating.submit': CONTRIBUTORS,
+  'rating.reveal': FACILITATOR,
+  'rating.clear': FACILITATOR,
 };
 
 /** The acknowledgement of every command. */
@@ -100,6 +109,8 @@ export const EVENTS = {
   reaction: 'reaction',
   myVotes: 'my-votes',
   myDrafts: 'my-drafts',
+  /** This person's own blind scores, by element (nobody else's). */
+  myRatings: 'my-ratings',
   you: 'you',
   removed: 'removed',
 } as const;

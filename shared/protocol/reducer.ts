@@ -166,5 +166,10 @@ export function reduce(state: ControlState, ballots: Ballots, drafts: Drafts, co
     case 'person.remove':
       // People, not state: handled by the server's presence list.
       return done({}, [], ballots, false);
+    case 'rating.submit':
+    case 'rating.reveal':
+    case 'rating.clear':
+      // Blind scores need the document (element types, frames): server/control/ratings.ts.
+      return done({}, [], ballots, false);
   }
 }

@@ -60,6 +60,8 @@ export interface ControlState {
   privateFrames: string[];
   /** How many hidden notes each private frame holds (the notes themselves stay hidden). */
   draftCounts: Record<string, number>;
+  /** How many people have scored each stakeholder or factor (the scores stay hidden). */
+  ratingCounts: Record<string, number>;
 }
 
 /** A note written during private brainstorming, seen only by its author until revealed. */
@@ -85,6 +87,7 @@ export function initialControlState(): ControlState {
     rounds: [],
     privateFrames: [],
     draftCounts: {},
+    ratingCounts: {},
   };
 }
 

@@ -12,7 +12,7 @@ import { startServer, type CreatedBoard, type TestServer } from '../helpers/serv
 const ROLES = ['facilitator', 'participant', 'observer'] as const;
 
 /** A valid example of every command, so that only the role decides the outcome. */
-function example(type: CommandType, ids: { note: string; frame: string; sessionId: string }): Record<string, unknown> {
+function example(type: CommandType, ids: { note: string; frame: string; sessionId: string; stakeholder?: string }): Record<string, unknown> {
   const view = { x: 0, y: 0, scale: 1 };
   const examples: Record<CommandType, Record<string, unknown>> = {
     'agenda.set': { phases: [{ id: 'p1', title: 'Mapa interesariuszy', frameId: ids.frame, minutes: 0 }] },
@@ -40,19 +40,23 @@ function example(type: CommandType, ids: { note: string; frame: string; sessionI
     reaction: { emoji: '👍' },
     'role.set': { sessionId: ids.sessionId, role: 'participant' },
     'person.remove': { sessionId: ids.sessionId },
+    'rating.submit': { elementId: ids.stakeholder ?? 'none', values: { influence: 5, engagement: 5 } },
+    'rating.reveal': { frameId: ids.frame },
+    'rating.clear': { frameId: ids.frame },
   };
   return { type, ...examples[type] };
 }
 
-async function boardWithContent(server: TestServer): Promise<{ board: CreatedBoard; note: string; frame: string }> {
+async function boardWithContent(server: TestServer): Promise<{ board: CreatedBoard; note: string; frame: string; stakeholder: string }> {
   const board = await server.createBoard('Macierz ról');
   const writer = stockClient(server.wsUrl, board.id, board.tokens.facilitator);
   await synced(writer);
   const frame = createElement(writer.doc, { type: 'frame', title: 'SWOT', w: 1000, h: 800 });
   const note = createElement(writer.doc, { type: 'note', text: 'Mocna strona', x: 100, y: 100 });
-  putIntoFrame(writer.doc, [note], frame);
-  await waitFor(() => elementsOf(server.warsztat.rooms.peek(board.id)!.doc).has(note));
-  return { board, note, frame };
+  const stakeholder = createElement(writer.doc, { type: 'stakeholder', name: 'Rada Osiedla', x: 400, y: 100 });
+  putIntoFrame(writer.doc, [note, stakeholder], frame);
+  await waitFor(() => elementsOf(server.warsztat.rooms.peek(board.id)!.doc).has(stakeholder));
+  return { board, note, frame, stakeholder };
 }
 
 describe('facilitation channel: handshake', () => {
@@ -77,7 +81,7 @@ describe('facilitation channel: role × command matrix over real sockets', () =>
   const commandTypes = Object.keys(COMMAND_ROLES) as CommandType[];
   it.each(ROLES)('as %s, every command is allowed exactly when its role list says so', async (role) => {
     const server = await startServer();
-    const { board, note, frame } = await boardWithContent(server);
+    const { board, note, frame, stakeholder } = await boardWithContent(server);
     const target = await controlClient(server.url, { boardId: board.id, token: board.tokens.participant, sessionId: 'target', name: 'Cel' });
     for (const type of commandTypes) {
       // A fresh connection per command keeps the rate limit and removals out of the way.
@@ -104,7 +108,11 @@ describe('facilitation channel: role × command matrix over real sockets', () =>
         const facilitator = await controlClient(server.url, { boardId: board.id, token: board.tokens.facilitator, sessionId: `f-${type}` });
         await facilitator.send({ type: 'follow.set', on: true });
       }
-      const ack = await actor.send(example(type, { note, frame, sessionId: 'target' }));
+      if (type === 'rating.reveal') {
+        const facilitator = await controlClient(server.url, { boardId: board.id, token: board.tokens.facilitator, sessionId: `f-${type}` });
+        expect(await facilitator.send(example('rating.submit', { note, frame, sessionId: 'target', stakeholder }))).toEqual({ ok: true });
+      }
+      const ack = await actor.send(example(type, { note, frame, sessionId: 'target', stakeholder }));
       const allowed = COMMAND_ROLES[type].includes(role);
       if (allowed) expect(ack, `${role} ${type}`).toEqual({ ok: true });
       else expect(ack, `${role} ${type}`).toEqual({ ok: false, error: `${type} is not allowed for the ${role} role` });

@@ -31,6 +31,8 @@ import { useBoard } from '../sync/useBoard';
 import { MethodsPanel } from '../methods/MethodsPanel';
 import { OutlinePanel } from '../methods/outline/OutlinePanel';
 import { TreeToolbar } from '../methods/tree/TreeToolbar';
+import { MethodsDock } from '../methods/MethodsDock';
+import { useMethodRules } from '../methods/useMethodRules';
 
 /** The board: canvas, tools, people and in-place editing, live with everyone on the link. */
 export function BoardPage({ boardId, token }: { boardId: string; token: string | null }) {
@@ -60,6 +62,7 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
     },
   });
   const role = control.role ?? board.role;
+  useMethodRules(editor, role);
   const showView = (view: { x: number; y: number; scale: number }) =>
     editor?.setViewport({ scale: view.scale, x: editor.screenSize.width / 2 - view.x * view.scale, y: editor.screenSize.height / 2 - view.y * view.scale });
   const round = openRound(control.state);
@@ -219,6 +222,7 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
       <Toolbar editor={editor} />
       {outlineOpen && <OutlinePanel editor={editor} onClose={() => setOutlineOpen(false)} />}
       <TreeToolbar editor={editor} />
+      <MethodsDock editor={editor} role={role} boardId={boardId} token={token} state={control.state} myRatings={control.myRatings} send={control.send} />
       <Canvas editor={editor} awareness={board.awareness} peers={peers} onStartEditing={startEditing} badges={voteBadges} lockedFrames={control.state.locks.frames} drafts={control.drafts} onOpenDraft={setOpenDraft} />
       {openDraft && (
         <DraftEditor

@@ -7,6 +7,9 @@ import { useElement } from '../editor/hooks';
 import { IdeaCard } from '../methods/ideas/IdeaCard';
 import { TreeNodeView } from '../methods/tree/TreeNodeView';
 import { StrategyView } from '../methods/tows/StrategyView';
+import { FactorCard } from '../methods/factors/FactorCard';
+import { FactorRanking } from '../methods/factors/FactorRanking';
+import { StakeholderCard } from '../methods/stakeholders/StakeholderCard';
 
 /** Below this zoom, text is not drawn: it would be unreadable and it is the costly part. */
 export const TEXT_MIN_SCALE = 0.3;
@@ -33,7 +36,19 @@ export const ElementView = memo(function ElementView({ editor, id, detailed, edi
     case 'ellipse':
       return <BasicShape element={element} detailed={detailed} editing={editing} />;
     case 'frame':
+      if (element.method === 'factors') {
+        return (
+          <>
+            <FrameShape element={element} />
+            {detailed && <FactorRanking editor={editor} frame={element} />}
+          </>
+        );
+      }
       return <FrameShape element={element} />;
+    case 'stakeholder':
+      return <StakeholderCard editor={editor} element={element} detailed={detailed} editing={editing} />;
+    case 'factor':
+      return <FactorCard element={element} detailed={detailed} editing={editing} />;
     case 'stroke':
       return <Line x={element.x} y={element.y} points={element.points} stroke={element.stroke} strokeWidth={element.strokeWidth} lineCap="round" lineJoin="round" tension={0.4} perfectDrawEnabled={false} listening={false} />;
     case 'connector':

@@ -1,4 +1,5 @@
 import { Shape } from 'react-konva';
+import { IDEA_STATUS_COLOURS } from '../methods/ideas/IdeaCard';
 import type { Context } from 'konva/lib/Context';
 import { connectorPath } from '../../../shared/geometry/elements';
 import type { Editor } from '../editor/editor';
@@ -55,6 +56,18 @@ export function OverviewShape({ editor, ids, scale }: { editor: Editor; ids: rea
         case 'strategy':
           ctx.fillStyle = e.color;
           ctx.fillRect(e.x, e.y, e.w, e.h);
+          break;
+        case 'idea':
+          ctx.fillStyle = IDEA_STATUS_COLOURS[e.status].stroke;
+          ctx.fillRect(e.x, e.y, e.w, e.h);
+          break;
+        case 'stakeholder':
+        case 'factor':
+          ctx.fillStyle = e.type === 'stakeholder' ? e.color : '#ffffff';
+          ctx.fillRect(e.x, e.y, e.w, e.h);
+          ctx.strokeStyle = e.type === 'stakeholder' ? '#0284c7' : '#2563eb';
+          ctx.lineWidth = 1.5 * hairline;
+          ctx.strokeRect(e.x, e.y, e.w, e.h);
           break;
         case 'text':
           ctx.fillStyle = '#94a3b8';

@@ -52,6 +52,7 @@ export const SHORTCUTS: Shortcut[] = [
       const dx = e.key === 'ArrowLeft' ? -step : e.key === 'ArrowRight' ? step : 0;
       const dy = e.key === 'ArrowUp' ? -step : e.key === 'ArrowDown' ? step : 0;
       ed.move([...ed.state.selection], dx, dy);
+      ed.onMoved([...ed.state.selection]);
     },
   },
   { action: 'deselect', keys: 'Esc', matches: (e) => e.key === 'Escape', run: (ed) => ed.select([]) },

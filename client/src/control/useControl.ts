@@ -22,6 +22,8 @@ export interface ControlApi {
   /** This person's hidden notes (private brainstorming). */
   drafts: Draft[];
   reactions: Reaction[];
+  /** This person's own blind scores not yet revealed, by element. */
+  myRatings: Record<string, Record<string, number>>;
   removed: string | null;
   send(command: Command): Promise<Ack>;
 }
@@ -42,6 +44,7 @@ export function useControl(boardId: string, token: string | null, name: string |
   const [drafts, setDrafts] = useState<Draft[]>([]);
   const [reactions, setReactions] = useState<Reaction[]>([]);
   const [removed, setRemoved] = useState<string | null>(null);
+  const [myRatings, setMyRatings] = useState<ControlApi['myRatings']>({});
   const socketRef = useRef<Socket | null>(null);
   const handlersRef = useRef(handlers);
   handlersRef.current = handlers;
@@ -65,6 +68,7 @@ export function useControl(boardId: string, token: string | null, name: string |
     socket.on(EVENTS.summon, ({ view }: { view: View | { frameId: string } }) => handlersRef.current.onSummon(view));
     socket.on(EVENTS.followView, ({ view }: { view: View }) => handlersRef.current.onFollowView(view));
     socket.on(EVENTS.removed, ({ reason }: { reason: string }) => setRemoved(reason));
+    socket.on(EVENTS.myRatings, ({ ratings }: { ratings: ControlApi['myRatings'] }) => setMyRatings(ratings));
     let key = 0;
     socket.on(EVENTS.reaction, ({ name: who, emoji }: { name: string; emoji: string }) => {
       const reaction = { key: key++, name: who, emoji };
@@ -87,5 +91,5 @@ export function useControl(boardId: string, token: string | null, name: string |
     }
   }, []);
 
-  return { connected, state, clockOffset, people, role, myVotes, drafts, reactions, removed, send };
+  return { connected, state, clockOffset, people, role, myVotes, drafts, reactions, myRatings, removed, send };
 }

@@ -44,6 +44,10 @@ export class Editor {
   privateFrameFor: (rect: Rect) => string | null = () => null;
   /** Called instead of creating a note when it falls in a private frame. */
   onDraft: (draft: { frameId: string; x: number; y: number }) => void = () => {};
+  /** Whether this person may move these elements (agreed places on a method's map may be the facilitator's alone). */
+  canMove: (ids: readonly string[]) => boolean = () => true;
+  /** Called when a drag of these elements has ended (e.g. a card's place becomes its score). */
+  onMoved: (ids: readonly string[]) => void = () => {};
   /** Set while a dot-voting round is open and this person may vote. */
   voting: { eligible: (id: string) => boolean; vote: (id: string, retract: boolean) => void } | null = null;
 
@@ -152,6 +156,7 @@ export class Editor {
 
   move(ids: readonly string[], dx: number, dy: number): void {
     if (ids.length === 0 || (dx === 0 && dy === 0)) return;
+    if (!this.canMove(ids)) return this.notify('stakeholders.moveRefused');
     this.edit(() => moveElements(this.doc, ids, dx, dy, this.origin), ids);
   }
 

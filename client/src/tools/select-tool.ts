@@ -101,6 +101,7 @@ export class SelectTool implements Tool {
       editor.select([s.id]);
     } else if (s.name === 'dragging') {
       reparent(ctx, [...editor.state.selection]);
+      editor.onMoved([...editor.state.selection]);
       editor.endGesture();
     } else if (s.name === 'resizing') {
       editor.endGesture();

@@ -1,0 +1,52 @@
+import pg from 'pg';
+import { describe, expect, it } from 'vitest';
+import { createElement } from '../../shared/ops/elements';
+import type { ControlState } from '../../shared/protocol/state';
+import { elementsOf } from '../../shared/schema/doc';
+import { toPlain } from '../../shared/schema/plain';
+import { stockClient, synced, waitFor } from '../helpers/clients';
+import { controlClient } from '../helpers/control';
+import { onCleanup, startServer } from '../helpers/server';
+import { POSTGRES_URL, REDIS_URL, servicesUnavailable, uniqueSchema } from '../helpers/services';
+
+const skipReason = await servicesUnavailable();
+
+describe.skipIf(skipReason !== null)('blind scoring across two processes (PostgreSQL + Redis)', () => {
+  it('scores given on one process are counted and revealed from the other', async () => {
+    const schema = uniqueSchema();
+    onCleanup(async () => {
+      const client = new pg.Client({ connectionString: POSTGRES_URL });
+      await client.connect();
+      await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+      await client.end();
+    });
+    const config = { DATABASE_URL: POSTGRES_URL, DATABASE_SCHEMA: schema, REDIS_URL, RESYNC_MS: 500 };
+    const a = await startServer(config);
+    const b = await startServer(config);
+    const board = await a.createBoard('Mapa', { template: 'stakeholder-map' });
+    const writer = stockClient(a.wsUrl, board.id, board.tokens.facilitator);
+    await synced(writer);
+    const frame = [...elementsOf(writer.doc).values()].map((e) => toPlain(e)).find((e) => e.method === 'stakeholders')!;
+    const stakeholder = createElement(writer.doc, { type: 'stakeholder', name: 'MPK', x: Number(frame.x) + 100, y: Number(frame.y) + 900, parentId: String(frame.id) });
+    const reader = stockClient(b.wsUrl, board.id, board.tokens.observer);
+    await synced(reader);
+    await waitFor(() => elementsOf(reader.doc).has(stakeholder) && elementsOf(b.warsztat.rooms.peek(board.id)!.doc).has(stakeholder));
+
+    const anna = await controlClient(a.url, { boardId: board.id, token: board.tokens.participant, sessionId: 'anna', name: 'Anna' });
+    const bartek = await controlClient(b.url, { boardId: board.id, token: board.tokens.participant, sessionId: 'bartek', name: 'Bartek' });
+    const facilitator = await controlClient(b.url, { boardId: board.id, token: board.tokens.facilitator, sessionId: 'ewa', name: 'Ewa' });
+    expect(await anna.send({ type: 'rating.submit', elementId: stakeholder, values: { influence: 9, engagement: 1 } })).toEqual({ ok: true });
+    // Facilitation state travels between processes as a whole (last write wins), so the
+    // second score is given once the first has arrived, as people scoring seconds apart do.
+    await waitFor(() => b.warsztat.rooms.peek(board.id)!.control.ratings[stakeholder]?.anna !== undefined, 5000, 'first score relayed');
+    expect(await bartek.send({ type: 'rating.submit', elementId: stakeholder, values: { influence: 7, engagement: 3 } })).toEqual({ ok: true });
+    await waitFor(() => facilitator.last<{ state: ControlState }>('state')?.state.ratingCounts[stakeholder] === 2, 5000, 'both scores counted on the other process');
+
+    const annaCleared = anna.next<{ ratings: Record<string, unknown> }>('my-ratings');
+    expect(await facilitator.send({ type: 'rating.reveal', frameId: String(frame.id) })).toEqual({ ok: true });
+    await waitFor(() => toPlain(elementsOf(writer.doc).get(stakeholder)!).influence === 8, 5000, 'revealed mean on the first process');
+    expect(toPlain(elementsOf(writer.doc).get(stakeholder)!)).toMatchObject({ influence: 8, engagement: 2, ratings: [{ by: 'Anna', influence: 9, engagement: 1 }, { by: 'Bartek', influence: 7, engagement: 3 }] });
+    expect((await annaCleared).ratings).toEqual({});
+    await waitFor(() => Object.keys(a.warsztat.rooms.peek(board.id)!.control.ratings).length === 0, 5000, 'hidden scores gone on the first process');
+  });
+});
