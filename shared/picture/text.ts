@@ -1,0 +1,96 @@
+/**
+ * Text for SVG pictures: escaping and word wrapping. SVG has no automatic wrapping, so lines
+ * are broken here with an estimate of DejaVu Sans's glyph widths (the font the pictures are
+ * rendered with), close enough to how the canvas wraps the same text.
+ */
+
+/** Escapes text for SVG/XML content and attribute values: no markup can get through. */
+export function escapeXml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!).replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
+}
+
+const NARROW = new Set('iIjl.,:;!|\'`ft()[]r ');
+const WIDE = new Set('mwMWŁŚ@%');
+
+/** Estimated width of a text in DejaVu Sans at `fontSize` (bold is about 10 % wider). */
+export function textWidth(text: string, fontSize: number, bold = false): number {
+  let units = 0;
+  for (const c of text) units += NARROW.has(c) ? 0.34 : WIDE.has(c) ? 0.86 : c === c.toUpperCase() && c !== c.toLowerCase() ? 0.7 : 0.6;
+  return units * fontSize * (bold ? 1.1 : 1);
+}
+
+/** Breaks text into lines no wider than `width`; words longer than a line are cut. */
+export function wrapText(text: string, width: number, fontSize: number, bold = false): string[] {
+  const lines: string[] = [];
+  for (const paragraph of text.split(/\r?\n/)) {
+    let line = '';
+    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
+      const candidate = line ? `${line} ${word}` : word;
+      if (textWidth(candidate, fontSize, bold) <= width) {
+        line = candidate;
+        continue;
+      }
+      if (line) lines.push(line);
+      line = '';
+      let rest = word;
+      while (textWidth(rest, fontSize, bold) > width && rest.length > 1) {
+        let cut = rest.length - 1;
+        while (cut > 1 && textWidth(rest.slice(0, cut), fontSize, bold) > width) cut--;
+        lines.push(rest.slice(0, cut));
+        rest = rest.slice(cut);
+      }
+      line = rest;
+    }
+    lines.push(line);
+  }
+  return lines;
+}
+
+/** Lines that fit `height` (line height 1.2); the last kept line ends with an ellipsis when text was cut. */
+export function fitLines(lines: string[], height: number, fontSize: number): string[] {
+  const max = Math.max(1, Math.floor(height / (fontSize * 1.2)));
+  if (lines.length <= max) return lines;
+  const kept = lines.slice(0, max);
+  kept[max - 1] = `${kept[max - 1]!.replace(/\s*\S?$/, '')}…`;
+  return kept;
+}
+
+/** Short notes in large type, long ones smaller, as on the canvas (client/src/board/ElementView.tsx). */
+export function noteFontSize(text: string, w: number, h: number): number {
+  const area = Math.max(1, (w - 24) * (h - 24));
+  const size = Math.sqrt(area / Math.max(1, text.length) / 1.6);
+  return Math.max(12, Math.min(28, Math.floor(size)));
+}
+
+export interface TextBlock {
+  text: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  fontSize: number;
+  fill: string;
+  bold?: boolean;
+  align?: 'left' | 'center';
+  verticalAlign?: 'top' | 'middle';
+}
+
+/** A wrapped, clipped block of text as one SVG <text> element with a <tspan> per line. */
+export function textBlock(block: TextBlock): string {
+  if (!block.text.trim() || block.width <= 0) return '';
+  const { fontSize } = block;
+  const lines = fitLines(wrapText(block.text, block.width, fontSize, block.bold), Math.max(block.height, fontSize * 1.2), fontSize);
+  const lineHeight = fontSize * 1.2;
+  const total = lines.length * lineHeight;
+  const top = block.verticalAlign === 'middle' ? block.y + Math.max(0, (block.height - total) / 2) : block.y;
+  const center = block.align === 'center';
+  const x = center ? block.x + block.width / 2 : block.x;
+  const tspans = lines.map((line, i) => `<tspan x="${num(x)}" y="${num(top + i * lineHeight + fontSize * 0.92)}">${escapeXml(line)}</tspan>`).join('');
+  const attrs = [`font-size="${num(fontSize)}"`, `fill="${escapeXml(block.fill)}"`, center ? 'text-anchor="middle"' : '', block.bold ? 'font-weight="bold"' : ''].filter(Boolean).join(' ');
+  return `<text ${attrs}>${tspans}</text>`;
+}
+
+/** A coordinate with at most two decimals: smaller files, same picture. */
+export function num(value: number): string {
+  return String(Math.round(value * 100) / 100);
+}
