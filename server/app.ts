@@ -7,6 +7,7 @@ import { attachControlServer, type ControlServer } from './control/io';
 import type { Config } from './config';
 import { boardRoutes } from './http/boards';
 import { errorHandler, notFoundJson } from './http/errors';
+import { exportRoutes } from './http/export';
 import { clientRoutes } from './http/static';
 import { createLogger, type Logger } from './log';
 import { createMetrics, type Metrics } from './metrics';
@@ -96,6 +97,7 @@ export function createWarsztat(config: Config, options: { store?: BoardStore; lo
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
   app.use('/api', boardRoutes({ store, boards, adminToken: config.ADMIN_TOKEN, publicUrl: config.PUBLIC_URL }));
+  app.use('/api', exportRoutes({ store, rooms, adminToken: config.ADMIN_TOKEN }));
   app.use('/api', notFoundJson);
   app.use(clientRoutes(config.CLIENT_DIR));
   app.use(errorHandler(log));

@@ -1,3 +1,4 @@
+import type { AxisSummary } from '../methods/scores';
 import type { CellValue } from './cells';
 import { formatDate } from './labels';
 import type { Report, ReportSection, SectionKind } from './types';
@@ -73,7 +74,20 @@ export function reportTables(report: Report): ReportTable[] {
   return tables;
 }
 
-/** The rows of one section alone (for the table-shaped methods in the report's body). */
+/**
+ * The rows of one section alone, for the table-shaped methods in a document's body. The
+ * stakeholder table is folded to fit a page: each axis's ratings as "mean ± spread (count)".
+ */
 export function sectionTable(report: Report, section: ReportSection): ReportTable | undefined {
+  const l = report.labels;
+  if (section.kind === 'stakeholders') {
+    const rated = (s: AxisSummary | null, count: number) => (s ? `${s.mean} ± ${s.spread} (${count})` : null);
+    return {
+      name: 'stakeholders',
+      title: l.methods.stakeholders,
+      columns: [l.stakeholder, l.group, l.influence, l.engagement, l.quadrant, l.ratedInfluence, l.ratedEngagement],
+      rows: section.rows.map((r) => [r.name, r.group, r.influence, r.engagement, r.quadrant ? l.quadrants[r.quadrant] : null, rated(r.influenceRatings, r.ratings), rated(r.engagementRatings, r.ratings)]),
+    };
+  }
   return reportTables({ ...report, sections: [section], votes: [] })[0];
 }
