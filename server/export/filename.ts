@@ -20,6 +20,7 @@ export function asciiName(name: string): string {
  * clients and `filename*=UTF-8''…` with the real name, Polish letters and all.
  */
 export function contentDisposition(base: string, extension: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what is removed
   const clean = base.replace(/[\u0000-\u001f\u007f/\\]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 150) || 'board';
   const utf8 = encodeURIComponent(`${clean}.${extension}`).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   return `attachment; filename="${asciiName(clean)}.${extension}"; filename*=UTF-8''${utf8}`;

@@ -6,6 +6,8 @@
 
 /** Escapes text for SVG/XML content and attribute values: no markup can get through. */
 export function escapeXml(text: string): string {
+  // Characters XML 1.0 forbids are dropped; a stray one would make the whole file unreadable.
+  // eslint-disable-next-line no-control-regex -- control characters are what is removed
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!).replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
 }
 
