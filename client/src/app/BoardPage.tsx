@@ -17,6 +17,7 @@ import { ReactionsBar } from '../panels/Reactions';
 import { TimerDisplay } from '../panels/TimerDisplay';
 import { VoteBar } from '../panels/VoteBar';
 import { DraftEditor } from '../panels/DraftEditor';
+import { ExportButton, ExportDialog } from '../panels/ExportDialog';
 import { containsRect } from '../../../shared/geometry/rect';
 import type { Draft } from '../../../shared/protocol/state';
 import { HelpPanel } from '../panels/HelpPanel';
@@ -33,6 +34,7 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
   const board = useBoard(boardId, token);
   const [name, setName] = useState(() => localStorage.getItem(NAME_KEY));
   const [help, setHelp] = useState(false);
+  const [exporting, setExporting] = useState(false);
   const editor = useMemo(() => (board.doc ? new Editor(board.doc) : null), [board.doc]);
   const peers = usePeers(board.awareness);
   const [panelOpen, setPanelOpen] = useState(true);
@@ -195,6 +197,7 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
     <BoardLayout editor={editor} onEdit={startEditing} onHelp={openHelp}>
       <TopBar editor={editor} title={board.title} status={board.status} role={role} me={{ name: name ?? '', colour }} peers={peers} onHelp={openHelp}>
         <TimerDisplay timer={control.state.timer} clockOffset={control.clockOffset} />
+        {token && <ExportButton onClick={() => setExporting(true)} />}
         {role === 'facilitator' && (
           <button type="button" className="secondary" onClick={() => setPanelOpen((open) => !open)} aria-expanded={panelOpen} data-testid="toggle-panel">
             {panelOpen ? t('control.close') : t('control.open')}
@@ -242,6 +245,7 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
       {role === 'observer' && <p className="observer-banner">{t('board.readOnly')}</p>}
       <Notice editor={editor} />
       {help && <HelpPanel onClose={() => setHelp(false)} />}
+      {exporting && token && <ExportDialog editor={editor} boardId={boardId} token={token} onClose={() => setExporting(false)} />}
       {!name && <NamePrompt onDone={setName} />}
     </BoardLayout>
   );
