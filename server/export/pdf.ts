@@ -145,9 +145,11 @@ class PdfWriter {
 export function reportToPdf(report: Report, pictures: Map<string, FramePicture>): Promise<Buffer> {
   const pdf = new PDFDocument({ size: 'A4', margin: MARGIN, lang: report.locale, displayTitle: true, info: { Title: report.title, Creator: 'Warsztat', Subject: report.labels.report } });
   const fonts = pdfFonts();
-  // pdfkit takes a parsed fontkit font as a source too; its types list only files and bytes.
-  pdf.registerFont('body', fonts.regular as unknown as Buffer);
-  pdf.registerFont('bold', fonts.bold as unknown as Buffer);
+  // pdfkit takes a parsed fontkit font as a source too (its types list only files and bytes).
+  // The family must be the font's PostScript name: table cells switch fonts and back, and
+  // pdfkit finds the font again by that name instead of embedding it anew for every cell.
+  pdf.registerFont('body', fonts.regular as unknown as Buffer, 'DejaVuSans');
+  pdf.registerFont('bold', fonts.bold as unknown as Buffer, 'DejaVuSans-Bold');
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     pdf.on('data', (chunk: Buffer) => chunks.push(chunk));

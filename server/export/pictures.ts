@@ -1,18 +1,19 @@
 import { boardToSvg } from '../../shared/picture/svg';
 import { reportToMarkdown } from '../../shared/report/markdown';
-import { svgToPng } from './png';
+import { pngWidth, svgToPng } from './png';
 import { reportOf, requestedFrame } from './report';
 import type { ExportContext, ExportFile, Exporter } from './types';
 
-function picture(context: ExportContext) {
+/** SVG is vector (zoomable): every text as letters. PNG: text too small to read at its size as bars. */
+function picture(context: ExportContext, forPng: boolean) {
   const frame = requestedFrame(context);
-  return boardToSvg(context.input.elements, { frameId: frame?.id });
+  return boardToSvg(context.input.elements, { frameId: frame?.id, pixelWidth: forPng ? (w, h) => pngWidth(w, h) : undefined });
 }
 
-export const svgExporter: Exporter = (context: ExportContext): ExportFile => ({ body: picture(context).svg, contentType: 'image/svg+xml; charset=utf-8', extension: 'svg' });
+export const svgExporter: Exporter = (context: ExportContext): ExportFile => ({ body: picture(context, false).svg, contentType: 'image/svg+xml; charset=utf-8', extension: 'svg' });
 
 export const pngExporter: Exporter = (context: ExportContext): ExportFile => {
-  const { svg, width, height } = picture(context);
+  const { svg, width, height } = picture(context, true);
   return { body: svgToPng(svg, width, height).png, contentType: 'image/png', extension: 'png' };
 };
 

@@ -48,15 +48,19 @@ export function encodeOpaquePng(rgba: Uint8Array, width: number, height: number)
   return Buffer.concat([signature, chunk('IHDR', header), chunk('IDAT', zlib.deflateSync(raw, { level: 6 })), chunk('IEND', Buffer.alloc(0))]);
 }
 
+/** The width in pixels a picture of this size is rendered at: `target`, at most 2× and MAX_PNG_SIDE high. */
+export function pngWidth(width: number, height: number, target = 2000): number {
+  return Math.max(1, Math.round(width * Math.min(target / width, MAX_PNG_SIDE / height, 2)));
+}
+
 /**
  * Renders one of our SVG pictures to PNG with resvg (no browser, no system fonts: DejaVu Sans
  * is loaded from the package, so the PNG looks the same on every server).
  */
 export function svgToPng(svg: string, width: number, height: number, targetWidth = 2000): Png {
-  const scale = Math.min(targetWidth / width, MAX_PNG_SIDE / height, 2);
   const resvg = new Resvg(svg, {
     font: { fontFiles: [FONT_FILES.regular, FONT_FILES.bold], loadSystemFonts: false, defaultFontFamily: PICTURE_FONT, sansSerifFamily: PICTURE_FONT },
-    fitTo: { mode: 'width', value: Math.max(1, Math.round(width * scale)) },
+    fitTo: { mode: 'width', value: pngWidth(width, height, targetWidth) },
     background: '#f8fafc',
   });
   const image = resvg.render();

@@ -1,7 +1,7 @@
 import { boardToSvg } from '../../shared/picture/svg';
 import { buildReport, reportForFrame } from '../../shared/report/model';
 import type { Report } from '../../shared/report/types';
-import { svgToPng } from './png';
+import { pngWidth, svgToPng } from './png';
 import { ExportRequestError, type ExportContext } from './types';
 
 /** Checks `options.frameId` names a frame of this board; returns it (undefined when none asked). */
@@ -32,7 +32,7 @@ export function framePictures(context: ExportContext, report: Report, pixelWidth
   const pictures = new Map<string, FramePicture>();
   for (const section of report.sections) {
     if (!section.frameId || pictures.has(section.frameId)) continue;
-    const picture = boardToSvg(context.input.elements, { frameId: section.frameId });
+    const picture = boardToSvg(context.input.elements, { frameId: section.frameId, pixelWidth: (w, h) => pngWidth(w, h, pixelWidth) });
     pictures.set(section.frameId, svgToPng(picture.svg, picture.width, picture.height, pixelWidth));
   }
   return pictures;

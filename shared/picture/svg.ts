@@ -2,7 +2,9 @@ import { connectorPath, elementBounds } from '../geometry/elements';
 import { union, type Rect } from '../geometry/rect';
 import { byZOrder } from '../schema/plain';
 import type { Element, ElementOf } from '../schema/elements';
-import { escapeXml, noteFontSize, num, textBlock } from './text';
+import { escapeXml, noteFontSize, num, textBlock, type TextBlock } from './text';
+
+const tb = (min: number, block: TextBlock) => textBlock(block, min);
 
 /** The font the pictures name; the PNG renderer loads DejaVu Sans under this name. */
 export const PICTURE_FONT = 'DejaVu Sans';
@@ -12,7 +14,15 @@ export interface PictureOptions {
   frameId?: string;
   /** Space around the content, in board units. */
   padding?: number;
+  /**
+   * Width in pixels the picture will be drawn at (or how to work it out from the picture's
+   * size): text smaller than MIN_TEXT_PX there is drawn as bars. Unset: all text as letters.
+   */
+  pixelWidth?: number | ((width: number, height: number) => number);
 }
+
+/** Smallest text, in pixels of the finished picture, worth drawing as letters. */
+export const MIN_TEXT_PX = 5;
 
 export interface Picture {
   svg: string;
@@ -64,59 +74,59 @@ function card(e: { x: number; y: number; w: number; h: number }, fill: string, s
   return rect(e.x, e.y + 3, e.w, e.h, '#0f172a', 'rx="6" fill-opacity="0.1"') + rect(e.x, e.y, e.w, e.h, fill, `rx="6" stroke=${attr(stroke)} stroke-width="1"`);
 }
 
-function stakeholderSvg(e: ElementOf<'stakeholder'>): string {
+function stakeholderSvg(e: ElementOf<'stakeholder'>, min: number): string {
   const score = (v: number | null) => (v === null ? '–' : String(v));
   return (
     card(e, e.color, '#7dd3fc') +
-    textBlock({ text: e.name, x: e.x + 10, y: e.y + 8, width: e.w - 20, height: e.h - 40, fontSize: 16, fill: TEXT_COLOUR, bold: true }) +
-    textBlock({ text: e.group, x: e.x + 10, y: e.y + e.h - 44, width: e.w - 20, height: 16, fontSize: 12, fill: '#475569' }) +
-    textBlock({ text: `↑ ${score(e.influence)}   → ${score(e.engagement)}`, x: e.x + 10, y: e.y + e.h - 24, width: e.w - 20, height: 16, fontSize: 13, fill: '#0f172a' })
+    tb(min, { text: e.name, x: e.x + 10, y: e.y + 8, width: e.w - 20, height: e.h - 40, fontSize: 16, fill: TEXT_COLOUR, bold: true }) +
+    tb(min, { text: e.group, x: e.x + 10, y: e.y + e.h - 44, width: e.w - 20, height: 16, fontSize: 12, fill: '#475569' }) +
+    tb(min, { text: `↑ ${score(e.influence)}   → ${score(e.engagement)}`, x: e.x + 10, y: e.y + e.h - 24, width: e.w - 20, height: 16, fontSize: 13, fill: '#0f172a' })
   );
 }
 
-function factorSvg(e: ElementOf<'factor'>): string {
+function factorSvg(e: ElementOf<'factor'>, min: number): string {
   const scores = e.importance !== null ? `${e.importance} / ${e.state ?? '–'}` : '';
   return (
     card(e, '#ffffff') +
-    textBlock({ text: e.text, x: e.x + 12, y: e.y + 8, width: e.w - (scores ? 96 : 24), height: e.h - 16, fontSize: 16, fill: TEXT_COLOUR, verticalAlign: 'middle' }) +
-    (scores ? textBlock({ text: scores, x: e.x + e.w - 84, y: e.y + 8, width: 76, height: e.h - 16, fontSize: 16, fill: '#1d4ed8', bold: true, align: 'center', verticalAlign: 'middle' }) : '')
+    tb(min, { text: e.text, x: e.x + 12, y: e.y + 8, width: e.w - (scores ? 96 : 24), height: e.h - 16, fontSize: 16, fill: TEXT_COLOUR, verticalAlign: 'middle' }) +
+    (scores ? tb(min, { text: scores, x: e.x + e.w - 84, y: e.y + 8, width: 76, height: e.h - 16, fontSize: 16, fill: '#1d4ed8', bold: true, align: 'center', verticalAlign: 'middle' }) : '')
   );
 }
 
-function ideaSvg(e: ElementOf<'idea'>): string {
+function ideaSvg(e: ElementOf<'idea'>, min: number): string {
   return (
     card(e, '#ffffff') +
     rect(e.x, e.y, e.w, 8, IDEA_BANDS[e.status], 'rx="3"') +
-    textBlock({ text: e.title, x: e.x + 12, y: e.y + 16, width: e.w - 24, height: 40, fontSize: 16, fill: TEXT_COLOUR, bold: true }) +
-    textBlock({ text: e.description, x: e.x + 12, y: e.y + 60, width: e.w - 24, height: e.h - 70, fontSize: 13, fill: '#334155' })
+    tb(min, { text: e.title, x: e.x + 12, y: e.y + 16, width: e.w - 24, height: 40, fontSize: 16, fill: TEXT_COLOUR, bold: true }) +
+    tb(min, { text: e.description, x: e.x + 12, y: e.y + 60, width: e.w - 24, height: e.h - 70, fontSize: 13, fill: '#334155' })
   );
 }
 
-function noteLike(e: { x: number; y: number; w: number; h: number; text: string }, colour: string): string {
+function noteLike(e: { x: number; y: number; w: number; h: number; text: string }, colour: string, min: number): string {
   return (
     rect(e.x, e.y + 3, e.w, e.h, '#0f172a', 'rx="4" fill-opacity="0.12"') +
     rect(e.x, e.y, e.w, e.h, colour, 'rx="4"') +
-    textBlock({ text: e.text, x: e.x + 12, y: e.y + 12, width: e.w - 24, height: e.h - 24, fontSize: noteFontSize(e.text, e.w, e.h), fill: TEXT_COLOUR, align: 'center', verticalAlign: 'middle' })
+    tb(min, { text: e.text, x: e.x + 12, y: e.y + 12, width: e.w - 24, height: e.h - 24, fontSize: noteFontSize(e.text, e.w, e.h), fill: TEXT_COLOUR, align: 'center', verticalAlign: 'middle' })
   );
 }
 
 /** One element as SVG, looking as it does on the canvas. */
-function elementSvg(e: Element, lookup: (id: string) => Element | undefined): string {
+function elementSvg(e: Element, lookup: (id: string) => Element | undefined, min: number): string {
   switch (e.type) {
     case 'note':
-      return noteLike(e, e.color);
+      return noteLike(e, e.color, min);
     case 'strategy':
-      return noteLike(e, e.color);
+      return noteLike(e, e.color, min);
     case 'text':
-      return textBlock({ text: e.text, x: e.x, y: e.y, width: e.w || 10_000, height: Math.max(e.h, e.fontSize * 1.2 * 50), fontSize: e.fontSize, fill: e.color });
+      return tb(min, { text: e.text, x: e.x, y: e.y, width: e.w || 10_000, height: Math.max(e.h, e.fontSize * 1.2 * 50), fontSize: e.fontSize, fill: e.color });
     case 'rect':
     case 'ellipse': {
       const paint = `stroke=${attr(e.stroke)} stroke-width="${num(e.strokeWidth)}"`;
       const shape = e.type === 'rect' ? rect(e.x, e.y, e.w, e.h, e.fill, `rx="6" ${paint}`) : `<ellipse cx="${num(e.x + e.w / 2)}" cy="${num(e.y + e.h / 2)}" rx="${num(e.w / 2)}" ry="${num(e.h / 2)}" fill=${attr(e.fill)} ${paint}/>`;
-      return shape + textBlock({ text: e.text, x: e.x + 8, y: e.y + 8, width: e.w - 16, height: e.h - 16, fontSize: 18, fill: TEXT_COLOUR, align: 'center', verticalAlign: 'middle' });
+      return shape + tb(min, { text: e.text, x: e.x + 8, y: e.y + 8, width: e.w - 16, height: e.h - 16, fontSize: 18, fill: TEXT_COLOUR, align: 'center', verticalAlign: 'middle' });
     }
     case 'frame':
-      return rect(e.x, e.y, e.w, e.h, e.fill, 'rx="8" stroke="#94a3b8" stroke-width="1.5"') + textBlock({ text: e.title || ' ', x: e.x, y: e.y - 26, width: Math.max(e.w, 200), height: 24, fontSize: 18, fill: '#334155', bold: true });
+      return rect(e.x, e.y, e.w, e.h, e.fill, 'rx="8" stroke="#94a3b8" stroke-width="1.5"') + tb(min, { text: e.title || ' ', x: e.x, y: e.y - 26, width: Math.max(e.w, 200), height: 24, fontSize: 18, fill: '#334155', bold: true });
     case 'stroke':
       return polyline(e.points.map((v, i) => v + (i % 2 === 0 ? e.x : e.y)), e.stroke, e.strokeWidth);
     case 'connector': {
@@ -124,13 +134,13 @@ function elementSvg(e: Element, lookup: (id: string) => Element | undefined): st
       return polyline(points, e.stroke, e.strokeWidth) + (e.arrowEnd ? arrowHead(points, e.stroke) : '');
     }
     case 'stakeholder':
-      return stakeholderSvg(e);
+      return stakeholderSvg(e, min);
     case 'factor':
-      return factorSvg(e);
+      return factorSvg(e, min);
     case 'treeNode':
-      return rect(e.x, e.y, e.w, e.h, TREE_FILLS[e.tree][e.role], `rx="6" stroke="#475569" stroke-width="${e.role === 'core' ? 2.5 : 1}"`) + textBlock({ text: e.text, x: e.x + 10, y: e.y + 8, width: e.w - 20, height: e.h - 16, fontSize: 16, fill: TEXT_COLOUR, align: 'center', verticalAlign: 'middle', bold: e.role === 'core' });
+      return rect(e.x, e.y, e.w, e.h, TREE_FILLS[e.tree][e.role], `rx="6" stroke="#475569" stroke-width="${e.role === 'core' ? 2.5 : 1}"`) + tb(min, { text: e.text, x: e.x + 10, y: e.y + 8, width: e.w - 20, height: e.h - 16, fontSize: 16, fill: TEXT_COLOUR, align: 'center', verticalAlign: 'middle', bold: e.role === 'core' });
     case 'idea':
-      return ideaSvg(e);
+      return ideaSvg(e, min);
   }
 }
 
@@ -183,7 +193,9 @@ export function boardToSvg(elements: readonly Element[], options: PictureOptions
   const content = union(boxes) ?? { x: 0, y: 0, w: 400, h: 300 };
   const view = { x: content.x - padding, y: content.y - padding, w: Math.max(1, content.w + 2 * padding), h: Math.max(1, content.h + 2 * padding) };
   const nodes = shown.filter((e): e is ElementOf<'treeNode'> => e.type === 'treeNode');
-  const body = shown.map((e) => (e.type === 'treeNode' && e === nodes[0] ? treeLinks(nodes, lookup) : '') + elementSvg(e, lookup)).join('\n');
+  const pixelWidth = typeof options.pixelWidth === 'function' ? options.pixelWidth(view.w, view.h) : options.pixelWidth;
+  const min = pixelWidth ? MIN_TEXT_PX / (pixelWidth / view.w) : 0;
+  const body = shown.map((e) => (e.type === 'treeNode' && e === nodes[0] ? treeLinks(nodes, lookup) : '') + elementSvg(e, lookup, min)).join('\n');
   const svg = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${num(view.w)}" height="${num(view.h)}" viewBox="${num(view.x)} ${num(view.y)} ${num(view.w)} ${num(view.h)}" font-family=${attr(`${PICTURE_FONT}, sans-serif`)}>`,
     rect(view.x, view.y, view.w, view.h, '#f8fafc'),

@@ -77,8 +77,13 @@ export interface TextBlock {
   verticalAlign?: 'top' | 'middle';
 }
 
-/** A wrapped, clipped block of text as one SVG <text> element with a <tspan> per line. */
-export function textBlock(block: TextBlock): string {
+/**
+ * A wrapped, clipped block of text as one SVG <text> element with a <tspan> per line. Text
+ * smaller than `minFontSize` would be unreadable in the picture: its lines are drawn as faint
+ * bars instead, as the canvas leaves out text when zoomed far out (this also keeps rendering
+ * big boards fast: resvg shapes each text chunk separately).
+ */
+export function textBlock(block: TextBlock, minFontSize = 0): string {
   if (!block.text.trim() || block.width <= 0) return '';
   const { fontSize } = block;
   const lines = fitLines(wrapText(block.text, block.width, fontSize, block.bold), Math.max(block.height, fontSize * 1.2), fontSize);
@@ -87,6 +92,14 @@ export function textBlock(block: TextBlock): string {
   const top = block.verticalAlign === 'middle' ? block.y + Math.max(0, (block.height - total) / 2) : block.y;
   const center = block.align === 'center';
   const x = center ? block.x + block.width / 2 : block.x;
+  if (fontSize < minFontSize) {
+    return lines
+      .map((line, i) => {
+        const w = Math.min(block.width, textWidth(line, fontSize, block.bold));
+        return `<rect x="${num(center ? x - w / 2 : x)}" y="${num(top + i * lineHeight + fontSize * 0.3)}" width="${num(w)}" height="${num(fontSize * 0.6)}" fill="${escapeXml(block.fill)}" fill-opacity="0.3"/>`;
+      })
+      .join('');
+  }
   const tspans = lines.map((line, i) => `<tspan x="${num(x)}" y="${num(top + i * lineHeight + fontSize * 0.92)}">${escapeXml(line)}</tspan>`).join('');
   const attrs = [`font-size="${num(fontSize)}"`, `fill="${escapeXml(block.fill)}"`, center ? 'text-anchor="middle"' : '', block.bold ? 'font-weight="bold"' : ''].filter(Boolean).join(' ');
   return `<text ${attrs}>${tspans}</text>`;
