@@ -4,13 +4,15 @@ import { sectionTable } from './tables';
 import type { Report, ReportSection } from './types';
 
 /**
- * Board text as inert Markdown: characters that would start markup or HTML are escaped and
- * line breaks become spaces, so a note cannot inject links, images or tags into the summary.
+ * Board text as inert Markdown: characters that make emphasis, code, links, images or table
+ * cells are escaped, HTML's are entities, and line breaks become spaces, so a note cannot
+ * inject links, images or tags into the summary. Text never starts a line here (it follows
+ * "- ", "| " or a heading mark), so list and heading marks need no escaping.
  */
 export function mdText(text: string): string {
   return text
     .replace(/\r?\n|\r/g, ' ')
-    .replace(/[\\`*_{}[\]()#+\-.!|<>~&]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`));
+    .replace(/[\\`*_[\]|~<>&]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`));
 }
 
 function mdCell(value: CellValue): string {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createElements, putIntoFrame, updateElement } from '../../shared/ops/elements';
 import { buildReport, reportForFrame } from '../../shared/report/model';
-import { reportToMarkdown } from '../../shared/report/markdown';
+import { mdText, reportToMarkdown } from '../../shared/report/markdown';
 import { reportTables } from '../../shared/report/tables';
 import { readMeta } from '../../shared/schema/doc';
 import { readElements } from '../../shared/schema/plain';
@@ -166,5 +166,10 @@ describe('report tables and markdown', () => {
     expect(md).not.toContain('<script>');
     expect(md).toContain('&lt;script&gt;');
     expect(md).not.toContain(MARKUP);
+  });
+
+  it('markdown text cannot make links, images, emphasis or table cells', () => {
+    expect(mdText('![x](http://evil.example/a.png) [y](javascript:alert(1))')).toBe('!\\[x\\](http://evil.example/a.png) \\[y\\](javascript:alert(1))');
+    expect(mdText('*a* _b_ `c` a|b\nnext')).toBe('\\*a\\* \\_b\\_ \\`c\\` a\\|b next');
   });
 });
