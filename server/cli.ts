@@ -41,9 +41,12 @@ async function exportBoard(argv: string[]): Promise<void> {
 
   const config = loadConfig();
   const log = createLogger('silent');
+  const file = path.join(config.DATA_DIR, 'warsztat.sqlite');
+  // Opening SQLite would create an empty database; a wrong DATA_DIR should say so instead.
+  if (!config.DATABASE_URL && !fs.existsSync(file)) throw new UsageError(`no Warsztat database at ${file} (set DATA_DIR or DATABASE_URL)`);
   const store: BoardStore = config.DATABASE_URL
     ? new PostgresStore({ connectionString: config.DATABASE_URL, schema: config.DATABASE_SCHEMA })
-    : new SqliteStore(path.join(config.DATA_DIR, 'warsztat.sqlite'), { synchronous: config.SQLITE_SYNCHRONOUS });
+    : new SqliteStore(file, { synchronous: config.SQLITE_SYNCHRONOUS });
   try {
     const board = await store.getBoard(boardId);
     if (!board) throw new UsageError(`no board ${boardId} in ${config.DATABASE_URL ? 'the database' : config.DATA_DIR}`);
