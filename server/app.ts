@@ -8,6 +8,7 @@ import type { Config } from './config';
 import { boardRoutes } from './http/boards';
 import { errorHandler, notFoundJson } from './http/errors';
 import { exportRoutes } from './http/export';
+import { ExportThread } from './export/thread';
 import { clientRoutes } from './http/static';
 import { createLogger, type Logger } from './log';
 import { createMetrics, type Metrics } from './metrics';
@@ -97,7 +98,8 @@ export function createWarsztat(config: Config, options: { store?: BoardStore; lo
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
   app.use('/api', boardRoutes({ store, boards, adminToken: config.ADMIN_TOKEN, publicUrl: config.PUBLIC_URL }));
-  app.use('/api', exportRoutes({ store, rooms, adminToken: config.ADMIN_TOKEN }));
+  const exportThread = new ExportThread();
+  app.use('/api', exportRoutes({ store, rooms, adminToken: config.ADMIN_TOKEN, thread: exportThread }));
   app.use('/api', notFoundJson);
   app.use(clientRoutes(config.CLIENT_DIR));
   app.use(errorHandler(log));
@@ -145,6 +147,7 @@ export function createWarsztat(config: Config, options: { store?: BoardStore; lo
         server.closeAllConnections();
         await stopped;
         await relay?.close();
+        await exportThread.close();
         await store.close();
       })();
       return closing;

@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { EXPORT_FORMATS, EXPORTERS, ExportRequestError, isExportFormat, type ExportFile } from '../export/index';
 import { contentDisposition, exportBaseName } from '../export/filename';
 import { exportContext } from '../export/source';
+import type { ExportThread } from '../export/thread';
 import { LIMITS } from '../../shared/schema/limits';
 import type { BoardStore } from '../storage/types';
 import { ROLES } from '../storage/types';
@@ -14,6 +15,8 @@ export interface ExportRoutesDeps {
   store: BoardStore;
   rooms: RoomRegistry;
   adminToken: string | undefined;
+  /** Where exports run, off the event loop; without it they run inline. */
+  thread?: ExportThread;
 }
 
 /** One optional string query parameter; repeated or over-long ones are a 400. */
@@ -25,7 +28,7 @@ function queryString(value: unknown, name: string, max: number = LIMITS.maxIdLen
 }
 
 /** `GET /api/boards/:id/export?format=…[&frame=…][&table=…]` for any token of the board (docs/api.md). */
-export function exportRoutes({ store, rooms, adminToken }: ExportRoutesDeps): Router {
+export function exportRoutes({ store, rooms, adminToken, thread }: ExportRoutesDeps): Router {
   const router = Router();
   router.get('/boards/:id/export', async (req, res) => {
     const id = String(req.params.id);
@@ -46,7 +49,7 @@ export function exportRoutes({ store, rooms, adminToken }: ExportRoutesDeps): Ro
         const context = exportContext(id, room.doc, room.control.state, room.control.peopleList(), options);
         const frame = context.input.elements.find((e) => e.id === options.frameId);
         frameTitle = frame?.type === 'frame' ? frame.title : undefined;
-        return exporter(context);
+        return thread ? thread.run(format, context) : exporter(context);
       });
     } catch (error) {
       if (error instanceof ExportRequestError) throw new HttpError(400, error.message);

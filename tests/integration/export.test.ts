@@ -6,6 +6,7 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { ARTIFACTS_DIR } from '../helpers/browser';
+import { bigBoard } from '../../bench/scenarios/report';
 import { INJECTION, MARKUP, reportBoard } from '../helpers/report-board';
 import { ROOT, startServer, tempDir, type CreatedBoard, type TestServer } from '../helpers/server';
 
@@ -178,6 +179,34 @@ describe('GET /api/boards/:id/export', () => {
     expect((await badFrame.json()).error).toBe('no frame no-such-frame on this board');
     const missing = await fetch(`${server.url}/api/boards/AAAAAAAAAAAAAAAAAAAAAA/export?format=md`, { headers: { authorization: 'Bearer admin-secret' } });
     expect(missing.status).toBe(404);
+  });
+
+  it('a big report is made off the event loop: the server keeps answering meanwhile', async () => {
+    const server = await startServer();
+    const board = await server.createBoard('Duża tablica');
+    const big = bigBoard();
+    await server.warsztat.rooms.withRoom(board.id, async (room) => {
+      Y.applyUpdate(room.doc, Y.encodeStateAsUpdate(big.doc));
+      await room.whenDurable();
+    });
+    const started = performance.now();
+    let done = false;
+    const exporting = get(server, board, 'format=pdf').then(async (res) => {
+      expect(res.status).toBe(200);
+      await res.arrayBuffer();
+      done = true;
+    });
+    let slowest = 0;
+    while (!done) {
+      const t = performance.now();
+      expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+      slowest = Math.max(slowest, performance.now() - t);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    await exporting;
+    const took = performance.now() - started;
+    // Reading the board into plain data stays on the main thread; the rest does not.
+    expect(slowest).toBeLessThan(Math.max(400, took / 3));
   });
 
   it('npm run export writes a report from DATA_DIR without the server running', async () => {
