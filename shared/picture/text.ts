@@ -14,47 +14,80 @@ export function escapeXml(text: string): string {
 const NARROW = new Set('iIjl.,:;!|\'`ft()[]r ');
 const WIDE = new Set('mwMWŁŚ@%');
 
+function charUnits(c: string): number {
+  return NARROW.has(c) ? 0.34 : WIDE.has(c) ? 0.86 : c === c.toUpperCase() && c !== c.toLowerCase() ? 0.7 : 0.6;
+}
+
 /** Estimated width of a text in DejaVu Sans at `fontSize` (bold is about 10 % wider). */
 export function textWidth(text: string, fontSize: number, bold = false): number {
   let units = 0;
-  for (const c of text) units += NARROW.has(c) ? 0.34 : WIDE.has(c) ? 0.86 : c === c.toUpperCase() && c !== c.toLowerCase() ? 0.7 : 0.6;
+  for (const c of text) units += charUnits(c);
   return units * fontSize * (bold ? 1.1 : 1);
 }
 
-/** Breaks text into lines no wider than `width`; words longer than a line are cut. */
-export function wrapText(text: string, width: number, fontSize: number, bold = false): string[] {
+/**
+ * Breaks text into lines no wider than `width`; words longer than a line are cut. Stops after
+ * `maxLines` (plus one, so callers know text was cut): a 10,000-character note costs no more
+ * than the lines that fit. Linear in the text's length, however long its words.
+ */
+export function wrapText(text: string, width: number, fontSize: number, bold = false, maxLines = Infinity): string[] {
+  const unit = fontSize * (bold ? 1.1 : 1);
   const lines: string[] = [];
+  const full = () => lines.length > maxLines;
   for (const paragraph of text.split(/\r?\n/)) {
     let line = '';
+    let lineWidth = 0;
     for (const word of paragraph.split(/\s+/).filter(Boolean)) {
-      const candidate = line ? `${line} ${word}` : word;
-      if (textWidth(candidate, fontSize, bold) <= width) {
-        line = candidate;
+      if (full()) return lines;
+      const wordWidth = textWidth(word, fontSize, bold);
+      const space = line ? charUnits(' ') * unit : 0;
+      if (lineWidth + space + wordWidth <= width) {
+        line = line ? `${line} ${word}` : word;
+        lineWidth += space + wordWidth;
         continue;
       }
       if (line) lines.push(line);
       line = '';
-      let rest = word;
-      while (textWidth(rest, fontSize, bold) > width && rest.length > 1) {
-        let cut = rest.length - 1;
-        while (cut > 1 && textWidth(rest.slice(0, cut), fontSize, bold) > width) cut--;
-        lines.push(rest.slice(0, cut));
-        rest = rest.slice(cut);
+      lineWidth = 0;
+      if (wordWidth <= width) {
+        line = word;
+        lineWidth = wordWidth;
+        continue;
       }
-      line = rest;
+      // A word wider than the line: cut it where the next character would not fit.
+      let piece = '';
+      let pieceWidth = 0;
+      for (const c of word) {
+        const w = charUnits(c) * unit;
+        if (piece && pieceWidth + w > width) {
+          lines.push(piece);
+          if (full()) return lines;
+          piece = '';
+          pieceWidth = 0;
+        }
+        piece += c;
+        pieceWidth += w;
+      }
+      line = piece;
+      lineWidth = pieceWidth;
     }
     lines.push(line);
+    if (full()) return lines;
   }
   return lines;
 }
 
 /** Lines that fit `height` (line height 1.2); the last kept line ends with an ellipsis when text was cut. */
 export function fitLines(lines: string[], height: number, fontSize: number): string[] {
-  const max = Math.max(1, Math.floor(height / (fontSize * 1.2)));
+  const max = maxLinesFor(height, fontSize);
   if (lines.length <= max) return lines;
   const kept = lines.slice(0, max);
   kept[max - 1] = `${kept[max - 1]!.replace(/\s*\S?$/, '')}…`;
   return kept;
+}
+
+function maxLinesFor(height: number, fontSize: number): number {
+  return Math.max(1, Math.floor(height / (fontSize * 1.2)));
 }
 
 /** Short notes in large type, long ones smaller, as on the canvas (client/src/board/ElementView.tsx). */
@@ -86,7 +119,8 @@ export interface TextBlock {
 export function textBlock(block: TextBlock, minFontSize = 0): string {
   if (!block.text.trim() || block.width <= 0) return '';
   const { fontSize } = block;
-  const lines = fitLines(wrapText(block.text, block.width, fontSize, block.bold), Math.max(block.height, fontSize * 1.2), fontSize);
+  const height = Math.max(block.height, fontSize * 1.2);
+  const lines = fitLines(wrapText(block.text, block.width, fontSize, block.bold, maxLinesFor(height, fontSize)), height, fontSize);
   const lineHeight = fontSize * 1.2;
   const total = lines.length * lineHeight;
   const top = block.verticalAlign === 'middle' ? block.y + Math.max(0, (block.height - total) / 2) : block.y;

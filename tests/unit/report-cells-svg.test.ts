@@ -73,6 +73,21 @@ describe('SVG picture', () => {
     expect(picture.svg).toMatch(/^<svg/);
   });
 
+  it('a note of 10,000 characters without a space is cut to what fits, quickly', () => {
+    const board = reportBoard();
+    const text = 'ż'.repeat(10_000);
+    createElements(board.doc, [{ type: 'note', text, x: 0, y: 3000 }, { type: 'text', text: `${text.slice(0, 4000)} ${text.slice(0, 4000)}`, x: 0, y: 3400, w: 300 }]);
+    const started = performance.now();
+    const { svg } = boardToSvg(readElements(board.doc).elements);
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(svg).toContain('…');
+    expect(svg.length).toBeLessThan(200_000);
+    const lines = wrapText('ab '.repeat(5) + 'x'.repeat(50), 60, 10);
+    expect(lines.every((l) => l.length > 0)).toBe(true);
+    expect(lines.join('').replace(/ /g, '')).toBe('ab'.repeat(5) + 'x'.repeat(50));
+    expect(lines.length).toBeGreaterThan(2);
+  });
+
   it('wraps long text into lines and escapes XML characters', () => {
     expect(wrapText('Położenie przy autostradzie A2', 100, 16).length).toBeGreaterThan(1);
     expect(escapeXml(`<a href='x'>&"</a>`)).toBe('&lt;a href=&#39;x&#39;&gt;&amp;&quot;&lt;/a&gt;');
