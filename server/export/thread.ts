@@ -2,6 +2,12 @@ import { Worker } from 'node:worker_threads';
 import * as Y from 'yjs';
 import type { ExportFormat } from './index';
 import { ExportRequestError, type ExportContext, type ExportFile } from './types';
+
+/** Exports waiting or running on the thread beyond which new ones are refused (429). */
+export const MAX_QUEUED_EXPORTS = 8;
+
+/** The export thread has as much work queued as it takes; try again shortly. */
+export class ExportBusyError extends Error {}
 import type { ExportJob, ExportJobResult } from './worker';
 
 /**
@@ -38,6 +44,8 @@ export class ExportThread {
 
   /** Exports on the thread; the context's document is sent as an update, its plain data as is. */
   run(format: ExportFormat, context: ExportContext): Promise<ExportFile> {
+    // Bounded, so a flood of requests cannot pile up minutes of CPU work.
+    if (this.pending.size >= MAX_QUEUED_EXPORTS) return Promise.reject(new ExportBusyError('too many exports are being prepared; try again in a moment'));
     this.worker ??= this.start();
     const id = this.nextId++;
     const job: ExportJob = { id, boardId: context.boardId, format, input: context.input, options: context.options, update: Y.encodeStateAsUpdate(context.doc) };

@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { EXPORT_FORMATS, EXPORTERS, ExportRequestError, isExportFormat, type ExportFile } from '../export/index';
 import { contentDisposition, exportBaseName } from '../export/filename';
 import { exportContext } from '../export/source';
-import type { ExportThread } from '../export/thread';
+import { ExportBusyError, type ExportThread } from '../export/thread';
 import { LIMITS } from '../../shared/schema/limits';
 import type { BoardStore } from '../storage/types';
 import { ROLES } from '../storage/types';
@@ -53,6 +53,10 @@ export function exportRoutes({ store, rooms, adminToken, thread }: ExportRoutesD
       });
     } catch (error) {
       if (error instanceof ExportRequestError) throw new HttpError(400, error.message);
+      if (error instanceof ExportBusyError) {
+        res.set('retry-after', '5');
+        throw new HttpError(429, error.message);
+      }
       throw error;
     }
     res.set('content-type', file.contentType);

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { ARTIFACTS_DIR } from '../helpers/browser';
 import { bigBoard } from '../../bench/scenarios/report';
+import { MAX_QUEUED_EXPORTS } from '../../server/export/thread';
 import { INJECTION, MARKUP, reportBoard } from '../helpers/report-board';
 import { ROOT, startServer, tempDir, type CreatedBoard, type TestServer } from '../helpers/server';
 
@@ -207,6 +208,19 @@ describe('GET /api/boards/:id/export', () => {
     const took = performance.now() - started;
     // Reading the board into plain data stays on the main thread; the rest does not.
     expect(slowest).toBeLessThan(Math.max(400, took / 3));
+  });
+
+  it('a flood of exports is bounded: beyond the queue, 429 with Retry-After', async () => {
+    const { server, board } = await boardWithContent();
+    const answers = await Promise.all(Array.from({ length: MAX_QUEUED_EXPORTS + 6 }, () => get(server, board, 'format=pdf')));
+    const statuses = answers.map((r) => r.status);
+    expect(statuses.filter((s) => s === 200).length).toBeGreaterThanOrEqual(MAX_QUEUED_EXPORTS);
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(1);
+    expect(statuses.every((s) => s === 200 || s === 429)).toBe(true);
+    const refused = answers.find((r) => r.status === 429)!;
+    expect(refused.headers.get('retry-after')).toBe('5');
+    expect((await refused.json()).error).toContain('try again');
+    expect((await get(server, board, 'format=md')).status).toBe(200);
   });
 
   it('npm run export writes a report from DATA_DIR without the server running', async () => {

@@ -67,6 +67,7 @@ export function ExportDialog({ editor, boardId, token, onClose }: { editor: Edit
     if (format === 'csv') query.set('table', table);
     try {
       const res = await fetch(`/api/boards/${encodeURIComponent(boardId)}/export?${query}`, { headers: { authorization: `Bearer ${token}` }, signal: controller.current.signal });
+      if (res.status === 429) throw new Error(t('export.busy'));
       if (!res.ok) {
         const body = (await res.json().catch(() => ({}))) as { error?: string };
         throw new Error(body.error ?? String(res.status));
