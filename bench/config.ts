@@ -2,7 +2,7 @@
 export interface BenchConfig {
   /** Which scenarios to run: 1 = one busy room, 2 = many rooms, 3 = durable edits, 4 = one room across processes. */
   scenarios: number[];
-  /** BENCH_ONLY=cross-process: run scenario 4 alone and replace only its section in the report. */
+  /** BENCH_ONLY=cross-process (scenario 4) or report (section 6, report export): run it alone and replace only its section in the report. */
   only: string | undefined;
   workers: number;
   fanout: {

@@ -15,6 +15,7 @@ import { runCanvasBench } from './canvas/index';
 import { runCrossProcess } from './scenarios/cross-process';
 import { runDurable } from './scenarios/durable';
 import { runFanout } from './scenarios/fanout';
+import { reportSection, runReportBench, spliceReportSection } from './scenarios/report';
 import { runRooms } from './scenarios/rooms';
 import { runAppendMicro, runCompactMicro } from './scenarios/sqlite-micro';
 
@@ -99,9 +100,16 @@ function spliceSection(file: string, section: string): string {
 
 async function main(): Promise<void> {
   const config = loadBenchConfig();
-  if (config.only !== undefined && config.only !== 'cross-process') throw new Error(`BENCH_ONLY must be cross-process, got ${config.only}`);
+  if (config.only !== undefined && config.only !== 'cross-process' && config.only !== 'report') throw new Error(`BENCH_ONLY must be cross-process or report, got ${config.only}`);
   if (config.only) config.scenarios = [4];
   const priority = applyPriority(config.nice);
+  if (config.only === 'report') {
+    // Section 6 alone: report export on a big board, in a process of its own.
+    const out = path.resolve(ROOT, config.out);
+    spliceReportSection(out, reportSection(runReportBench(log), priority));
+    log(`wrote section 6 of ${path.relative(ROOT, out)}`);
+    return;
+  }
   const started = new Date();
   const startedMs = Date.now();
   const results: Results = {
@@ -201,6 +209,14 @@ async function main(): Promise<void> {
       fs.writeFileSync(out, `${fs.readFileSync(out, 'utf8').trimEnd()}\n\n${section.replace(/^## /m, '## 5. ')}`);
     } catch (error) {
       results.errors.push(`canvas: ${(error as Error).stack ?? String(error)}`);
+    }
+  }
+  // Report export on a big board (#6): section 6; BENCH_REPORT=0 leaves it out.
+  if (!config.only && process.env.BENCH_REPORT !== '0') {
+    try {
+      spliceReportSection(out, reportSection(runReportBench(log), priority));
+    } catch (error) {
+      results.errors.push(`report: ${(error as Error).stack ?? String(error)}`);
     }
   }
   if (results.errors.length > 0) {

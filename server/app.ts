@@ -12,6 +12,8 @@ import { VersionService } from './history/versions';
 import { errorHandler, notFoundJson } from './http/errors';
 import { ideaRoutes } from './http/ideas';
 import { IdeaInbox } from './ideas/inbox';
+import { exportRoutes } from './http/export';
+import { ExportThread } from './export/thread';
 import { clientRoutes } from './http/static';
 import { stakeholderImportRoutes } from './http/stakeholder-import';
 import { createLogger, type Logger } from './log';
@@ -118,6 +120,8 @@ export function createWarsztat(config: Config, options: { store?: BoardStore; lo
     }),
   );
   app.use('/api', stakeholderImportRoutes({ store, rooms, adminToken: config.ADMIN_TOKEN }));
+  const exportThread = new ExportThread();
+  app.use('/api', exportRoutes({ store, rooms, adminToken: config.ADMIN_TOKEN, thread: exportThread }));
   app.use('/api', notFoundJson);
   app.use(clientRoutes(config.CLIENT_DIR));
   app.use(errorHandler(log));
@@ -169,6 +173,7 @@ export function createWarsztat(config: Config, options: { store?: BoardStore; lo
         server.closeAllConnections();
         await stopped;
         await relay?.close();
+        await exportThread.close();
         await store.close();
       })();
       return closing;

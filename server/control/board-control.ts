@@ -209,6 +209,17 @@ export class BoardControl {
       .map(([sessionId, p]) => ({ sessionId, name: p.name, role: this.roleOf(sessionId, p.tokenRole), handUp: p.handUp }));
   }
 
+  /** Everyone who took part, for reports: those here now with their live roles, then the rest of the roster. */
+  participants(): { name: string; role: Role }[] {
+    const present = this.peopleList();
+    const here = new Set(present.map((p) => p.sessionId));
+    const earlier = Object.entries(this.roster)
+      .filter(([sessionId]) => !here.has(sessionId))
+      .sort(([, a], [, b]) => a.firstSeen - b.firstSeen)
+      .map(([, p]) => ({ name: p.name, role: p.role }));
+    return [...present.map((p) => ({ name: p.name, role: p.role })), ...earlier];
+  }
+
   nameOf(sessionId: string): string {
     return this.people.get(sessionId)?.name ?? '';
   }

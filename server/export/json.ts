@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import { boardToBackup } from '../../shared/backup';
 import type { ControlState } from '../../shared/protocol/state';
 import type { BoardRecord } from '../storage/types';
+import type { Exporter } from './types';
 
 /** An export ready to send: what the export registry (server/export/index.ts) expects of every format. */
 export interface ExportFile {
@@ -32,3 +33,10 @@ export function exportJson(input: { board: BoardRecord; doc: Y.Doc; control?: Pi
     filename: exportFilename(input.board.title, 'json', input.now),
   };
 }
+
+/** The `json` format of the export registry: the same backup, from the export context. */
+export const jsonExporter: Exporter = (context) => ({
+  body: JSON.stringify(boardToBackup(context.doc, { control: context.input.control }), null, 2),
+  contentType: 'application/json; charset=utf-8',
+  extension: 'json',
+});

@@ -18,6 +18,12 @@ describe('roster of a session', () => {
       expect(Object.keys(roster).sort()).toEqual(['s-ewa', 's-jan', 's-radny']);
       expect(roster['s-jan']).toMatchObject({ name: 'Jan', role: 'facilitator' });
       expect(roster['s-radny']).toMatchObject({ name: 'Radny Kowalski', role: 'observer' });
+      // Reports list who is here first, then those who left, in the order they came.
+      expect(room.control.participants()).toEqual([
+        { name: 'Ewa Nowak', role: 'facilitator' },
+        { name: 'Jan', role: 'facilitator' },
+        { name: 'Radny Kowalski', role: 'observer' },
+      ]);
       await room.control.flush();
     });
     ewa.socket.disconnect();

@@ -17,6 +17,7 @@ import { ReactionsBar } from '../panels/Reactions';
 import { TimerDisplay } from '../panels/TimerDisplay';
 import { VoteBar } from '../panels/VoteBar';
 import { DraftEditor } from '../panels/DraftEditor';
+import { ExportButton, ExportDialog } from '../panels/ExportDialog';
 import { containsRect } from '../../../shared/geometry/rect';
 import { ELEMENT_DEFINITIONS } from '../../../shared/schema/elements';
 import type { Draft } from '../../../shared/protocol/state';
@@ -42,6 +43,7 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
   const [help, setHelp] = useState(false);
   const [historyOpen, setHistoryOpen] = useState(false);
   const [outlineOpen, setOutlineOpen] = useState(false);
+  const [exporting, setExporting] = useState(false);
   const editor = useMemo(() => (board.doc ? new Editor(board.doc) : null), [board.doc]);
   const peers = usePeers(board.awareness);
   const [panelOpen, setPanelOpen] = useState(true);
@@ -213,6 +215,7 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
         <button type="button" className="secondary" onClick={() => setOutlineOpen((open) => !open)} aria-expanded={outlineOpen} aria-controls="outline-panel" data-testid="toggle-outline">
           {t('outline.toggle')}
         </button>
+        {token && <ExportButton onClick={() => setExporting(true)} />}
         {role === 'facilitator' && (
           <button type="button" className="secondary" onClick={() => setPanelOpen((open) => !open)} aria-expanded={panelOpen} data-testid="toggle-panel">
             {panelOpen ? t('control.close') : t('control.open')}
@@ -265,6 +268,7 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
       <Notice editor={editor} />
       {help && <HelpPanel onClose={() => setHelp(false)} />}
       {historyOpen && token && <HistoryPanel boardId={boardId} token={token} canManage={board.role === 'facilitator'} author={name ?? ''} onClose={() => setHistoryOpen(false)} />}
+      {exporting && token && <ExportDialog editor={editor} boardId={boardId} token={token} onClose={() => setExporting(false)} />}
       {!name && <NamePrompt onDone={setName} />}
     </BoardLayout>
   );

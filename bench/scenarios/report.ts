@@ -1,0 +1,187 @@
+/**
+ * Scenario 6: report export on a big board (500 stakeholders, a 300-node problem tree, 400
+ * SWOT notes). Runs in a child process of its own so its memory figures start from a clean
+ * process; the DOCX and the PDF must each take ≤ 3 s.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import * as Y from 'yjs';
+import { initBoard } from '../../shared/ops/board';
+import { createElements, putIntoFrame, type NewElement } from '../../shared/ops/elements';
+import { initialControlState, type ControlState } from '../../shared/protocol/state';
+import { EXPORTERS } from '../../server/export/index';
+import { exportContext } from '../../server/export/source';
+import { loadAverage, machineInfo, type MachineInfo } from '../lib/proc';
+
+const TARGET_MS = 3000;
+const RUNS = 3;
+const MiB = 1024 * 1024;
+
+export interface ReportBenchRow {
+  format: 'docx' | 'pdf';
+  /** Each run's time, ms; the first includes parsing the fonts once per process. */
+  runsMs: number[];
+  /** CPU time (user + system) of each run, ms: the code's own cost, whatever else the machine runs. */
+  cpuMs: number[];
+  bytes: number;
+  /** Resident memory after the runs, and its peak over the process so far, MiB. */
+  rssAfterMiB: number;
+  peakRssMiB: number;
+  heapUsedAfterMiB: number;
+}
+
+export interface ReportBenchResult {
+  startedAt: string;
+  machine: MachineInfo;
+  loadAverage: string;
+  git: string;
+  elements: number;
+  buildMs: number;
+  baselineRssMiB: number;
+  rows: ReportBenchRow[];
+}
+
+/** The big board: everything made with shared/ops, as the method UIs would leave it. */
+export function bigBoard(): { doc: Y.Doc; control: ControlState } {
+  const doc = new Y.Doc();
+  initBoard(doc, 'Benchmark – duża tablica', 'pl', Date.UTC(2026, 10, 22));
+  let seed = 42;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const frame = (method: string, title: string, x: number, w: number, h: number) => createElements(doc, [{ type: 'frame', method, title, x, y: 0, w, h }])[0]!;
+  const fill = (frameId: string, items: NewElement[]) => {
+    const ids = createElements(doc, items, 'Benchmark');
+    putIntoFrame(doc, ids, frameId);
+    return ids;
+  };
+
+  const map = frame('stakeholders', 'Mapa interesariuszy', 0, 25 * 240 + 40, 20 * 130 + 40);
+  fill(
+    map,
+    Array.from({ length: 500 }, (_, i) => ({
+      type: 'stakeholder',
+      name: `Interesariusz nr ${i + 1} – stowarzyszenie „Źródło”`,
+      group: i % 2 ? 'użytkownicy miasta' : 'dostawcy usług',
+      x: 20 + (i % 25) * 240,
+      y: 20 + Math.floor(i / 25) * 130,
+      influence: Math.round(random() * 10),
+      engagement: Math.round(random() * 10),
+      ratings: Array.from({ length: 8 }, (_, r) => ({ by: `Uczestnik ${r + 1}`, influence: Math.round(random() * 10), engagement: Math.round(random() * 10) })),
+    })),
+  );
+
+  const treeX = 7000;
+  const tree = frame('problemTree', 'Drzewo problemów', treeX, 30 * 240 + 40, 12 * 140 + 40);
+  const [core] = fill(tree, [{ type: 'treeNode', tree: 'problem', role: 'core', text: 'Odpływ młodych mieszkańców z gminy', x: treeX + 3600, y: 700 }]);
+  const nodes = [core!];
+  for (let i = 1; i < 300; i++) {
+    // Each node hangs from an earlier one, giving a bushy tree several levels deep.
+    const parent = nodes[Math.floor(random() * Math.min(nodes.length, 60))]!;
+    const role = i % 4 === 0 ? 'effect' : 'cause';
+    nodes.push(fill(tree, [{ type: 'treeNode', tree: 'problem', role, parentNode: parent, text: `Przyczyna ${i}: niewystarczająca oferta zajęć dla młodzieży`, x: treeX + 20 + (i % 30) * 240, y: 20 + Math.floor(i / 30) * 140 }])[0]!);
+  }
+
+  const swotX = 15_000;
+  const swot = frame('swot', 'Analiza SWOT', swotX, 2 * 2600 + 120, 2 * 1400 + 160);
+  const quadrants = (['swot-s', 'swot-w', 'swot-o', 'swot-t'] as const).map((method, q) => {
+    const id = frame(method, ['Mocne strony', 'Słabe strony', 'Szanse', 'Zagrożenia'][q]!, swotX + 40 + (q % 2) * 2640, 2600, 1400);
+    putIntoFrame(doc, [id], swot);
+    return id;
+  });
+  const noteIds: string[] = [];
+  quadrants.forEach((quadrant, q) => {
+    noteIds.push(
+      ...fill(
+        quadrant,
+        Array.from({ length: 100 }, (_, i) => ({ type: 'note', text: `Karteczka ${q * 100 + i + 1}: zażółć gęślą jaźń`, x: swotX + 60 + (q % 2) * 2640 + (i % 10) * 250, y: 80 + Math.floor(q / 2) * 1480 + Math.floor(i / 10) * 130, w: 220, h: 110 })),
+      ),
+    );
+  });
+  const control: ControlState = {
+    ...initialControlState(),
+    rounds: [{ id: 'r1', title: 'Mocne strony', frameId: quadrants[0]!, itemIds: null, votesPerPerson: 5, open: false, openedAt: 0, closedAt: Date.now(), results: Object.fromEntries(noteIds.slice(0, 100).map((id, i) => [id, i % 7])), voters: 20 }],
+  };
+  return { doc, control };
+}
+
+const mib = (bytes: number) => bytes / MiB;
+
+/** In the child: builds the board, exports DOCX and PDF RUNS times each, prints JSON. */
+async function measure(): Promise<ReportBenchResult> {
+  const started = performance.now();
+  const { doc, control } = bigBoard();
+  const buildMs = performance.now() - started;
+  global.gc?.();
+  const baselineRssMiB = mib(process.memoryUsage().rss);
+  const rows: ReportBenchRow[] = [];
+  for (const format of ['docx', 'pdf'] as const) {
+    const runsMs: number[] = [];
+    const cpuMs: number[] = [];
+    let bytes = 0;
+    for (let i = 0; i < RUNS; i++) {
+      const t = performance.now();
+      const cpu = process.cpuUsage();
+      // The whole path an HTTP export takes after loading: read the document, model, pictures, file.
+      const file = await EXPORTERS[format]!(exportContext('bench', doc, control, [], {}));
+      runsMs.push(performance.now() - t);
+      const used = process.cpuUsage(cpu);
+      cpuMs.push((used.user + used.system) / 1000);
+      bytes = Buffer.byteLength(file.body);
+    }
+    const memory = process.memoryUsage();
+    rows.push({ format, runsMs, cpuMs, bytes, rssAfterMiB: mib(memory.rss), peakRssMiB: process.resourceUsage().maxRSS / 1024, heapUsedAfterMiB: mib(memory.heapUsed) });
+  }
+  return { startedAt: new Date().toISOString(), machine: machineInfo(), loadAverage: loadAverage(), git: '', elements: doc.getMap('elements').size, buildMs, baselineRssMiB, rows };
+}
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+/** Runs the scenario in a fresh child process and returns its figures. */
+export function runReportBench(log: (line: string) => void): ReportBenchResult {
+  log('\n[6] report export: 500 stakeholders, 300-node problem tree, 400 notes (DOCX and PDF, ≤ 3 s each)');
+  const stdout = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', path.join(ROOT, 'bench/scenarios/report.ts')], { cwd: ROOT, env: { ...process.env, BENCH_REPORT_CHILD: '1' }, encoding: 'utf8', maxBuffer: 16 * MiB });
+  const result = JSON.parse(stdout.trim().split('\n').at(-1)!) as ReportBenchResult;
+  try {
+    result.git = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+  } catch {
+    result.git = 'unknown';
+  }
+  for (const row of result.rows) log(`  ${row.format}: ${row.runsMs.map((ms, i) => `${ms.toFixed(0)} ms (CPU ${row.cpuMs[i]!.toFixed(0)} ms)`).join(', ')}; ${(row.bytes / 1024).toFixed(0)} KiB; RSS ${row.rssAfterMiB.toFixed(0)} MiB (peak ${row.peakRssMiB.toFixed(0)} MiB)`);
+  return result;
+}
+
+/** The `## 6.` section of docs/benchmarks.md. */
+export function reportSection(r: ReportBenchResult, priority: string): string {
+  const worst = (row: ReportBenchRow) => Math.max(...row.runsMs);
+  const lines = [
+    '## 6. Report export (DOCX, PDF) of a big board',
+    '',
+    `Run on ${r.startedAt} (commit ${r.git}); ${r.machine.cpus} CPU (${r.machine.cpuModel}), ${r.machine.memoryGiB.toFixed(1)} GiB, node ${r.machine.node}; load average at start ${r.loadAverage}; scheduling: ${priority}. Re-run alone with \`BENCH_ONLY=report npm run bench\`.`,
+    '',
+    `The board: 500 stakeholder cards with 8 ratings each, a 300-node problem tree, a SWOT with 400 notes and one closed vote (${r.elements} elements, built in ${r.buildMs.toFixed(0)} ms). Each export runs the whole path an HTTP export takes once the board is loaded — reading the document, the report model, a PNG picture of every method frame (resvg), the file itself — ${RUNS} times in one fresh process (bench/scenarios/report.ts); the server runs the same code on its export thread, so these seconds do not block live editing. The first run also parses DejaVu Sans once for the process. Memory: process RSS after the runs, its peak (getrusage maxRSS) and V8 heap in use; the process held ${r.baselineRssMiB.toFixed(0)} MiB with the board built, before any export.`,
+    '',
+    'Each run: wall-clock time, and in brackets the CPU time the process used during it (the code\'s own cost; on a busy machine the wall clock also counts waiting for a CPU).',
+    '',
+    '| format | run 1 | run 2 | run 3 | target ≤ 3 s (slowest run, wall clock) | file | RSS after | peak RSS | heap used |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...r.rows.map((row) => `| ${row.format.toUpperCase()} | ${row.runsMs.map((ms, i) => `${(ms / 1000).toFixed(2)} s (CPU ${(row.cpuMs[i]! / 1000).toFixed(2)} s)`).join(' | ')} | **${worst(row) <= TARGET_MS ? 'met' : 'missed'}** (${(worst(row) / 1000).toFixed(2)} s) | ${(row.bytes / 1024).toFixed(0)} KiB | ${row.rssAfterMiB.toFixed(0)} MiB | ${row.peakRssMiB.toFixed(0)} MiB | ${row.heapUsedAfterMiB.toFixed(0)} MiB |`),
+    '',
+  ];
+  return lines.join('\n');
+}
+
+/** Replaces the report's `## 6.` section, or appends it. */
+export function spliceReportSection(file: string, section: string): void {
+  const old = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmarks\n';
+  const start = old.search(/^## 6\. /m);
+  if (start < 0) {
+    fs.writeFileSync(file, `${old.trimEnd()}\n\n${section}`);
+    return;
+  }
+  const next = old.slice(start + 1).search(/^## /m);
+  fs.writeFileSync(file, `${old.slice(0, start)}${section}${next < 0 ? '' : `\n${old.slice(start + 1 + next)}`}`);
+}
+
+if (process.env.BENCH_REPORT_CHILD === '1') {
+  void measure().then((result) => console.log(JSON.stringify(result)));
+}

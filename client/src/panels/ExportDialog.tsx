@@ -1,0 +1,143 @@
+import { useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Editor } from '../editor/editor';
+
+/** Formats offered, in the order people look for them (reports first). */
+const FORMATS = ['docx', 'pdf', 'xlsx', 'csv', 'md', 'png', 'svg', 'json'] as const;
+type Format = (typeof FORMATS)[number];
+const CSV_TABLES = ['stakeholders', 'problemTree', 'objectivesTree', 'swot', 'tows', 'factors', 'ideas', 'votes'] as const;
+
+/** The file name the server offered (its UTF-8 form when given), else a plain one. */
+export function downloadName(disposition: string | null, fallback: string): string {
+  const utf8 = disposition?.match(/filename\*=UTF-8''([^;]+)/i);
+  if (utf8) {
+    try {
+      return decodeURIComponent(utf8[1]!.trim());
+    } catch {
+      // A malformed name: fall through to the ASCII one.
+    }
+  }
+  return disposition?.match(/filename="([^"]+)"/i)?.[1] ?? fallback;
+}
+
+/** Saves a blob as a file through a temporary link (works in every browser, no pop-up). */
+function saveBlob(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** The top-bar button that opens the export dialog. */
+export function ExportButton({ onClick }: { onClick: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <button type="button" className="icon-button" onClick={onClick} title={t('export.open')} aria-label={t('export.open')} data-testid="export-button">
+      <svg width={20} height={20} viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={1.8} strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
+        <path d="M12 4v11 M7 10l5 5 5-5 M5 19h14" />
+      </svg>
+    </button>
+  );
+}
+
+/** Export: pick a format and (optionally) one frame; the file downloads when ready. */
+export function ExportDialog({ editor, boardId, token, onClose }: { editor: Editor; boardId: string; token: string; onClose: () => void }) {
+  const { t } = useTranslation();
+  const [format, setFormat] = useState<Format>('docx');
+  const [frameId, setFrameId] = useState('');
+  const [table, setTable] = useState<(typeof CSV_TABLES)[number]>('stakeholders');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const controller = useRef<AbortController | null>(null);
+  const frames = useMemo(
+    () => editor.store.ordered().flatMap((e) => (e.type === 'frame' ? [{ id: e.id, title: e.title || t(`export.methods.${e.method ?? 'frame'}`) }] : [])).sort((a, b) => a.title.localeCompare(b.title)),
+    [editor, t],
+  );
+
+  const download = async () => {
+    setBusy(true);
+    setError(null);
+    controller.current = new AbortController();
+    const query = new URLSearchParams({ format });
+    if (frameId) query.set('frame', frameId);
+    if (format === 'csv') query.set('table', table);
+    try {
+      const res = await fetch(`/api/boards/${encodeURIComponent(boardId)}/export?${query}`, { headers: { authorization: `Bearer ${token}` }, signal: controller.current.signal });
+      if (res.status === 429) throw new Error(t('export.busy'));
+      if (!res.ok) {
+        const body = (await res.json().catch(() => ({}))) as { error?: string };
+        throw new Error(body.error ?? String(res.status));
+      }
+      saveBlob(await res.blob(), downloadName(res.headers.get('content-disposition'), `board.${format}`));
+      onClose();
+    } catch (e) {
+      if ((e as Error).name !== 'AbortError') setError(t('export.failed', { message: (e as Error).message }));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const close = () => {
+    controller.current?.abort();
+    onClose();
+  };
+
+  return (
+    <div className="modal-backdrop" onClick={close}>
+      <div className="modal" role="dialog" aria-modal="true" aria-labelledby="export-title" onClick={(e) => e.stopPropagation()} data-testid="export-dialog">
+        <h2 id="export-title">{t('export.title')}</h2>
+        <p className="muted">{t('export.intro')}</p>
+        <fieldset className="export-formats" disabled={busy}>
+          <legend>{t('export.format')}</legend>
+          {FORMATS.map((f) => (
+            <label key={f} className="check">
+              <input type="radio" name="export-format" value={f} checked={format === f} onChange={() => setFormat(f)} data-testid={`export-format-${f}`} />
+              <span>
+                <strong>{t(`export.formats.${f}.name`)}</strong> <span className="muted">{t(`export.formats.${f}.hint`)}</span>
+              </span>
+            </label>
+          ))}
+        </fieldset>
+        <label>
+          {t('export.frame')}
+          <select value={frameId} onChange={(e) => setFrameId(e.target.value)} disabled={busy} data-testid="export-frame">
+            <option value="">{t('export.wholeBoard')}</option>
+            {frames.map((f) => (
+              <option key={f.id} value={f.id}>
+                {f.title}
+              </option>
+            ))}
+          </select>
+        </label>
+        {format === 'csv' && (
+          <label>
+            {t('export.table')}
+            <select value={table} onChange={(e) => setTable(e.target.value as typeof table)} disabled={busy} data-testid="export-table">
+              {CSV_TABLES.map((name) => (
+                <option key={name} value={name}>
+                  {t(`export.tables.${name}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        {error && (
+          <p className="error" role="alert" data-testid="export-error">
+            {error}
+          </p>
+        )}
+        <div className="row export-actions">
+          <button type="button" className="secondary" onClick={close}>
+            {t('export.cancel')}
+          </button>
+          <button type="button" onClick={() => void download()} disabled={busy} aria-busy={busy} data-testid="export-download">
+            {busy && <span className="spinner" aria-hidden="true" />} {busy ? t('export.working') : t('export.download')}
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+/**
+ * `npm run export -- <boardId> --format docx --out report.docx [--frame <id>] [--table <name>]`
+ * Exports a board straight from storage (DATA_DIR's SQLite, or DATABASE_URL), without the
+ * server running. Same exporters as GET /api/boards/:id/export.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadConfig } from './config';
+import { EXPORT_FORMATS, EXPORTERS, ExportRequestError, isExportFormat } from './export/index';
+import { asciiName, exportBaseName } from './export/filename';
+import { exportContext, loadStoredBoard } from './export/source';
+import { createLogger } from './log';
+import { PostgresStore } from './storage/postgres';
+import { SqliteStore } from './storage/sqlite';
+import type { BoardStore } from './storage/types';
+
+const USAGE = `usage: npm run export -- <boardId> --format <${EXPORT_FORMATS.join('|')}> [--out <file>] [--frame <frameId>] [--table <name>]
+  --out    where to write (default: the board's title with the format's extension; "-" for stdout)
+  --frame  only this frame (and what is inside it)
+  --table  for csv: which method's table (stakeholders, problemTree, objectivesTree, swot, tows, factors, ideas, votes)
+Reads DATA_DIR (default ./data) or DATABASE_URL, as the server does.`;
+
+class UsageError extends Error {}
+
+async function exportBoard(argv: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { format: { type: 'string', short: 'f' }, out: { type: 'string', short: 'o' }, frame: { type: 'string' }, table: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
+  const boardId = positionals[0];
+  if (!boardId || positionals.length > 1) throw new UsageError('give exactly one board id');
+  if (!isExportFormat(values.format)) throw new UsageError(`unknown format ${values.format ?? '(none)'}`);
+  const exporter = EXPORTERS[values.format];
+  if (!exporter) throw new UsageError(`format ${values.format} not available`);
+
+  const config = loadConfig();
+  const log = createLogger('silent');
+  const file = path.join(config.DATA_DIR, 'warsztat.sqlite');
+  // Opening SQLite would create an empty database; a wrong DATA_DIR should say so instead.
+  if (!config.DATABASE_URL && !fs.existsSync(file)) throw new UsageError(`no Warsztat database at ${file} (set DATA_DIR or DATABASE_URL)`);
+  const store: BoardStore = config.DATABASE_URL
+    ? new PostgresStore({ connectionString: config.DATABASE_URL, schema: config.DATABASE_SCHEMA })
+    : new SqliteStore(file, { synchronous: config.SQLITE_SYNCHRONOUS });
+  try {
+    const board = await store.getBoard(boardId);
+    if (!board) throw new UsageError(`no board ${boardId} in ${config.DATABASE_URL ? 'the database' : config.DATA_DIR}`);
+    const { doc, control, participants } = await loadStoredBoard(store, boardId, log);
+    const context = exportContext(boardId, doc, control, participants, { frameId: values.frame, table: values.table });
+    const file = await exporter(context);
+    const frame = context.input.elements.find((e) => e.id === values.frame);
+    const out = values.out ?? `${asciiName(exportBaseName(board.title, frame?.type === 'frame' ? frame.title : undefined, file.nameSuffix))}.${file.extension}`;
+    if (out === '-') process.stdout.write(file.body);
+    else {
+      fs.writeFileSync(out, file.body);
+      console.error(`wrote ${out} (${Buffer.byteLength(file.body)} bytes)`);
+    }
+    doc.destroy();
+  } finally {
+    await store.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const [command, ...rest] = process.argv.slice(2);
+  try {
+    if (command !== 'export') throw new UsageError(`unknown command ${command ?? '(none)'}`);
+    await exportBoard(rest);
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof ExportRequestError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      console.error(`${(error as Error).message}\n\n${USAGE}`);
+      process.exitCode = 2;
+    } else {
+      console.error(`export failed: ${(error as Error).stack ?? String(error)}`);
+      process.exitCode = 1;
+    }
+  }
+}
+
+void main();

@@ -1,0 +1,167 @@
+import PDFDocument from 'pdfkit';
+import type { CellValue } from '../../shared/report/cells';
+import { formatDate } from '../../shared/report/labels';
+import { sectionTable } from '../../shared/report/tables';
+import type { Report, ReportSection } from '../../shared/report/types';
+import { pdfFonts } from './fonts';
+import { framePictures, reportOf, type FramePicture } from './report';
+import type { ExportContext, ExportFile, Exporter } from './types';
+
+type Pdf = InstanceType<typeof PDFDocument>;
+
+const MARGIN = 50;
+const COLOURS = { text: '#1f2937', muted: '#64748b', heading: '#1d4ed8', header: '#e0e7ff', border: '#cbd5e1' };
+
+/** Writes the report into a pdfkit document, top to bottom. */
+class PdfWriter {
+  constructor(
+    private readonly pdf: Pdf,
+    private readonly report: Report,
+  ) {}
+
+  private get width(): number {
+    return this.pdf.page.width - 2 * MARGIN;
+  }
+
+  /** Starts a new page when less than `space` points are left, so a heading never ends a page. */
+  private room(space: number): void {
+    if (this.pdf.y + space > this.pdf.page.height - MARGIN) this.pdf.addPage();
+  }
+
+  text(value: string, options: { bold?: boolean; size?: number; colour?: string; indent?: number; gap?: number } = {}): void {
+    this.pdf.font(options.bold ? 'bold' : 'body').fontSize(options.size ?? 10).fillColor(options.colour ?? COLOURS.text);
+    this.pdf.text(value, MARGIN + (options.indent ?? 0), this.pdf.y, { width: this.width - (options.indent ?? 0) });
+    this.pdf.moveDown(options.gap ?? 0.25);
+  }
+
+  heading(value: string, level: 1 | 2 | 3): void {
+    this.room(level === 1 ? 90 : 60);
+    this.pdf.moveDown(level === 1 ? 0.8 : 0.4);
+    this.text(value, { bold: true, size: level === 1 ? 16 : level === 2 ? 13 : 11, colour: level === 1 ? COLOURS.heading : COLOURS.text, gap: 0.3 });
+  }
+
+  bullet(value: string, depth = 0, prefix?: string): void {
+    const indent = 12 + depth * 14;
+    this.room(16);
+    const y = this.pdf.y;
+    this.pdf.font('body').fontSize(10).fillColor(COLOURS.muted).text('•', MARGIN + indent - 10, y);
+    this.pdf.y = y;
+    this.pdf.fillColor(COLOURS.text);
+    if (prefix) this.pdf.font('bold').text(`${prefix}: `, MARGIN + indent, y, { continued: true, width: this.width - indent });
+    this.pdf.font('body').text(value, prefix ? undefined : MARGIN + indent, prefix ? undefined : y, { width: this.width - indent });
+    this.pdf.moveDown(0.15);
+  }
+
+  table(columns: readonly string[], rows: readonly (readonly CellValue[])[]): void {
+    this.room(40);
+    const cell = (v: CellValue) => (v === null ? '' : String(v));
+    this.pdf.font('body').fontSize(8.5).fillColor(COLOURS.text);
+    this.pdf.table({
+      position: { x: MARGIN, y: this.pdf.y },
+      maxWidth: this.width,
+      defaultStyle: { border: 0.5, borderColor: COLOURS.border, padding: 3, font: { src: 'body', size: 8.5 } } as never,
+      rowStyles: (i: number) => (i === 0 ? { backgroundColor: COLOURS.header, font: { src: 'bold', size: 8.5 } } : undefined) as never,
+      data: [columns.map(String), ...rows.map((row) => row.map(cell))],
+    });
+    this.pdf.x = MARGIN;
+    this.pdf.moveDown(0.6);
+  }
+
+  private pictureScale(p: FramePicture): number {
+    const maxHeight = Math.min(420, this.pdf.page.height - 2 * MARGIN - 80);
+    return Math.min(this.width / p.width, maxHeight / p.height);
+  }
+
+  picture(p: FramePicture, caption: string): void {
+    const scale = this.pictureScale(p);
+    const height = p.height * scale;
+    this.room(height + 24);
+    const top = this.pdf.y;
+    this.pdf.image(p.png, MARGIN + (this.width - p.width * scale) / 2, top, { width: p.width * scale, height });
+    this.pdf.y = top + height + 4;
+    this.text(caption, { size: 8, colour: COLOURS.muted, gap: 0.6 });
+  }
+
+  section(section: ReportSection, pictures: Map<string, FramePicture>): void {
+    const l = this.report.labels;
+    const method = l.methods[section.kind];
+    const p = section.frameId ? pictures.get(section.frameId) : undefined;
+    // The heading goes on the page its picture fits on.
+    if (p) this.room(60 + p.height * this.pictureScale(p));
+    this.heading(section.title === method ? method : `${section.title} (${method})`, 1);
+    if (p) this.picture(p, `${l.picture}: ${section.title}`);
+    switch (section.kind) {
+      case 'problemTree':
+      case 'objectivesTree':
+        if (section.items.length === 0) this.text(l.emptyTree);
+        for (const item of section.items) this.bullet(item.text, item.depth, l.treeRoles[section.tree][item.role]);
+        return;
+      case 'swot':
+        for (const q of section.quadrants) {
+          this.heading(q.label, 3);
+          if (q.items.length === 0) this.text(l.empty);
+          for (const i of q.items) this.bullet(i.votes !== null ? `${i.text}  (${l.votes.toLowerCase()}: ${i.votes})` : i.text);
+        }
+        return;
+      case 'tows':
+        for (const c of section.cells) {
+          this.heading(c.label, 3);
+          if (c.strategies.length === 0) this.text(l.empty);
+          for (const s of c.strategies) this.bullet(s.sources.length ? `${s.text} — ${l.sources.toLowerCase()}: ${s.sources.join('; ')}` : s.text);
+        }
+        return;
+      default: {
+        const rows = sectionTable(this.report, section);
+        if (rows && rows.rows.length) this.table(rows.columns, rows.rows);
+        else this.text(l.empty);
+      }
+    }
+  }
+
+  write(pictures: Map<string, FramePicture>): void {
+    const r = this.report;
+    const l = r.labels;
+    this.text(r.title, { bold: true, size: 22, gap: 0.3 });
+    this.text(`${l.report} · ${l.date}: ${formatDate(r.generatedAt, r.locale)}`, { colour: COLOURS.muted });
+    this.heading(l.participants, 1);
+    if (r.participants.length) this.table([l.name, l.role], r.participants.map((p) => [p.name, l.roles[p.role]]));
+    else this.text(l.noParticipants);
+    this.heading(l.agenda, 1);
+    if (r.agenda.length) this.table(['#', l.phase, l.frame, l.minutes], r.agenda.map((p, i) => [`${i + 1}${p.current ? ` (${l.current})` : ''}`, p.title, p.frameTitle, p.minutes || null]));
+    else this.text(l.noAgenda);
+    for (const section of r.sections) this.section(section, pictures);
+    this.heading(l.voteResults, 1);
+    if (r.votes.length === 0) this.text(l.noVotes);
+    for (const round of r.votes) {
+      this.heading(round.title, 2);
+      this.text(`${l.voters}: ${round.voters}${round.closedAt ? ` · ${l.closedAt}: ${formatDate(round.closedAt, r.locale, true)}` : ''}`);
+      if (round.items.length) this.table([l.item, l.votes], round.items.map((i) => [i.text, i.votes]));
+      else this.text(l.empty);
+    }
+  }
+}
+
+/** The report as A4 pages, with DejaVu Sans embedded (only the glyphs used) for Polish letters. */
+export function reportToPdf(report: Report, pictures: Map<string, FramePicture>): Promise<Buffer> {
+  const pdf = new PDFDocument({ size: 'A4', margin: MARGIN, lang: report.locale, displayTitle: true, info: { Title: report.title, Creator: 'Warsztat', Subject: report.labels.report } });
+  const fonts = pdfFonts();
+  // pdfkit takes a parsed fontkit font as a source too (its types list only files and bytes).
+  // The family must be the font's PostScript name: table cells switch fonts and back, and
+  // pdfkit finds the font again by that name instead of embedding it anew for every cell.
+  pdf.registerFont('body', fonts.regular as unknown as Buffer, 'DejaVuSans');
+  pdf.registerFont('bold', fonts.bold as unknown as Buffer, 'DejaVuSans-Bold');
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
+    pdf.on('end', () => resolve(Buffer.concat(chunks)));
+    pdf.on('error', reject);
+  });
+  new PdfWriter(pdf, report).write(pictures);
+  pdf.end();
+  return done;
+}
+
+export const pdfExporter: Exporter = async (context: ExportContext): Promise<ExportFile> => {
+  const report = reportOf(context);
+  return { body: await reportToPdf(report, framePictures(context, report)), contentType: 'application/pdf', extension: 'pdf' };
+};

@@ -1,0 +1,50 @@
+import ExcelJS from 'exceljs';
+import { safeCell, toCsv } from '../../shared/report/cells';
+import { TABLE_NAMES, reportTables, type ReportTable } from '../../shared/report/tables';
+import { reportOf } from './report';
+import { ExportRequestError, type ExportContext, type ExportFile, type Exporter } from './types';
+
+/** Sheet names: at most 31 characters and none of : \ / ? * [ ] (Excel's rules), unique. */
+function sheetName(title: string, taken: Set<string>): string {
+  const base = title.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31).trim() || 'Sheet';
+  let name = base;
+  for (let i = 2; taken.has(name.toLowerCase()); i++) name = `${base.slice(0, 28)} ${i}`;
+  taken.add(name.toLowerCase());
+  return name;
+}
+
+/** One sheet per method; text cells are written as strings (never formulas) and neutralised. */
+export async function tablesToXlsx(tables: readonly ReportTable[], title: string): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Warsztat';
+  workbook.title = title;
+  const taken = new Set<string>();
+  for (const table of tables) {
+    const sheet = workbook.addWorksheet(sheetName(table.title, taken), { views: [{ state: 'frozen', ySplit: 1 }] });
+    sheet.addRow(table.columns.map(safeCell)).font = { bold: true };
+    for (const row of table.rows) sheet.addRow(row.map(safeCell));
+    sheet.columns.forEach((column, i) => {
+      const longest = Math.max(...[table.columns[i] ?? '', ...table.rows.map((r) => r[i] ?? '')].map((v) => String(v).length));
+      column.width = Math.min(60, Math.max(8, longest + 2));
+    });
+  }
+  if (tables.length === 0) workbook.addWorksheet('—');
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+export const xlsxExporter: Exporter = async (context: ExportContext): Promise<ExportFile> => {
+  const report = reportOf(context);
+  return { body: await tablesToXlsx(reportTables(report), report.title), contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', extension: 'xlsx' };
+};
+
+/** One method's table as CSV: `options.table` picks it (the tables present are named in the error). */
+export const csvExporter: Exporter = (context: ExportContext): ExportFile => {
+  const tables = reportTables(reportOf(context));
+  const name = context.options.table;
+  const available = tables.map((t) => t.name).join(', ') || 'none';
+  if (!name) throw new ExportRequestError(`csv needs table=<name>; this board has: ${available}`);
+  if (!(TABLE_NAMES as readonly string[]).includes(name)) throw new ExportRequestError(`unknown table ${name}; tables: ${TABLE_NAMES.join(', ')}`);
+  const table = tables.find((t) => t.name === name);
+  if (!table) throw new ExportRequestError(`this board has no ${name} table; it has: ${available}`);
+  return { body: toCsv(table.columns, table.rows), contentType: 'text/csv; charset=utf-8', extension: 'csv', nameSuffix: name };
+};

@@ -1,0 +1,206 @@
+import { connectorPath, elementBounds } from '../geometry/elements';
+import { union, type Rect } from '../geometry/rect';
+import { byZOrder } from '../schema/plain';
+import type { Element, ElementOf } from '../schema/elements';
+import { escapeXml, noteFontSize, num, textBlock, type TextBlock } from './text';
+
+const tb = (min: number, block: TextBlock) => textBlock(block, min);
+
+/** The font the pictures name; the PNG renderer loads DejaVu Sans under this name. */
+export const PICTURE_FONT = 'DejaVu Sans';
+
+export interface PictureOptions {
+  /** Only this frame and what is inside it; otherwise the whole board. */
+  frameId?: string;
+  /** Space around the content, in board units. */
+  padding?: number;
+  /**
+   * Width in pixels the picture will be drawn at (or how to work it out from the picture's
+   * size): text smaller than MIN_TEXT_PX there is drawn as bars. Unset: all text as letters.
+   */
+  pixelWidth?: number | ((width: number, height: number) => number);
+}
+
+/** Smallest text, in pixels of the finished picture, worth drawing as letters. */
+export const MIN_TEXT_PX = 5;
+
+export interface Picture {
+  svg: string;
+  /** Size in board units (the SVG's width and height). */
+  width: number;
+  height: number;
+}
+
+/** Room above a frame for its title, drawn outside the frame as on the canvas. */
+const FRAME_TITLE_SPACE = 32;
+const TEXT_COLOUR = '#1f2937';
+
+const TREE_FILLS = {
+  problem: { core: '#fca5a5', cause: '#fde68a', effect: '#fed7aa' },
+  objective: { core: '#86efac', cause: '#bbf7d0', effect: '#bfdbfe' },
+} as const;
+const IDEA_BANDS = { new: '#93c5fd', accepted: '#86efac', merged: '#c4b5fd', rejected: '#fca5a5' } as const;
+
+function attr(value: string): string {
+  return `"${escapeXml(value)}"`;
+}
+
+function rect(x: number, y: number, w: number, h: number, fill: string, extra = ''): string {
+  return `<rect x="${num(x)}" y="${num(y)}" width="${num(Math.max(0, w))}" height="${num(Math.max(0, h))}" fill=${attr(fill)}${extra ? ` ${extra}` : ''}/>`;
+}
+
+function polyline(points: readonly number[], stroke: string, width: number): string {
+  const pairs: string[] = [];
+  for (let i = 0; i + 1 < points.length; i += 2) pairs.push(`${num(points[i]!)},${num(points[i + 1]!)}`);
+  return `<polyline points="${pairs.join(' ')}" fill="none" stroke=${attr(stroke)} stroke-width="${num(width)}" stroke-linecap="round" stroke-linejoin="round"/>`;
+}
+
+/** An arrowhead at the end of a polyline, as Konva's Arrow draws it (12 long, 10 wide). */
+function arrowHead(points: readonly number[], colour: string): string {
+  const n = points.length;
+  if (n < 4) return '';
+  const [x1, y1, x2, y2] = [points[n - 4]!, points[n - 3]!, points[n - 2]!, points[n - 1]!];
+  const length = Math.hypot(x2 - x1, y2 - y1);
+  if (length === 0) return '';
+  const ux = (x2 - x1) / length;
+  const uy = (y2 - y1) / length;
+  const bx = x2 - ux * 12;
+  const by = y2 - uy * 12;
+  const p = [x2, y2, bx - uy * 5, by + ux * 5, bx + uy * 5, by - ux * 5];
+  return `<polygon points="${num(p[0]!)},${num(p[1]!)} ${num(p[2]!)},${num(p[3]!)} ${num(p[4]!)},${num(p[5]!)}" fill=${attr(colour)}/>`;
+}
+
+function card(e: { x: number; y: number; w: number; h: number }, fill: string, stroke = '#cbd5e1'): string {
+  return rect(e.x, e.y + 3, e.w, e.h, '#0f172a', 'rx="6" fill-opacity="0.1"') + rect(e.x, e.y, e.w, e.h, fill, `rx="6" stroke=${attr(stroke)} stroke-width="1"`);
+}
+
+function stakeholderSvg(e: ElementOf<'stakeholder'>, min: number): string {
+  const score = (v: number | null) => (v === null ? '–' : String(v));
+  return (
+    card(e, e.color, '#7dd3fc') +
+    tb(min, { text: e.name, x: e.x + 10, y: e.y + 8, width: e.w - 20, height: e.h - 40, fontSize: 16, fill: TEXT_COLOUR, bold: true }) +
+    tb(min, { text: e.group, x: e.x + 10, y: e.y + e.h - 44, width: e.w - 20, height: 16, fontSize: 12, fill: '#475569' }) +
+    tb(min, { text: `↑ ${score(e.influence)}   → ${score(e.engagement)}`, x: e.x + 10, y: e.y + e.h - 24, width: e.w - 20, height: 16, fontSize: 13, fill: '#0f172a' })
+  );
+}
+
+function factorSvg(e: ElementOf<'factor'>, min: number): string {
+  const scores = e.importance !== null ? `${e.importance} / ${e.state ?? '–'}` : '';
+  return (
+    card(e, '#ffffff') +
+    tb(min, { text: e.text, x: e.x + 12, y: e.y + 8, width: e.w - (scores ? 96 : 24), height: e.h - 16, fontSize: 16, fill: TEXT_COLOUR, verticalAlign: 'middle' }) +
+    (scores ? tb(min, { text: scores, x: e.x + e.w - 84, y: e.y + 8, width: 76, height: e.h - 16, fontSize: 16, fill: '#1d4ed8', bold: true, align: 'center', verticalAlign: 'middle' }) : '')
+  );
+}
+
+function ideaSvg(e: ElementOf<'idea'>, min: number): string {
+  return (
+    card(e, '#ffffff') +
+    rect(e.x, e.y, e.w, 8, IDEA_BANDS[e.status], 'rx="3"') +
+    tb(min, { text: e.title, x: e.x + 12, y: e.y + 16, width: e.w - 24, height: 40, fontSize: 16, fill: TEXT_COLOUR, bold: true }) +
+    tb(min, { text: e.description, x: e.x + 12, y: e.y + 60, width: e.w - 24, height: e.h - 70, fontSize: 13, fill: '#334155' })
+  );
+}
+
+function noteLike(e: { x: number; y: number; w: number; h: number; text: string }, colour: string, min: number): string {
+  return (
+    rect(e.x, e.y + 3, e.w, e.h, '#0f172a', 'rx="4" fill-opacity="0.12"') +
+    rect(e.x, e.y, e.w, e.h, colour, 'rx="4"') +
+    tb(min, { text: e.text, x: e.x + 12, y: e.y + 12, width: e.w - 24, height: e.h - 24, fontSize: noteFontSize(e.text, e.w, e.h), fill: TEXT_COLOUR, align: 'center', verticalAlign: 'middle' })
+  );
+}
+
+/** One element as SVG, looking as it does on the canvas. */
+function elementSvg(e: Element, lookup: (id: string) => Element | undefined, min: number): string {
+  switch (e.type) {
+    case 'note':
+      return noteLike(e, e.color, min);
+    case 'strategy':
+      return noteLike(e, e.color, min);
+    case 'text':
+      return tb(min, { text: e.text, x: e.x, y: e.y, width: e.w || 10_000, height: Math.max(e.h, e.fontSize * 1.2 * 50), fontSize: e.fontSize, fill: e.color });
+    case 'rect':
+    case 'ellipse': {
+      const paint = `stroke=${attr(e.stroke)} stroke-width="${num(e.strokeWidth)}"`;
+      const shape = e.type === 'rect' ? rect(e.x, e.y, e.w, e.h, e.fill, `rx="6" ${paint}`) : `<ellipse cx="${num(e.x + e.w / 2)}" cy="${num(e.y + e.h / 2)}" rx="${num(e.w / 2)}" ry="${num(e.h / 2)}" fill=${attr(e.fill)} ${paint}/>`;
+      return shape + tb(min, { text: e.text, x: e.x + 8, y: e.y + 8, width: e.w - 16, height: e.h - 16, fontSize: 18, fill: TEXT_COLOUR, align: 'center', verticalAlign: 'middle' });
+    }
+    case 'frame':
+      return rect(e.x, e.y, e.w, e.h, e.fill, 'rx="8" stroke="#94a3b8" stroke-width="1.5"') + tb(min, { text: e.title || ' ', x: e.x, y: e.y - 26, width: Math.max(e.w, 200), height: 24, fontSize: 18, fill: '#334155', bold: true });
+    case 'stroke':
+      return polyline(e.points.map((v, i) => v + (i % 2 === 0 ? e.x : e.y)), e.stroke, e.strokeWidth);
+    case 'connector': {
+      const points = connectorPath(e, lookup);
+      return polyline(points, e.stroke, e.strokeWidth) + (e.arrowEnd ? arrowHead(points, e.stroke) : '');
+    }
+    case 'stakeholder':
+      return stakeholderSvg(e, min);
+    case 'factor':
+      return factorSvg(e, min);
+    case 'treeNode':
+      return rect(e.x, e.y, e.w, e.h, TREE_FILLS[e.tree][e.role], `rx="6" stroke="#475569" stroke-width="${e.role === 'core' ? 2.5 : 1}"`) + tb(min, { text: e.text, x: e.x + 10, y: e.y + 8, width: e.w - 20, height: e.h - 16, fontSize: 16, fill: TEXT_COLOUR, align: 'center', verticalAlign: 'middle', bold: e.role === 'core' });
+    case 'idea':
+      return ideaSvg(e, min);
+  }
+}
+
+/** Lines joining tree nodes to the nodes they hang from (drawn under the nodes). */
+function treeLinks(nodes: readonly ElementOf<'treeNode'>[], lookup: (id: string) => Element | undefined): string {
+  return nodes
+    .map((node) => {
+      const parent = node.parentNode ? lookup(node.parentNode) : undefined;
+      if (!parent || parent.type !== 'treeNode') return '';
+      const [from, to] = node.role === 'effect' ? [node, parent] : [parent, node];
+      // Causes hang below their parent, effects above: the line runs between facing edges.
+      const top = from.y > to.y ? to : from;
+      const bottom = top === from ? to : from;
+      return polyline([top.x + top.w / 2, top.y + top.h, bottom.x + bottom.w / 2, bottom.y], '#64748b', 2);
+    })
+    .join('');
+}
+
+/** The elements a picture shows: a frame with its contents, or everything. */
+function visible(elements: readonly Element[], byId: Map<string, Element>, frameId: string | undefined): Element[] {
+  if (frameId === undefined) return [...elements];
+  const inside = (e: Element) => {
+    const seen = new Set<string>();
+    for (let p = e.parentId; p !== null && !seen.has(p); p = byId.get(p)?.parentId ?? null) {
+      if (p === frameId) return true;
+      seen.add(p);
+    }
+    return false;
+  };
+  const kept = elements.filter((e) => e.id === frameId || inside(e));
+  const ids = new Set(kept.map((e) => e.id));
+  // Lines between two things in the frame belong to it even when drawn outside its children.
+  for (const e of elements) if (e.type === 'connector' && !ids.has(e.id) && e.from && e.to && ids.has(e.from) && ids.has(e.to)) kept.push(e);
+  return kept;
+}
+
+/**
+ * Draws board elements as a standalone SVG, looking like the canvas. All text is escaped
+ * (no markup from the board reaches the file) and no external resource is referenced.
+ */
+export function boardToSvg(elements: readonly Element[], options: PictureOptions = {}): Picture {
+  const byId = new Map(elements.map((e) => [e.id, e]));
+  const lookup = (id: string) => byId.get(id);
+  const shown = visible(elements, byId, options.frameId).sort(byZOrder);
+  const padding = options.padding ?? 24;
+  const boxes: Rect[] = shown.map((e) => {
+    const b = elementBounds(e, lookup);
+    return e.type === 'frame' ? { x: b.x, y: b.y - FRAME_TITLE_SPACE, w: b.w, h: b.h + FRAME_TITLE_SPACE } : b;
+  });
+  const content = union(boxes) ?? { x: 0, y: 0, w: 400, h: 300 };
+  const view = { x: content.x - padding, y: content.y - padding, w: Math.max(1, content.w + 2 * padding), h: Math.max(1, content.h + 2 * padding) };
+  const nodes = shown.filter((e): e is ElementOf<'treeNode'> => e.type === 'treeNode');
+  const pixelWidth = typeof options.pixelWidth === 'function' ? options.pixelWidth(view.w, view.h) : options.pixelWidth;
+  const min = pixelWidth ? MIN_TEXT_PX / (pixelWidth / view.w) : 0;
+  const body = shown.map((e) => (e.type === 'treeNode' && e === nodes[0] ? treeLinks(nodes, lookup) : '') + elementSvg(e, lookup, min)).join('\n');
+  const svg = [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${num(view.w)}" height="${num(view.h)}" viewBox="${num(view.x)} ${num(view.y)} ${num(view.w)} ${num(view.h)}" font-family=${attr(`${PICTURE_FONT}, sans-serif`)}>`,
+    rect(view.x, view.y, view.w, view.h, '#f8fafc'),
+    body,
+    '</svg>',
+  ].join('\n');
+  return { svg, width: view.w, height: view.h };
+}
