@@ -5,6 +5,7 @@ import express from 'express';
 import { BoardService } from './boards';
 import { attachControlServer, type ControlServer } from './control/io';
 import type { Config } from './config';
+import { requireAdmin } from './http/auth';
 import { backupRoutes } from './http/backup';
 import { boardRoutes } from './http/boards';
 import { versionRoutes } from './http/versions';
@@ -83,8 +84,12 @@ export function createWarsztat(config: Config, options: { store?: BoardStore; lo
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
-  // Backups are larger than other bodies; this parser runs first, so the general one skips them.
-  app.use('/api/boards/import', express.json({ limit: config.MAX_IMPORT_BYTES }));
+  // Backups are larger than other bodies; this parser runs first, so the general one skips
+  // them. With ADMIN_TOKEN set, only the admin gets as far as parsing up to 16 MiB of JSON.
+  app.use('/api/boards/import', (req, _res, next) => {
+    requireAdmin(req, config.ADMIN_TOKEN);
+    next();
+  }, express.json({ limit: config.MAX_IMPORT_BYTES }));
   app.use('/api', express.json({ limit: config.MAX_BODY_BYTES }));
   app.get('/api/health', (_req, res) => {
     res.json({ status: 'ok' });
@@ -113,7 +118,7 @@ export function createWarsztat(config: Config, options: { store?: BoardStore; lo
     '/api',
     ideaRoutes({
       store,
-      inbox: new IdeaInbox(store, rooms),
+      inbox: new IdeaInbox(store, rooms, config.MAX_DOC_BYTES),
       adminToken: config.ADMIN_TOKEN,
       publicUrl: config.PUBLIC_URL,
       submissions: { burst: config.IDEAS_BURST, perMinute: config.IDEAS_PER_MINUTE },

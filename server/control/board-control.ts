@@ -19,6 +19,15 @@ const storedSchema = z.object({
 /** Everyone who took part in the board's session, for the report (not only who is here now). */
 export type Roster = Record<string, { name: string; role: Role; firstSeen: number }>;
 
+/** A roster keeps at most this many people (the earliest), so reconnecting under new sessions cannot grow it forever. */
+export const MAX_ROSTER = 1_000;
+
+function capRoster(roster: Roster): Roster {
+  const entries = Object.entries(roster);
+  if (entries.length <= MAX_ROSTER) return roster;
+  return Object.fromEntries(entries.sort(([, a], [, b]) => a.firstSeen - b.firstSeen).slice(0, MAX_ROSTER));
+}
+
 /** The public idea form's key and the contacts residents left, by idea id (facilitators only). */
 export interface IdeaInboxData {
   formKey: string | null;
@@ -135,8 +144,10 @@ export class BoardControl {
     this.state = { ...initialControlState(), ...(parsed.data.state as Partial<ControlState>) };
     this.ballots = parsed.data.ballots;
     this.drafts = parsed.data.drafts as Drafts;
-    this.ideas = parsed.data.ideas;
-    this.roster = parsed.data.roster;
+    // The roster and idea contacts only ever grow (until pruned here): another process's copy
+    // may predate what joined or arrived here meanwhile, so they are merged, not replaced.
+    this.ideas = { formKey: parsed.data.ideas.formKey ?? this.ideas.formKey, contacts: { ...this.ideas.contacts, ...parsed.data.ideas.contacts } };
+    this.roster = capRoster({ ...this.roster, ...parsed.data.roster });
     this.ratings = parsed.data.ratings;
     for (const listener of this.listeners) listener('remote');
   }
@@ -167,7 +178,9 @@ export class BoardControl {
   private enrol(sessionId: string, name: string, role: Role): void {
     const known = this.roster[sessionId];
     if (!name || (known && known.name === name && known.role === role)) return;
-    this.roster = { ...this.roster, [sessionId]: { name, role, firstSeen: known?.firstSeen ?? Date.now() } };
+    if (!known && Object.keys(this.roster).length >= MAX_ROSTER) return;
+    this.roster = capRoster({ ...this.roster, [sessionId]: { name, role, firstSeen: known?.firstSeen ?? Date.now() } });
+    for (const listener of this.listeners) listener('local');
     void this.save();
   }
 

@@ -1,7 +1,7 @@
 import { Router, type Request } from 'express';
 import { ideaSubmissionSchema } from '../../shared/methods/ideas';
 import { RateLimiter } from '../control/rate-limit';
-import type { IdeaInbox } from '../ideas/inbox';
+import { InboxFullError, type IdeaInbox } from '../ideas/inbox';
 import type { BoardStore } from '../storage/types';
 import { BOARD_ID_PATTERN } from '../tokens';
 import { requireBoardRole } from './auth';
@@ -29,14 +29,32 @@ function boardIdOf(req: Request): string {
   return id;
 }
 
-/** Per-address token buckets, forgotten when full again so the map stays small. */
+/**
+ * The unit a flood is counted in: an IPv4 address, or an IPv6 /64 (one home or one
+ * server usually gets a whole /64, so counting single IPv6 addresses would not limit it).
+ */
+export function addressKey(ip: string): string {
+  const v4 = ip.match(/^(?:::ffff:)?(\d{1,3}(?:\.\d{1,3}){3})$/i);
+  if (v4) return v4[1]!;
+  if (!ip.includes(':')) return ip;
+  const [head = '', tail = ''] = ip.toLowerCase().split('::', 2);
+  const left = head ? head.split(':') : [];
+  const right = ip.includes('::') && tail ? tail.split(':') : [];
+  const groups = ip.includes('::') ? [...left, ...Array<string>(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right] : left;
+  return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, '')).join(':')}::/64`;
+}
+
+/** Per-address token buckets; the least recently seen are forgotten first, so the map stays small. */
 class AddressLimiter {
   private readonly buckets = new Map<string, RateLimiter>();
-  constructor(private readonly burst: number, private readonly perMinute: number) {}
-  take(address: string): boolean {
-    if (this.buckets.size > 10_000) this.buckets.clear();
-    let bucket = this.buckets.get(address);
-    if (!bucket) this.buckets.set(address, (bucket = new RateLimiter(this.burst, this.perMinute / 60)));
+  constructor(private readonly burst: number, private readonly perMinute: number, private readonly capacity = 10_000) {}
+  take(ip: string): boolean {
+    const key = addressKey(ip);
+    let bucket = this.buckets.get(key);
+    if (bucket) this.buckets.delete(key);
+    else bucket = new RateLimiter(this.burst, this.perMinute / 60);
+    this.buckets.set(key, bucket);
+    if (this.buckets.size > this.capacity) this.buckets.delete(this.buckets.keys().next().value!);
     return bucket.take();
   }
 }
@@ -72,7 +90,10 @@ export function ideaRoutes({ store, inbox, adminToken, publicUrl, submissions }:
     }
     const { boardId, key } = await openForm(req);
     const idea = parseOr400(ideaSubmissionSchema, req.body ?? {});
-    const id = await inbox.submit(boardId, key, idea);
+    const id = await inbox.submit(boardId, key, idea).catch((error: unknown) => {
+      if (error instanceof InboxFullError) throw new HttpError(409, error.message);
+      throw error;
+    });
     if (!id) throw new HttpError(404, 'this idea form does not exist (the link may have been replaced)');
     res.status(201).json({ id });
   });

@@ -1,9 +1,19 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { addIdeaToInbox, type IdeaSubmission } from '../../shared/methods/ideas';
-import { readMeta } from '../../shared/schema/doc';
+import { elementsOf, readMeta } from '../../shared/schema/doc';
 import { TEMPLATE_LABELS } from '../../shared/templates/labels';
 import type { BoardStore } from '../storage/types';
 import type { RoomRegistry } from '../sync/rooms';
+
+/** Above this share of MAX_DOC_BYTES the public form takes no more ideas; the rest is the workshop's. */
+const INBOX_SHARE_OF_LIMIT = 0.8;
+
+/** The board is too full to take more ideas from the public form. */
+export class InboxFullError extends Error {
+  constructor() {
+    super('this workshop takes no more ideas: its board is full');
+  }
+}
 
 /** The origin of the server's own edits to a board (relayed and stored like anyone's). */
 const IDEA_ORIGIN = 'server:ideas';
@@ -22,6 +32,7 @@ export class IdeaInbox {
   constructor(
     private readonly store: BoardStore,
     private readonly rooms: RoomRegistry,
+    private readonly maxDocBytes: number,
   ) {}
 
   /** The form key of a board, made on first use. */
@@ -64,6 +75,8 @@ export class IdeaInbox {
     return this.rooms.withRoom(boardId, async (room) => {
       const { formKey, contacts } = room.control.ideas;
       if (!formKey || !sameKey(formKey, key)) return null;
+      // Anonymous submissions must never fill a board up to its limit and lock the workshop out.
+      if (room.storedBytes > this.maxDocBytes * INBOX_SHARE_OF_LIMIT) throw new InboxFullError();
       const labels = TEMPLATE_LABELS[readMeta(room.doc).locale];
       const ideaId = addIdeaToInbox(room.doc, idea, { frameTitle: labels.ideas, now, origin: IDEA_ORIGIN });
       const saving = idea.contact ? room.control.commitIdeas({ formKey, contacts: { ...contacts, [ideaId]: idea.contact } }) : Promise.resolve();
@@ -72,8 +85,17 @@ export class IdeaInbox {
     });
   }
 
-  /** Contacts left with ideas, by idea id (facilitators only). */
+  /**
+   * Contacts left with ideas, by idea id (facilitators only). A contact is personal data
+   * kept for its idea alone: once the card is gone from the board, its contact goes too.
+   */
   contacts(boardId: string): Promise<Record<string, string>> {
-    return this.rooms.withRoom(boardId, (room) => ({ ...room.control.ideas.contacts }));
+    return this.rooms.withRoom(boardId, async (room) => {
+      const { formKey, contacts } = room.control.ideas;
+      const elements = elementsOf(room.doc);
+      const kept = Object.fromEntries(Object.entries(contacts).filter(([ideaId]) => elements.get(ideaId)?.get('type') === 'idea'));
+      if (Object.keys(kept).length !== Object.keys(contacts).length) await room.control.commitIdeas({ formKey, contacts: kept });
+      return kept;
+    });
   }
 }

@@ -71,6 +71,10 @@ export class Room {
   private captured: Uint8Array[] | null = null;
   private readonly fieldGuard: FacilitatorFieldGuard;
   private bytes = 0;
+  /** Bytes of the board's stored updates (what MAX_DOC_BYTES limits). */
+  get storedBytes(): number {
+    return this.bytes;
+  }
   private storedUpdates = 0;
   private compacting = false;
   private readonly dirtyAwareness = new Set<number>();

@@ -45,6 +45,17 @@ describe("residents' idea cards", () => {
     expect(await contacts.json()).toEqual({ contacts: { [id]: 'jan@example.pl' } });
     const asParticipant = await fetch(`${server.url}/api/boards/${board.id}/ideas/contacts`, { headers: bearer(board.tokens.participant) });
     expect(asParticipant.status).toBe(403);
+    // Deleting the card deletes the contact with it.
+    const boss = stockClient(server.wsUrl, board.id, board.tokens.facilitator);
+    await synced(boss);
+    elementsOf(boss.doc).delete(id);
+    await waitFor(() => !elementsOf(watcher.doc).has(id), 3000, 'card deleted');
+    const after = await fetch(`${server.url}/api/boards/${board.id}/ideas/contacts`, { headers: bearer(board.tokens.facilitator) });
+    expect(await after.json()).toEqual({ contacts: {} });
+    await server.warsztat.rooms.withRoom(board.id, async (room) => {
+      await room.control.flush();
+      expect(await server.warsztat.store.loadControl(board.id)).not.toContain('jan@example.pl');
+    });
     watcher.destroy();
   });
 
@@ -164,4 +175,22 @@ describe("residents' idea cards", () => {
     elementsOf(boss.doc).get(id)!.set('status', 'accepted');
     await waitFor(() => idea().get('status') === 'accepted', 3000, 'facilitator decision relayed');
   });
+
+  it('anonymous ideas cannot fill a board to its limit: past 80 % of MAX_DOC_BYTES the form answers 409', async () => {
+    const server = await startServer({ MAX_DOC_BYTES: 16_384, IDEAS_BURST: 200 });
+    const board = await server.createBoard('B');
+    const { path } = await formLink(server, board.id, board.tokens.facilitator);
+    const statuses: number[] = [];
+    for (let i = 0; i < 100 && !statuses.includes(409); i++) statuses.push((await submit(server, path, { title: `Pomysł ${i}`, description: 'x'.repeat(100) })).status);
+    expect(statuses.at(-1)).toBe(409);
+    expect(statuses.filter((s) => s === 201).length).toBeGreaterThan(0);
+    // The workshop itself keeps its headroom: a participant can still write.
+    const participant = stockClient(server.wsUrl, board.id, board.tokens.participant);
+    await synced(participant);
+    const id = createElement(participant.doc, { type: 'note', text: 'nadal działa' });
+    const watcher = stockClient(server.wsUrl, board.id, board.tokens.observer);
+    await synced(watcher);
+    await waitFor(() => elementsOf(watcher.doc).has(id), 3000, 'participant edit after the inbox filled');
+  });
 });
+

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { addIdeaToInbox, IDEA_CARD, ideaSubmissionSchema, nextIdeaSlot } from '../../shared/methods/ideas';
 import { createElements, initBoard } from '../../shared/ops';
 import { readElements } from '../../shared/schema';
+import { addressKey } from '../../server/http/ideas';
 
 describe('ideaSubmissionSchema', () => {
   it('trims, collapses whitespace in single-line fields and keeps line breaks in the description', () => {
@@ -51,5 +52,19 @@ describe('addIdeaToInbox', () => {
     const lowest = Math.max(...elements.filter((e) => e.type === 'idea').map((e) => e.y + e.h));
     expect(grown.y + grown.h).toBeGreaterThanOrEqual(lowest);
     expect(readElements(doc).invalid).toEqual([]);
+  });
+});
+
+describe('addressKey (who a flood is counted against)', () => {
+  it.each([
+    ['203.0.113.9', '203.0.113.9'],
+    ['::ffff:203.0.113.9', '203.0.113.9'],
+    ['2001:db8:1:2:3:4:5:6', '2001:db8:1:2::/64'],
+    ['2001:db8:1:2::7', '2001:db8:1:2::/64'],
+    ['2001:0db8:0001:0002:ffff::1', '2001:db8:1:2::/64'],
+    ['2001:db8::1', '2001:db8:0:0::/64'],
+    ['::1', '0:0:0:0::/64'],
+  ])('%s → %s', (ip, key) => {
+    expect(addressKey(ip)).toBe(key);
   });
 });
