@@ -1,4 +1,6 @@
 import net from 'node:net';
+import pg from 'pg';
+import { onCleanup } from './server';
 
 /** PostgreSQL and Redis run on this machine and in CI; a laptop may lack them. */
 export const POSTGRES_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -39,4 +41,22 @@ export async function servicesUnavailable(): Promise<string | null> {
 /** A fresh schema name, so that test runs never see each other's tables. */
 export function uniqueSchema(): string {
   return `warsztat_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+}
+
+/** Drops a test's PostgreSQL schema and everything in it. */
+export async function dropSchema(schema: string): Promise<void> {
+  const client = new pg.Client({ connectionString: POSTGRES_URL });
+  await client.connect();
+  try {
+    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A schema name of its own for this test, dropped after it. */
+export function freshSchema(): string {
+  const schema = uniqueSchema();
+  onCleanup(() => dropSchema(schema));
+  return schema;
 }

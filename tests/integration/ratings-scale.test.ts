@@ -1,4 +1,3 @@
-import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { createElement } from '../../shared/ops/elements';
 import type { ControlState } from '../../shared/protocol/state';
@@ -6,20 +5,14 @@ import { elementsOf } from '../../shared/schema/doc';
 import { toPlain } from '../../shared/schema/plain';
 import { stockClient, synced, waitFor } from '../helpers/clients';
 import { controlClient } from '../helpers/control';
-import { onCleanup, startServer } from '../helpers/server';
-import { POSTGRES_URL, REDIS_URL, servicesUnavailable, uniqueSchema } from '../helpers/services';
+import { startServer } from '../helpers/server';
+import { POSTGRES_URL, REDIS_URL, servicesUnavailable, freshSchema } from '../helpers/services';
 
 const skipReason = await servicesUnavailable();
 
 describe.skipIf(skipReason !== null)('blind scoring across two processes (PostgreSQL + Redis)', () => {
   it('scores given on one process are counted and revealed from the other', async () => {
-    const schema = uniqueSchema();
-    onCleanup(async () => {
-      const client = new pg.Client({ connectionString: POSTGRES_URL });
-      await client.connect();
-      await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-      await client.end();
-    });
+    const schema = freshSchema();
     const config = { DATABASE_URL: POSTGRES_URL, DATABASE_SCHEMA: schema, REDIS_URL, RESYNC_MS: 500 };
     const a = await startServer(config);
     const b = await startServer(config);

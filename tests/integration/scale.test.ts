@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
-import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createElement, putIntoFrame } from '../../shared/ops/elements';
@@ -9,7 +8,7 @@ import { elementsOf } from '../../shared/schema/doc';
 import { keepWriting, stockClient, synced, waitFor } from '../helpers/clients';
 import { controlClient } from '../helpers/control';
 import { onCleanup, startServerProcess, tempDir, type ServerProcess } from '../helpers/server';
-import { POSTGRES_URL, REDIS_URL, servicesUnavailable, uniqueSchema } from '../helpers/services';
+import { POSTGRES_URL, REDIS_URL, servicesUnavailable, freshSchema } from '../helpers/services';
 
 const skipReason = await servicesUnavailable();
 
@@ -48,13 +47,7 @@ async function privateRedis(port: number): Promise<{ stop(): Promise<void> }> {
 }
 
 async function cluster(redisUrl = REDIS_URL) {
-  const schema = uniqueSchema();
-  onCleanup(async () => {
-    const client = new pg.Client({ connectionString: POSTGRES_URL });
-    await client.connect();
-    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-    await client.end();
-  });
+  const schema = freshSchema();
   const env = { DATABASE_URL: POSTGRES_URL, DATABASE_SCHEMA: schema, REDIS_URL: redisUrl, RESYNC_MS: '500' };
   const start = () => startServerProcess(tempDir(), env);
   const [a, b] = await Promise.all([start(), start()]);

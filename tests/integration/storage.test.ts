@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { PostgresStore } from '../../server/storage/postgres';
@@ -8,7 +7,7 @@ import { SqliteStore } from '../../server/storage/sqlite';
 import type { BoardStore } from '../../server/storage/types';
 import { mergeToSnapshot } from '../../server/sync/snapshot';
 import { onCleanup, tempDir } from '../helpers/server';
-import { POSTGRES_URL, servicesUnavailable, uniqueSchema } from '../helpers/services';
+import { POSTGRES_URL, dropSchema, servicesUnavailable, uniqueSchema } from '../helpers/services';
 
 const skipReason = await servicesUnavailable();
 
@@ -23,10 +22,7 @@ async function makePostgres(): Promise<BoardStore> {
   const store = new PostgresStore({ connectionString: POSTGRES_URL, schema });
   onCleanup(async () => {
     await store.close();
-    const client = new pg.Client({ connectionString: POSTGRES_URL });
-    await client.connect();
-    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-    await client.end();
+    await dropSchema(schema);
   });
   return store;
 }

@@ -1,4 +1,3 @@
-import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createElement, deleteElements, updateElement } from '../../shared/ops';
@@ -7,8 +6,8 @@ import type { SnapshotRecord } from '../../server/storage/types';
 import type { VersionPreview, RestoreResult } from '../../server/history/versions';
 import { stockClient, synced, waitFor } from '../helpers/clients';
 import { controlClient } from '../helpers/control';
-import { onCleanup, startServer, type TestServer } from '../helpers/server';
-import { POSTGRES_URL, servicesUnavailable, uniqueSchema } from '../helpers/services';
+import { startServer, type TestServer } from '../helpers/server';
+import { POSTGRES_URL, servicesUnavailable, freshSchema } from '../helpers/services';
 
 const skipReason = await servicesUnavailable();
 
@@ -17,13 +16,7 @@ async function sqliteServer(): Promise<TestServer> {
 }
 
 async function postgresServer(): Promise<TestServer> {
-  const schema = uniqueSchema();
-  onCleanup(async () => {
-    const client = new pg.Client({ connectionString: POSTGRES_URL });
-    await client.connect();
-    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-    await client.end();
-  });
+  const schema = freshSchema();
   return startServer({ DATABASE_URL: POSTGRES_URL, DATABASE_SCHEMA: schema });
 }
 
