@@ -17,6 +17,9 @@ export const IMPORT_COLUMNS = {
 } as const;
 export type ImportField = keyof typeof IMPORT_COLUMNS;
 
+/** A stakeholder list has a handful of columns; a header far wider is not one (and would cost time). */
+export const MAX_IMPORT_COLUMNS = 50;
+
 /** Headers of numbering columns, left alone. */
 const IGNORED = new Set(['lp', 'lp.', 'nr', 'no', 'no.', '#']);
 
@@ -67,6 +70,7 @@ function score(cell: string, what: string, row: number): number | null | string 
 export function readStakeholderRows(rows: readonly (readonly string[])[]): ImportResult {
   const [header, ...body] = rows;
   if (!header || header.every((cell) => cell.trim() === '')) return { ok: false, error: `the file is empty; expected a header row with the columns ${EXPECTED_COLUMNS}` };
+  if (header.length > MAX_IMPORT_COLUMNS) return { ok: false, error: `the header has ${header.length} columns; expected at most ${MAX_IMPORT_COLUMNS}: ${EXPECTED_COLUMNS}` };
   const columns = header.map(fieldOf);
   const unknown = header.filter((_, i) => columns[i] === null).map((h) => `"${h.trim()}"`);
   if (unknown.length) return { ok: false, error: `unknown column ${unknown.join(', ')}; expected the columns ${EXPECTED_COLUMNS}` };
@@ -77,13 +81,14 @@ export function readStakeholderRows(rows: readonly (readonly string[])[]): Impor
     seen.add(field);
   }
   if (!seen.has('name')) return { ok: false, error: `no name column (nazwa/name); expected the columns ${EXPECTED_COLUMNS}` };
+  const columnOf = new Map(columns.map((field, i) => [field, i] as const));
   const stakeholders: ImportedStakeholder[] = [];
   for (const [index, cells] of body.entries()) {
     const row = index + 2;
     if (cells.every((cell) => cell.trim() === '')) continue;
     const get = (field: ImportField) => {
-      const i = columns.indexOf(field);
-      return i < 0 ? '' : (cells[i] ?? '').trim();
+      const i = columnOf.get(field);
+      return i === undefined ? '' : (cells[i] ?? '').trim();
     };
     const name = get('name');
     if (!name) return { ok: false, error: `row ${row}: the name is empty` };

@@ -110,9 +110,13 @@ export function towsRefId(cellId: string, itemId: string): string {
   return `${TOWS_REF_PREFIX}${hash53(`${cellId}\u0000${itemId}`)}`;
 }
 
-/** A label's text: the code, then the item's words. */
+/** Longest item text a TOWS label repeats; the SWOT note itself keeps all of it. */
+export const TOWS_REF_TEXT_LIMIT = 200;
+
+/** A label's text: the code, then the item's words (shortened, so any note fits a label). */
 export function towsRefText(item: SwotItem): string {
-  return `${item.code} · ${item.text.replace(/\s+/g, ' ')}`;
+  const words = item.text.replace(/\s+/g, ' ').trim();
+  return `${item.code} · ${words.length > TOWS_REF_TEXT_LIMIT ? `${words.slice(0, TOWS_REF_TEXT_LIMIT - 1)}…` : words}`;
 }
 
 /** The code at the start of a label's text (S1, W2…), if any. */

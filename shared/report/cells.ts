@@ -19,11 +19,14 @@ export function safeCell(value: CellValue): CellValue {
   return typeof value === 'string' ? neutraliseCell(value) : value;
 }
 
-/** One CSV field (RFC 4180): quoted when it holds a separator, a quote or a line break. */
+/**
+ * One CSV field (RFC 4180). Text is always quoted: Excel in a Polish locale splits on `;`,
+ * so an unquoted `a;=HYPERLINK(…)` would become two cells, the second a formula.
+ */
 export function csvField(value: CellValue): string {
   if (value === null) return '';
-  const text = typeof value === 'number' ? String(value) : neutraliseCell(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  if (typeof value === 'number') return String(value);
+  return `"${neutraliseCell(value).replace(/"/g, '""')}"`;
 }
 
 /** A whole CSV document: header and rows, CRLF line ends, with a BOM so Excel reads UTF-8 (Polish letters). */

@@ -113,11 +113,11 @@ describe('GET /api/boards/:id/export', () => {
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(res.headers.get('content-disposition')).toContain('filename="Warsztat w Leczycy - zolc - stakeholders.csv"');
     const csv = Buffer.from(await res.arrayBuffer()).toString('utf8');
-    expect(csv.startsWith('\uFEFFInteresariusz,Grupa,Wpływ')).toBe(true);
-    expect(csv).toContain(`"'${INJECTION.replace(/"/g, '""')}",'+48 123`);
-    expect(csv).toContain('Urząd Gminy,dostawcy usług,8,7,Zarządzać blisko');
+    expect(csv.startsWith('\uFEFF"Interesariusz","Grupa","Wpływ"')).toBe(true);
+    expect(csv).toContain(`"'${INJECTION.replace(/"/g, '""')}","'+48 123`);
+    expect(csv).toContain('"Urząd Gminy","dostawcy usług",8,7,"Zarządzać blisko"');
     const ideas = await (await get(server, board, 'format=csv&table=ideas')).text();
-    expect(ideas).toContain("'@SUM(1+1)*cmd|,'-2+3");
+    expect(ideas).toContain(`"'@SUM(1+1)*cmd|","'-2+3`);
     const none = await get(server, board, 'format=csv');
     expect(none.status).toBe(400);
     expect((await none.json()).error).toContain('stakeholders, problemTree, objectivesTree, swot, tows, factors, ideas, votes');
@@ -232,7 +232,7 @@ describe('GET /api/boards/:id/export', () => {
     const zip = await JSZip.loadAsync(fs.readFileSync(out));
     expect(await zipText(zip, /^word\/document\.xml$/)).toContain('Słaba oferta szkół zawodowych');
     const { stdout } = await cli([board.id, '--format', 'csv', '--table', 'factors', '--out', '-']);
-    expect(stdout).toContain('1,Dostępność komunikacyjna,4.5,2');
+    expect(stdout).toContain('1,"Dostępność komunikacyjna",4.5,2');
     const failed = await cli(['AAAAAAAAAAAAAAAAAAAAAA', '--format', 'pdf']).catch((error: { code: number; stderr: string }) => error);
     expect(failed).toMatchObject({ code: 2 });
     expect((failed as { stderr: string }).stderr).toContain('no board AAAAAAAAAAAAAAAAAAAAAA');

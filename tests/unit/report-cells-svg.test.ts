@@ -27,11 +27,14 @@ describe('formula injection', () => {
     expect(csvField(-3)).toBe('-3');
   });
 
-  it('CSV quotes separators, quotes and line breaks, and starts with a BOM', () => {
+  it('CSV quotes every text (also against `;`, Polish Excel's separator), doubles quotes, starts with a BOM', () => {
     expect(csvField('a,b')).toBe('"a,b"');
+    expect(csvField('x;=HYPERLINK("http://evil")')).toBe('"x;=HYPERLINK(""http://evil"")"');
+    expect(csvField('plain')).toBe('"plain"');
+    expect(csvField(7.5)).toBe('7.5');
     expect(csvField('say "hi"')).toBe('"say ""hi"""');
     expect(csvField('=HYPERLINK("x")')).toBe('"\'=HYPERLINK(""x"")"');
-    expect(toCsv(['a', 'b'], [['x\ny', 1]])).toBe('\uFEFFa,b\r\n"x\ny",1\r\n');
+    expect(toCsv(['a', 'b'], [['x\ny', 1]])).toBe('\uFEFF"a","b"\r\n"x\ny",1\r\n');
   });
 });
 
