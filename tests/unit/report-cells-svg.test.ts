@@ -27,7 +27,7 @@ describe('formula injection', () => {
     expect(csvField(-3)).toBe('-3');
   });
 
-  it('CSV quotes every text (also against `;`, Polish Excel's separator), doubles quotes, starts with a BOM', () => {
+  it('CSV quotes every text (also against a semicolon, the separator of Polish Excel), doubles quotes, starts with a BOM', () => {
     expect(csvField('a,b')).toBe('"a,b"');
     expect(csvField('x;=HYPERLINK("http://evil")')).toBe('"x;=HYPERLINK(""http://evil"")"');
     expect(csvField('plain')).toBe('"plain"');
