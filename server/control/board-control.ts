@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { PendingRatings } from '../../shared/methods/ratings';
 import type { Ballots } from '../../shared/methods/voting';
@@ -32,6 +33,15 @@ function capRoster(roster: Roster): Roster {
 export interface IdeaInboxData {
   formKey: string | null;
   contacts: Record<string, string>;
+}
+
+/**
+ * What others see of a session: a one-way hash of it. A session id works like a password
+ * (it carries the person's live role, votes, scores and hidden notes), so the id itself
+ * never leaves its own tab; the presence list, role changes and removals use this instead.
+ */
+export function publicSessionId(sessionId: string): string {
+  return createHash('sha256').update(`warsztat-session:${sessionId}`).digest('base64url').slice(0, 22);
 }
 
 /** A connected person's sockets are closed through this, whatever channel they came by. */
@@ -219,18 +229,25 @@ export class BoardControl {
   peopleList(): Person[] {
     return [...this.people]
       .filter(([, p]) => [...p.links].some((link) => link.kind === 'control'))
-      .map(([sessionId, p]) => ({ sessionId, name: p.name, role: this.roleOf(sessionId, p.tokenRole), handUp: p.handUp }));
+      .map(([sessionId, p]) => ({ sessionId: publicSessionId(sessionId), name: p.name, role: this.roleOf(sessionId, p.tokenRole), handUp: p.handUp }));
   }
 
   /** Everyone who took part, for reports: those here now with their live roles, then the rest of the roster. */
   participants(): { name: string; role: Role }[] {
     const present = this.peopleList();
     const here = new Set(present.map((p) => p.sessionId));
+    // peopleList() speaks public ids; the roster is keyed by session.
     const earlier = Object.entries(this.roster)
-      .filter(([sessionId]) => !here.has(sessionId))
+      .filter(([sessionId]) => !here.has(publicSessionId(sessionId)))
       .sort(([, a], [, b]) => a.firstSeen - b.firstSeen)
       .map(([, p]) => ({ name: p.name, role: p.role }));
     return [...present.map((p) => ({ name: p.name, role: p.role })), ...earlier];
+  }
+
+  /** The session behind a public id, among the people present. */
+  sessionOf(publicId: string): string | undefined {
+    for (const sessionId of this.people.keys()) if (publicSessionId(sessionId) === publicId) return sessionId;
+    return undefined;
   }
 
   nameOf(sessionId: string): string {

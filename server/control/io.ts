@@ -14,7 +14,7 @@ import type { BoardStore } from '../storage/types';
 import type { Room } from '../sync/room';
 import type { RoomRegistry } from '../sync/rooms';
 import { hashToken } from '../tokens';
-import type { SessionLink } from './board-control';
+import { publicSessionId, type SessionLink } from './board-control';
 import { RateLimiter } from './rate-limit';
 import { handleRating, type RatingOutlets } from './ratings';
 import { ratingsOf } from '../../shared/methods/ratings';
@@ -102,7 +102,7 @@ export function attachControlServer(httpServer: http.Server, store: BoardStore, 
         if (acquired.control.isRemoved(data.sessionId)) return link.close('removed by the facilitator');
         acquired.control.join(data.sessionId, data.name, data.tokenRole, link);
         void socket.join([data.boardId, sessionRoom(data.boardId, data.sessionId)]);
-        socket.emit(EVENTS.you, { sessionId: data.sessionId, role: acquired.control.roleOf(data.sessionId, data.tokenRole) });
+        socket.emit(EVENTS.you, { sessionId: publicSessionId(data.sessionId), role: acquired.control.roleOf(data.sessionId, data.tokenRole) });
         socket.emit(EVENTS.state, { state: acquired.control.state, serverNow: Date.now() });
         const myVotes = acquired.control.ballots[data.sessionId];
         const open = acquired.control.state.rounds.at(-1);
@@ -155,23 +155,28 @@ export function attachControlServer(httpServer: http.Server, store: BoardStore, 
         emitPeople(room);
         return { ok: true };
       case 'reaction':
-        io.to(data.boardId).emit(EVENTS.reaction, { sessionId: data.sessionId, name: control.nameOf(data.sessionId), emoji: command.emoji });
+        io.to(data.boardId).emit(EVENTS.reaction, { sessionId: publicSessionId(data.sessionId), name: control.nameOf(data.sessionId), emoji: command.emoji });
         return { ok: true };
-      case 'role.set':
-        if (command.sessionId === data.sessionId) return { ok: false, error: 'you cannot change your own role' };
-        if (!control.setRole(command.sessionId, command.role)) return { ok: false, error: 'no such person on the board' };
-        io.to(sessionRoom(data.boardId, command.sessionId)).emit(EVENTS.you, { sessionId: command.sessionId, role: command.role });
+      case 'role.set': {
+        // Commands name people by their public id (board-control.ts publicSessionId).
+        const target = control.sessionOf(command.sessionId);
+        if (target === data.sessionId) return { ok: false, error: 'you cannot change your own role' };
+        if (!target || !control.setRole(target, command.role)) return { ok: false, error: 'no such person on the board' };
+        io.to(sessionRoom(data.boardId, target)).emit(EVENTS.you, { sessionId: command.sessionId, role: command.role });
         emitPeople(room);
         return { ok: true };
+      }
       case 'rating.submit':
       case 'rating.reveal':
       case 'rating.clear':
         return handleRating(room, data.sessionId, command, ratingOutlets);
-      case 'person.remove':
-        if (command.sessionId === data.sessionId) return { ok: false, error: 'you cannot remove yourself' };
-        if (!control.remove(command.sessionId, 'removed by the facilitator')) return { ok: false, error: 'no such person on the board' };
+      case 'person.remove': {
+        const target = control.sessionOf(command.sessionId);
+        if (target === data.sessionId) return { ok: false, error: 'you cannot remove yourself' };
+        if (!target || !control.remove(target, 'removed by the facilitator')) return { ok: false, error: 'no such person on the board' };
         emitPeople(room);
         return { ok: true };
+      }
       default: {
         const result = reduce(control.state, control.ballots, control.drafts, command, {
           now: Date.now(),
@@ -197,7 +202,7 @@ export function attachControlServer(httpServer: http.Server, store: BoardStore, 
   }
 
   function emitEffect(boardId: string, effect: Exclude<Effect, { kind: 'reveal' }>, from: string): void {
-    if (effect.kind === 'summon') io.to(boardId).emit(EVENTS.summon, { view: effect.view, by: from });
+    if (effect.kind === 'summon') io.to(boardId).emit(EVENTS.summon, { view: effect.view, by: publicSessionId(from) });
     else if (effect.kind === 'follow.view') io.to(boardId).except(sessionRoom(boardId, from)).volatile.emit(EVENTS.followView, { view: effect.view });
     else if (effect.kind === 'my-drafts') io.to(sessionRoom(boardId, effect.sessionId)).emit(EVENTS.myDrafts, { drafts: effect.drafts });
     else io.to(sessionRoom(boardId, effect.sessionId)).emit(EVENTS.myVotes, { roundId: effect.roundId, itemIds: effect.itemIds });

@@ -93,6 +93,7 @@ export function initialControlState(): ControlState {
 
 /** Someone connected to the facilitation channel. */
 export interface Person {
+  /** Public id of the person's session (a hash: the session id itself stays in its own tab). */
   sessionId: string;
   name: string;
   role: Role;

@@ -7,6 +7,7 @@ import { createElement, putIntoFrame } from '../../shared/ops/elements';
 import { elementsOf } from '../../shared/schema/doc';
 import { stockClient, synced, waitFor } from '../helpers/clients';
 import { controlClient, controlRefused } from '../helpers/control';
+import { publicSessionId } from '../../server/control/board-control';
 import { startServer, type CreatedBoard, type TestServer } from '../helpers/server';
 
 const ROLES = ['facilitator', 'participant', 'observer'] as const;
@@ -38,8 +39,8 @@ function example(type: CommandType, ids: { note: string; frame: string; sessionI
     'draft.delete': { id: 'draft-1' },
     'hand.raise': { up: true },
     reaction: { emoji: '👍' },
-    'role.set': { sessionId: ids.sessionId, role: 'participant' },
-    'person.remove': { sessionId: ids.sessionId },
+    'role.set': { sessionId: publicSessionId(ids.sessionId), role: 'participant' },
+    'person.remove': { sessionId: publicSessionId(ids.sessionId) },
     'rating.submit': { elementId: ids.stakeholder ?? 'none', values: { influence: 5, engagement: 5 } },
     'rating.reveal': { frameId: ids.frame },
     'rating.clear': { frameId: ids.frame },
@@ -241,8 +242,12 @@ describe('facilitation state and effects', () => {
     const first = createElement(doc, { type: 'note', text: 'jako uczestnik' });
     await waitFor(() => elementsOf(watcher.doc).has(first));
     const people = facilitator.last<Person[]>('people')!;
-    expect(people.find((p) => p.sessionId === 'p')).toMatchObject({ name: 'Piotr', role: 'participant' });
-    expect(await facilitator.send({ type: 'role.set', sessionId: 'p', role: 'observer' })).toEqual({ ok: true });
+    // Others see a public id, never the session id itself (which would let them act as Piotr).
+    expect(people.some((p) => p.sessionId === 'p')).toBe(false);
+    const piotr = people.find((p) => p.name === 'Piotr')!;
+    expect(piotr).toMatchObject({ sessionId: publicSessionId('p'), role: 'participant' });
+    expect(await facilitator.send({ type: 'role.set', sessionId: 'p', role: 'observer' })).toEqual({ ok: false, error: 'no such person on the board' });
+    expect(await facilitator.send({ type: 'role.set', sessionId: piotr.sessionId, role: 'observer' })).toEqual({ ok: true });
     const second = createElement(doc, { type: 'note', text: 'jako obserwator' });
     await new Promise((r) => setTimeout(r, 300));
     expect(elementsOf(watcher.doc).has(second)).toBe(false);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { publicSessionId } from '../../server/control/board-control';
 import { controlClient } from '../helpers/control';
 import { startServer } from '../helpers/server';
 
@@ -9,7 +10,7 @@ describe('roster of a session', () => {
     const ewa = await controlClient(server.url, { boardId: board.id, token: board.tokens.facilitator, sessionId: 's-ewa', name: 'Ewa Nowak' });
     const jan = await controlClient(server.url, { boardId: board.id, token: board.tokens.participant, sessionId: 's-jan', name: 'Jan' });
     const radny = await controlClient(server.url, { boardId: board.id, token: board.tokens.observer, sessionId: 's-radny', name: 'Radny Kowalski' });
-    expect(await ewa.send({ type: 'role.set', sessionId: 's-jan', role: 'facilitator' })).toEqual({ ok: true });
+    expect(await ewa.send({ type: 'role.set', sessionId: publicSessionId('s-jan'), role: 'facilitator' })).toEqual({ ok: true });
     jan.socket.disconnect();
     radny.socket.disconnect();
 

@@ -8,7 +8,6 @@ import { useShortcuts } from '../board/useShortcuts';
 import { Editor } from '../editor/editor';
 import { useEditorState } from '../editor/hooks';
 import { useControl } from '../control/useControl';
-import { sessionId } from '../control/session';
 import { openRound, type ControlState } from '../../../shared/protocol/state';
 import { elementBounds } from '../../../shared/geometry/elements';
 import { fitBounds } from '../../../shared/geometry/viewport';
@@ -243,7 +242,7 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
         />
       )}
       {role === 'facilitator' && panelOpen && token && (
-        <FacilitatorPanel editor={editor} boardId={boardId} token={token} state={control.state} people={control.people} mySession={sessionId()} send={control.send} />
+        <FacilitatorPanel editor={editor} boardId={boardId} token={token} state={control.state} people={control.people} mySession={control.me ?? ''} send={control.send} />
       )}
       <MethodsPanel editor={editor} role={role} rounds={control.state.rounds} />
       {round && <VoteBar round={round} used={control.myVotes?.roundId === round.id ? control.myVotes.itemIds.length : 0} canVote={role !== 'observer'} />}
@@ -254,7 +253,7 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
           {t('control.private.banner', { title: control.state.privateFrames.map((id) => { const f = editor.store.get(id); return f?.type === 'frame' ? f.title : ''; }).join(', ') })}
         </p>
       )}
-      <ReactionsBar canAct={role === 'facilitator' || role === 'participant'} handUp={control.people.find((p) => p.sessionId === sessionId())?.handUp ?? false} reactions={control.reactions} send={control.send} />
+      <ReactionsBar canAct={role === 'facilitator' || role === 'participant'} handUp={control.people.find((p) => p.sessionId === control.me)?.handUp ?? false} reactions={control.reactions} send={control.send} />
       <EditingOverlay editor={editor} />
       {!board.synced && (
         <div className="loading-overlay" aria-busy="true">

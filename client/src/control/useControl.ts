@@ -16,6 +16,8 @@ export interface ControlApi {
   /** Server time minus local time, to show one clock to everyone. */
   clockOffset: number;
   people: Person[];
+  /** This tab's public id in `people` (null until the server has said who this is). */
+  me: string | null;
   /** This tab's role as the server sees it now (it can change live). */
   role: Role | null;
   myVotes: { roundId: string; itemIds: string[] } | null;
@@ -40,6 +42,8 @@ export function useControl(boardId: string, token: string | null, name: string |
   const [clockOffset, setClockOffset] = useState(0);
   const [people, setPeople] = useState<Person[]>([]);
   const [role, setRole] = useState<Role | null>(null);
+  /** This tab's public id, as the presence list shows it (the session id itself stays here). */
+  const [me, setMe] = useState<string | null>(null);
   const [myVotes, setMyVotes] = useState<ControlApi['myVotes']>(null);
   const [drafts, setDrafts] = useState<Draft[]>([]);
   const [reactions, setReactions] = useState<Reaction[]>([]);
@@ -62,7 +66,10 @@ export function useControl(boardId: string, token: string | null, name: string |
       if (!open?.open) setMyVotes(null);
     });
     socket.on(EVENTS.people, (list: Person[]) => setPeople(list));
-    socket.on(EVENTS.you, ({ role: next }: { role: Role }) => setRole(next));
+    socket.on(EVENTS.you, ({ role: next, sessionId: publicId }: { role: Role; sessionId: string }) => {
+      setRole(next);
+      setMe(publicId);
+    });
     socket.on(EVENTS.myVotes, (votes: { roundId: string; itemIds: string[] }) => setMyVotes(votes));
     socket.on(EVENTS.myDrafts, ({ drafts: mine }: { drafts: Draft[] }) => setDrafts(mine));
     socket.on(EVENTS.summon, ({ view }: { view: View | { frameId: string } }) => handlersRef.current.onSummon(view));
@@ -91,5 +98,5 @@ export function useControl(boardId: string, token: string | null, name: string |
     }
   }, []);
 
-  return { connected, state, clockOffset, people, role, myVotes, drafts, reactions, myRatings, removed, send };
+  return { connected, state, clockOffset, people, role, me, myVotes, drafts, reactions, myRatings, removed, send };
 }
