@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { elementsOf } from '../../shared/schema/doc';
-import { ELEMENT_DEFINITIONS, FACILITATOR_FIELDS, isElementType } from '../../shared/schema/elements';
+import { ELEMENT_DEFINITIONS, FACILITATOR_FIELDS, SET_BY_CREATOR, isElementType } from '../../shared/schema/elements';
 
 interface Correction {
   element: Y.Map<unknown>;
@@ -84,7 +84,17 @@ export class FacilitatorFieldGuard {
       // its guarded fields get their trusted values (or the type's defaults for a new one).
       if (!(element instanceof Y.Map)) continue;
       const type = element.get('type');
-      for (const field of guardedFields(type)) this.correct(element, field, this.expected(id, type, field));
+      const fields = guardedFields(type);
+      if (fields.length === 0) continue;
+      const replaced = this.trusted.has(id);
+      const values: Fields = {};
+      for (const field of fields) {
+        const value = !replaced && SET_BY_CREATOR.has(field) ? plain(element.get(field)) : this.expected(id, type, field);
+        values[field] = value;
+        this.correct(element, field, value);
+      }
+      // From now on these are the card's trusted values (a new card's place is its creator's).
+      this.trusted.set(id, values);
     }
   }
 

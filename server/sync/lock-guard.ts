@@ -1,6 +1,5 @@
 import * as Y from 'yjs';
 import { elementsOf } from '../../shared/schema/doc';
-import { touchesAgreedScores } from './score-guard';
 
 export interface Locks {
   board: boolean;
@@ -30,7 +29,7 @@ function touchedElements(transaction: Y.Transaction, elements: Y.Map<unknown>): 
  * both travel together, so nobody sees the forbidden state and the sender's copy is
  * corrected too.
  */
-export function applyGuarded(doc: Y.Doc, update: Uint8Array, origin: object, locks: Locks, protectScores = false): { reverted: boolean } {
+export function applyGuarded(doc: Y.Doc, update: Uint8Array, origin: object, locks: Locks): { reverted: boolean } {
   const elements = elementsOf(doc) as Y.Map<unknown>;
   const lockedFrames = new Set(locks.frames);
   const lockedBefore = new Set<string>(lockedFrames);
@@ -42,12 +41,8 @@ export function applyGuarded(doc: Y.Doc, update: Uint8Array, origin: object, loc
   }
   const undo = new Y.UndoManager(elements, { trackedOrigins: new Set([origin]), captureTimeout: 0 });
   const touched = new Set<string>();
-  // Agreed scores and places on the stakeholder map are the facilitator's (score-guard.ts).
-  let scoresTouched = false;
   const record = (transaction: Y.Transaction) => {
-    if (transaction.origin !== origin) return;
-    for (const id of touchedElements(transaction, elements)) touched.add(id);
-    if (protectScores && !scoresTouched) scoresTouched = touchesAgreedScores(transaction);
+    if (transaction.origin === origin) for (const id of touchedElements(transaction, elements)) touched.add(id);
   };
   doc.on('afterTransaction', record);
   try {
@@ -56,15 +51,14 @@ export function applyGuarded(doc: Y.Doc, update: Uint8Array, origin: object, loc
     doc.off('afterTransaction', record);
   }
   const violates =
-    scoresTouched ||
-    (touched.size > 0 &&
+    touched.size > 0 &&
     (locks.board ||
       [...touched].some((id) => {
         if (lockedBefore.has(id)) return true;
         const element = elements.get(id);
         const parent = element instanceof Y.Map ? element.get('parentId') : null;
         return typeof parent === 'string' && lockedFrames.has(parent);
-      })));
+      }));
   if (violates) undo.undo();
   undo.destroy();
   return { reverted: violates };

@@ -11,7 +11,6 @@ import { RelayKind, type RedisRelay, type RoomPeer } from '../scale/redis-relay'
 import { applyGuarded } from './lock-guard';
 import { FacilitatorFieldGuard } from './facilitator-fields';
 import { mergeToSnapshot } from './snapshot';
-import { watchRatable } from './score-guard';
 
 /** What a room needs of one connected socket. */
 export interface RoomConnection {
@@ -87,7 +86,6 @@ export class Room {
   private resyncTimer: NodeJS.Timeout | undefined;
   private awarenessScheduled = false;
   /** Whether the board holds stakeholders or factors (then participants' updates are checked). */
-  private ratable: { readonly present: boolean } = { present: false };
 
   private constructor(
     readonly boardId: string,
@@ -118,7 +116,6 @@ export class Room {
     room.listen();
     const report = migrateDoc(room.doc);
     if (report.applied.length > 0) deps.log.info({ boardId, ...report }, 'board migrated');
-    room.ratable = watchRatable(room.doc);
     room.loaded = true;
     if (room.peer) room.startPeering();
     return room;
@@ -192,15 +189,13 @@ export class Room {
     if (this.bytes + update.byteLength > this.deps.maxDocBytes) return 'too-large';
     const locks = this.control.state.locks;
     const participant = from.role !== 'facilitator';
-    // Stakeholder cards' places are the facilitator's (score-guard.ts); only boards with such cards pay for the check.
-    const protectPlaces = participant && this.ratable.present;
-    const guarded = participant && (locks.board || locks.frames.length > 0 || protectPlaces);
+    const guarded = participant && (locks.board || locks.frames.length > 0);
     // A participant's update may need correcting; the correction must travel with it.
     if (participant) this.captured = [];
     try {
       const store = this.doc.store;
       const pendingBefore = store.pendingStructs !== null || store.pendingDs !== null;
-      const { reverted } = guarded ? applyGuarded(this.doc, update, from, locks, protectPlaces) : (Y.applyUpdate(this.doc, update, from), { reverted: false });
+      const { reverted } = guarded ? applyGuarded(this.doc, update, from, locks) : (Y.applyUpdate(this.doc, update, from), { reverted: false });
       if (!pendingBefore && (store.pendingStructs !== null || store.pendingDs !== null)) {
         // An honest client only sends what builds on what it got from us. Content held back
         // for a missing dependency would slip in later under someone else's transaction

@@ -100,4 +100,22 @@ describe('FacilitatorFieldGuard', () => {
     expect(s.onServer(s.stakeholder).get('ratings')).toEqual([{ by: 'Ewa', influence: 6, engagement: 4 }]);
     expect(s.onServer(id).get('ratings')).toEqual([]);
   });
+
+  it('a stakeholder card’s place is its score: a participant places a new card, but cannot move one', () => {
+    const s = setup();
+    let id = '';
+    s.send(s.client, () => ([id] = createElements(s.client, [{ type: 'stakeholder', name: 'Nowy', x: 300, y: 400 }]) as [string]), PARTICIPANT);
+    expect([s.onServer(id).get('x'), s.onServer(id).get('y')]).toEqual([300, 400]);
+    s.send(s.client, () => s.onClient(id).set('x', 10), PARTICIPANT);
+    expect(s.onServer(id).get('x')).toBe(300);
+    // Neither through a type flip nor by re-creating it under the same id.
+    s.send(s.client, () => s.client.transact(() => {
+      s.onClient(s.stakeholder).set('type', 'note');
+      s.onClient(s.stakeholder).set('x', 999);
+    }), PARTICIPANT);
+    expect([s.onServer(s.stakeholder).get('type'), s.onServer(s.stakeholder).get('x')]).toEqual(['stakeholder', 0]);
+    s.send(s.client, () => elementsOf(s.client).set(s.stakeholder, toElementMap(buildElement({ type: 'stakeholder', id: s.stakeholder, name: 'X', x: 5555, w: 10 }, 'a0'))), PARTICIPANT);
+    expect([s.onServer(s.stakeholder).get('x'), s.onServer(s.stakeholder).get('w')]).toEqual([0, 220]);
+  });
 });
+

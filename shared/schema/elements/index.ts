@@ -79,9 +79,13 @@ export function textFieldLimit(type: ElementType, field: string): number {
  */
 export const FACILITATOR_FIELDS: Partial<Record<ElementType, readonly string[]>> = {
   idea: ['status', 'mergedInto'],
-  stakeholder: ['influence', 'engagement', 'ratings'],
+  // A stakeholder card's place on the map is its agreed score, so it is the facilitator's too.
+  stakeholder: ['influence', 'engagement', 'ratings', 'x', 'y', 'w', 'h', 'parentId'],
   factor: ['importance', 'state', 'ratings'],
 };
+
+/** Facilitator-only fields that whoever creates an element still chooses (where a new card goes). */
+export const SET_BY_CREATOR: ReadonlySet<string> = new Set(['x', 'y', 'w', 'h', 'parentId']);
 
 /** Every field name that is facilitator-only on some type (a cheap pre-check for updates). */
 export const FACILITATOR_FIELD_NAMES: readonly string[] = [...new Set(Object.values(FACILITATOR_FIELDS).flat())];
