@@ -158,6 +158,11 @@ export const REPORT_LABELS = {
 
 export type ReportLabels = (typeof REPORT_LABELS)[Locale];
 
+/** A number as written in the board's language: 4,5 in Polish, 4.5 in English (tables in documents; spreadsheets keep numbers). */
+export function formatNumber(value: number, locale: Locale): string {
+  return new Intl.NumberFormat(locale === 'pl' ? 'pl-PL' : 'en-GB', { maximumFractionDigits: 2, useGrouping: false }).format(value);
+}
+
 /** A date (and time) as written in the board's language, in Polish time: the workshops are in Poland. */
 export function formatDate(ms: number, locale: Locale, withTime = false): string {
   const options: Intl.DateTimeFormatOptions = { timeZone: 'Europe/Warsaw', year: 'numeric', month: '2-digit', day: '2-digit' };

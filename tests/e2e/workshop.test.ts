@@ -325,6 +325,8 @@ describe.skipIf(browserUnavailable() !== null)('a whole workshop in Polish in Ch
     const xml = await (await JSZip.loadAsync(fs.readFileSync(docxFile))).file('word/document.xml')!.async('string');
     const docxText = xml.replace(/<w:p[ >]/g, ' $&').replace(/<[^>]+>/g, '');
     for (const text of expected) expect(docxText, `DOCX contains ${text}`).toContain(text);
+    // Numbers as a Polish reader writes them: the council's engagement, mean ± spread (ratings).
+    expect(docxText).toContain('4,5 ± 1,5 (2)');
 
     const res = await fetch(`${server.url}/api/boards/${boardId}/export?format=pdf`, { headers: { authorization: `Bearer ${token}` } });
     expect(res.status).toBe(200);
@@ -332,6 +334,7 @@ describe.skipIf(browserUnavailable() !== null)('a whole workshop in Polish in Ch
     fs.writeFileSync(pdfFile, Buffer.from(await res.arrayBuffer()));
     const pdf = pdfText(pdfFile);
     for (const text of expected) expect(pdf, `PDF contains ${text}`).toContain(text);
+    expect(pdf).toContain('4,5 ± 1,5 (2)');
     // The PDF's pages as pictures, to look at beside the screenshots.
     execFileSync('pdftoppm', ['-png', '-r', '60', pdfFile, path.join(ARTIFACTS_DIR, 'workshop-8-report-pdf')]);
 
