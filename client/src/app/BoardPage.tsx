@@ -56,7 +56,8 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
         const frame = editor.store.get(view.frameId);
         if (!frame) return;
         const bounds = elementBounds(frame, editor.store.lookup);
-        editor.setViewport(fitBounds(bounds, editor.screenSize.width, editor.screenSize.height));
+        // A wider margin than a plain fit: the frame's title, above its edge, stays clear of the buttons over the canvas.
+        editor.setViewport(fitBounds(bounds, editor.screenSize.width, editor.screenSize.height, 80));
         // A new phase: what was picked in the last one lets go (its panels would cover this one), unless the person is typing.
         if (!editor.state.editing) editor.select(editor.selectedElements().filter((e) => intersects(bounds, elementBounds(e, editor.store.lookup))).map((e) => e.id));
       } else {
