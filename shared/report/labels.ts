@@ -11,7 +11,7 @@ export const REPORT_LABELS = {
     noParticipants: 'Brak danych o uczestnikach.',
     name: 'Imię i nazwisko',
     role: 'Rola',
-    roles: { facilitator: 'Moderator', participant: 'Uczestnik', observer: 'Obserwator', contributor: 'Autor treści' },
+    roles: { facilitator: 'Prowadzący (doradca)', participant: 'Uczestnik', observer: 'Obserwator', contributor: 'Autor treści' },
     agenda: 'Program',
     noAgenda: 'Program nie został ustalony.',
     phase: 'Etap',

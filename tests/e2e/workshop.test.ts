@@ -311,7 +311,7 @@ describe.skipIf(browserUnavailable() !== null)('a whole workshop in Polish in Ch
     await screenshot(f, 'workshop-7-ideas');
 
     // ── The report: DOCX through the export dialog, PDF through the API. ──
-    const expected = ['Rada Osiedla Starówka', 'Powiatowy Urząd Pracy', 'Odpływ młodych mieszkańców', strategyText, 'Dostępność terenów inwestycyjnych', 'Tężnia solankowa w parku miejskim'];
+    const expected = ['Doradczyni Ewa', 'Rada Osiedla Starówka', 'Powiatowy Urząd Pracy', 'Odpływ młodych mieszkańców', strategyText, 'Dostępność terenów inwestycyjnych', 'Tężnia solankowa w parku miejskim'];
     await f.getByTestId('export-button').click();
     const dialog = f.getByTestId('export-dialog');
     await dialog.waitFor();
@@ -327,6 +327,10 @@ describe.skipIf(browserUnavailable() !== null)('a whole workshop in Polish in Ch
     for (const text of expected) expect(docxText, `DOCX contains ${text}`).toContain(text);
     // Numbers as a Polish reader writes them: the council's engagement, mean ± spread (ratings).
     expect(docxText).toContain('4,5 ± 1,5 (2)');
+    // Who ran it, in the interface's words; TOWS lists strategies, not the labels that repeat SWOT items.
+    expect(docxText).toContain('Prowadzący (doradca)');
+    expect(docxText).toContain('Raport z warsztatu · Data');
+    expect(docxText).not.toContain('S1 · Aktywne organizacje pozarządowe');
 
     const res = await fetch(`${server.url}/api/boards/${boardId}/export?format=pdf`, { headers: { authorization: `Bearer ${token}` } });
     expect(res.status).toBe(200);
@@ -335,6 +339,9 @@ describe.skipIf(browserUnavailable() !== null)('a whole workshop in Polish in Ch
     const pdf = pdfText(pdfFile);
     for (const text of expected) expect(pdf, `PDF contains ${text}`).toContain(text);
     expect(pdf).toContain('4,5 ± 1,5 (2)');
+    expect(pdf).toContain('Prowadzący (doradca)');
+    expect(pdf).toContain('Raport z warsztatu · Data');
+    expect(pdf).not.toContain('S1 · Aktywne organizacje pozarządowe');
     // The PDF's pages as pictures, to look at beside the screenshots.
     execFileSync('pdftoppm', ['-png', '-r', '60', pdfFile, path.join(ARTIFACTS_DIR, 'workshop-8-report-pdf')]);
 
