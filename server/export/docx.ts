@@ -15,7 +15,8 @@ import {
   type FileChild,
 } from 'docx';
 import type { CellValue } from '../../shared/report/cells';
-import { formatDate } from '../../shared/report/labels';
+import { formatDate, formatNumber } from '../../shared/report/labels';
+import type { Locale } from '../../shared/schema/doc';
 import { sectionTable } from '../../shared/report/tables';
 import type { Report, ReportSection } from '../../shared/report/types';
 import { fontData } from './fonts';
@@ -32,16 +33,16 @@ const para = (value: string, options: { bold?: boolean; color?: string } = {}) =
 const heading = (value: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]) => new Paragraph({ heading: level, children: [text(value)] });
 const bullet = (runs: TextRun[], level = 0) => new Paragraph({ bullet: { level: Math.min(level, 8) }, children: runs });
 
-function cellText(value: CellValue): string {
-  return value === null ? '' : String(value);
+function cellText(value: CellValue, locale: Locale): string {
+  return value === null ? '' : typeof value === 'number' ? formatNumber(value, locale) : value;
 }
 
-function table(columns: readonly string[], rows: readonly (readonly CellValue[])[]): Table {
+function table(columns: readonly string[], rows: readonly (readonly CellValue[])[], locale: Locale): Table {
   const header = new TableRow({
     tableHeader: true,
     children: columns.map((c) => new TableCell({ shading: { type: ShadingType.CLEAR, fill: 'E0E7FF', color: 'auto' }, children: [para(c, { bold: true })] })),
   });
-  const body = rows.map((row) => new TableRow({ children: row.map((v) => new TableCell({ children: [para(cellText(v))] })) }));
+  const body = rows.map((row) => new TableRow({ children: row.map((v) => new TableCell({ children: [para(cellText(v, locale))] })) }));
   return new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: [header, ...body] });
 }
 
@@ -75,7 +76,7 @@ function sectionBody(report: Report, section: ReportSection): FileChild[] {
       ]);
     default: {
       const rows = sectionTable(report, section);
-      return rows && rows.rows.length ? [table(rows.columns, rows.rows)] : [para(l.empty)];
+      return rows && rows.rows.length ? [table(rows.columns, rows.rows, report.locale)] : [para(l.empty)];
     }
   }
 }
@@ -87,9 +88,9 @@ export async function reportToDocx(report: Report, pictures: Map<string, FramePi
     new Paragraph({ heading: HeadingLevel.TITLE, children: [text(report.title)] }),
     para(`${l.report} · ${l.date}: ${formatDate(report.generatedAt, report.locale)}`, { color: '475569' }),
     heading(l.participants, HeadingLevel.HEADING_1),
-    report.participants.length ? table([l.name, l.role], report.participants.map((p) => [p.name, l.roles[p.role]])) : para(l.noParticipants),
+    report.participants.length ? table([l.name, l.role], report.participants.map((p) => [p.name, l.roles[p.role]]), report.locale) : para(l.noParticipants),
     heading(l.agenda, HeadingLevel.HEADING_1),
-    report.agenda.length ? table(['#', l.phase, l.frame, l.minutes], report.agenda.map((p, i) => [`${i + 1}${p.current ? ` (${l.current})` : ''}`, p.title, p.frameTitle, p.minutes || null])) : para(l.noAgenda),
+    report.agenda.length ? table(['#', l.phase, l.frame, l.minutes], report.agenda.map((p, i) => [`${i + 1}${p.current ? ` (${l.current})` : ''}`, p.title, p.frameTitle, p.minutes || null]), report.locale) : para(l.noAgenda),
   ];
   for (const section of report.sections) {
     const method = l.methods[section.kind];
@@ -102,7 +103,7 @@ export async function reportToDocx(report: Report, pictures: Map<string, FramePi
   if (report.votes.length === 0) children.push(para(l.noVotes));
   for (const round of report.votes) {
     children.push(heading(round.title, HeadingLevel.HEADING_2), para(`${l.voters}: ${round.voters}${round.closedAt ? ` · ${l.closedAt}: ${formatDate(round.closedAt, report.locale, true)}` : ''}`));
-    children.push(round.items.length ? table([l.item, l.votes], round.items.map((i) => [i.text, i.votes])) : para(l.empty));
+    children.push(round.items.length ? table([l.item, l.votes], round.items.map((i) => [i.text, i.votes]), report.locale) : para(l.empty));
   }
   const fonts = fontData();
   const run = { font: FONT };

@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import type { CellValue } from '../../shared/report/cells';
-import { formatDate } from '../../shared/report/labels';
+import { formatDate, formatNumber } from '../../shared/report/labels';
 import { sectionTable } from '../../shared/report/tables';
 import type { Report, ReportSection } from '../../shared/report/types';
 import { pdfFonts } from './fonts';
@@ -54,7 +54,7 @@ class PdfWriter {
 
   table(columns: readonly string[], rows: readonly (readonly CellValue[])[]): void {
     this.room(40);
-    const cell = (v: CellValue) => (v === null ? '' : String(v));
+    const cell = (v: CellValue) => (v === null ? '' : typeof v === 'number' ? formatNumber(v, this.report.locale) : v);
     this.pdf.font('body').fontSize(8.5).fillColor(COLOURS.text);
     this.pdf.table({
       position: { x: MARGIN, y: this.pdf.y },

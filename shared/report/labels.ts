@@ -11,7 +11,7 @@ export const REPORT_LABELS = {
     noParticipants: 'Brak danych o uczestnikach.',
     name: 'Imię i nazwisko',
     role: 'Rola',
-    roles: { facilitator: 'Moderator', participant: 'Uczestnik', observer: 'Obserwator', contributor: 'Autor treści' },
+    roles: { facilitator: 'Prowadzący (doradca)', participant: 'Uczestnik', observer: 'Obserwator', contributor: 'Autor treści' },
     agenda: 'Program',
     noAgenda: 'Program nie został ustalony.',
     phase: 'Etap',
@@ -157,6 +157,11 @@ export const REPORT_LABELS = {
 } as const;
 
 export type ReportLabels = (typeof REPORT_LABELS)[Locale];
+
+/** A number as written in the board's language: 4,5 in Polish, 4.5 in English (tables in documents; spreadsheets keep numbers). */
+export function formatNumber(value: number, locale: Locale): string {
+  return new Intl.NumberFormat(locale === 'pl' ? 'pl-PL' : 'en-GB', { maximumFractionDigits: 2, useGrouping: false }).format(value);
+}
 
 /** A date (and time) as written in the board's language, in Polish time: the workshops are in Poland. */
 export function formatDate(ms: number, locale: Locale, withTime = false): string {

@@ -1,5 +1,6 @@
 import { quadrantOf, rankFactors, summarise } from '../methods/scores';
 import type { ControlState } from '../protocol/state';
+import { TOWS_REF_PREFIX } from '../methods/tows';
 import type { Element, ElementOf, FrameMethod, TreeKind } from '../schema/elements';
 import { BoardIndex, byPosition, elementText, isItem } from './board-index';
 import type { ReportLabels } from './labels';
@@ -117,7 +118,8 @@ function towsSections(index: BoardIndex, labels: ReportLabels): Section[] {
     TOWS_KEYS.map((key) => ({
       key,
       label: labels.towsCells[key],
-      strategies: frames.filter((f) => f.method === key).flatMap((f) => index.contentsOf(f.id).filter(isItem).map(strategy)),
+      // The cell's labels repeat SWOT items (already in the SWOT section); a strategy names its own.
+      strategies: frames.filter((f) => f.method === key).flatMap((f) => index.contentsOf(f.id).filter((e) => isItem(e) && !e.id.startsWith(TOWS_REF_PREFIX)).map(strategy)),
     }));
   const outer = index.framesOf(['tows']);
   const cells = index.framesOf(TOWS_KEYS);

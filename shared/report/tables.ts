@@ -1,6 +1,6 @@
 import type { AxisSummary } from '../methods/scores';
 import type { CellValue } from './cells';
-import { formatDate } from './labels';
+import { formatDate, formatNumber } from './labels';
 import type { Report, ReportSection, SectionKind } from './types';
 
 /** Names of the tables a report yields (the `table` parameter of a CSV export). */
@@ -81,7 +81,8 @@ export function reportTables(report: Report): ReportTable[] {
 export function sectionTable(report: Report, section: ReportSection): ReportTable | undefined {
   const l = report.labels;
   if (section.kind === 'stakeholders') {
-    const rated = (s: AxisSummary | null, count: number) => (s ? `${s.mean} ± ${s.spread} (${count})` : null);
+    const n = (value: number) => formatNumber(value, report.locale);
+    const rated = (s: AxisSummary | null, count: number) => (s ? `${n(s.mean)} ± ${n(s.spread)} (${count})` : null);
     return {
       name: 'stakeholders',
       title: l.methods.stakeholders,

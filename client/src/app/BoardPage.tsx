@@ -17,7 +17,7 @@ import { TimerDisplay } from '../panels/TimerDisplay';
 import { VoteBar } from '../panels/VoteBar';
 import { DraftEditor } from '../panels/DraftEditor';
 import { ExportButton, ExportDialog } from '../panels/ExportDialog';
-import { containsRect } from '../../../shared/geometry/rect';
+import { containsRect, intersects } from '../../../shared/geometry/rect';
 import { ELEMENT_DEFINITIONS } from '../../../shared/schema/elements';
 import type { Draft } from '../../../shared/protocol/state';
 import { HelpPanel } from '../panels/HelpPanel';
@@ -53,7 +53,12 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
       if (!editor) return;
       if ('frameId' in view) {
         const frame = editor.store.get(view.frameId);
-        if (frame) editor.setViewport(fitBounds(elementBounds(frame, editor.store.lookup), editor.screenSize.width, editor.screenSize.height));
+        if (!frame) return;
+        const bounds = elementBounds(frame, editor.store.lookup);
+        // A wider margin than a plain fit: the frame's title, above its edge, stays clear of the buttons over the canvas.
+        editor.setViewport(fitBounds(bounds, editor.screenSize.width, editor.screenSize.height, 80));
+        // A new phase: what was picked in the last one lets go (its panels would cover this one), unless the person is typing.
+        if (!editor.state.editing) editor.select(editor.selectedElements().filter((e) => intersects(bounds, elementBounds(e, editor.store.lookup))).map((e) => e.id));
       } else {
         showView(view);
       }

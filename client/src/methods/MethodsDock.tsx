@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { elementBounds } from '../../../shared/geometry/elements';
 import { union } from '../../../shared/geometry/rect';
@@ -62,8 +62,17 @@ export function MethodsDock({ editor, role, boardId, token, state, myRatings, se
     },
     sameFrames,
   );
+  // Opened by picking a card, the panel closes when the card is let go; opened by hand, it stays.
+  const openedByCard = useRef(false);
   useEffect(() => {
-    if (selectedCard) setOpen(true);
+    if (selectedCard) {
+      if (!open) openedByCard.current = true;
+      setOpen(true);
+    } else if (openedByCard.current) {
+      openedByCard.current = false;
+      setOpen(false);
+    }
+    // Only when the picked card changes.
   }, [selectedCard]);
 
   const facilitator = role === 'facilitator';
@@ -102,7 +111,16 @@ export function MethodsDock({ editor, role, boardId, token, state, myRatings, se
   if (!facilitator && !frames.map && !frames.factors) return null;
   return (
     <>
-      <button type="button" className={open ? 'methods-toggle active' : 'methods-toggle'} aria-expanded={open} onClick={() => setOpen((o) => !o)} data-testid="methods-toggle">
+      <button
+        type="button"
+        className={open ? 'methods-toggle active' : 'methods-toggle'}
+        aria-expanded={open}
+        onClick={() => {
+          openedByCard.current = false;
+          setOpen((o) => !o);
+        }}
+        data-testid="methods-toggle"
+      >
         {t('stakeholders.dock')}
       </button>
       {open && (
@@ -180,7 +198,14 @@ export function MethodsDock({ editor, role, boardId, token, state, myRatings, se
               {error}
             </p>
           )}
-          <button type="button" className="secondary" onClick={() => setOpen(false)}>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => {
+              openedByCard.current = false;
+              setOpen(false);
+            }}
+          >
             {t('stakeholders.closePanel')}
           </button>
         </aside>
