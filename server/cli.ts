@@ -19,7 +19,8 @@ const USAGE = `usage: npm run export -- <boardId> --format <${EXPORT_FORMATS.joi
   --out    where to write (default: the board's title with the format's extension; "-" for stdout)
   --frame  only this frame (and what is inside it)
   --table  for csv: which method's table (stakeholders, problemTree, objectivesTree, swot, tows, factors, ideas, votes)
-Reads DATA_DIR (default ./data) or DATABASE_URL, as the server does.`;
+Reads DATA_DIR (default ./data) or DATABASE_URL, as the server does.
+A board id that starts with "-" goes after a lone "--": npm run export -- --format pdf -- -AbC…`;
 
 class UsageError extends Error {}
 

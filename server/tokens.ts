@@ -9,9 +9,12 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-/** A board id: 96 random bits, URL-safe. */
+/** A board id: 96 random bits, URL-safe, never starting with '-' (it would read as an option on a command line). */
 export function newBoardId(): string {
-  return randomBytes(12).toString('base64url');
+  for (;;) {
+    const id = randomBytes(12).toString('base64url');
+    if (!id.startsWith('-')) return id;
+  }
 }
 
 export const BOARD_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
