@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { aggregate, countRatings, isRatable, putRating, ratingsOf, revealPatch, takeRatings, validateRating, type PendingRatings, type RatingValues } from '../../shared/methods/ratings';
+import { aggregate, countRatings, withEarlierRatings, isRatable, putRating, ratingsOf, revealPatch, takeRatings, validateRating, type PendingRatings, type RatingValues } from '../../shared/methods/ratings';
 import { updateElement } from '../../shared/ops/elements';
 import type { Ack, Command } from '../../shared/protocol/commands';
 import { elementsOf } from '../../shared/schema/doc';
@@ -91,7 +91,7 @@ function writeReveal(room: Room, frame: Y.Map<unknown>, cards: Map<string, Y.Map
     for (const [id, bySession] of Object.entries(taken)) {
       const card = cards.get(id)!;
       const plain = toPlain(card) as { type: 'stakeholder' | 'factor'; x: number; y: number; w: number; h: number };
-      const revealed = aggregate(plain.type, Object.values(bySession), LIMITS.maxRatings);
+      const revealed = aggregate(plain.type, withEarlierRatings(plain.type, toPlain(card).ratings, Object.values(bySession)), LIMITS.maxRatings);
       if (!revealed) continue;
       try {
         updateElement(room.doc, id, revealPatch(plain, framePlain, revealed), 'server');

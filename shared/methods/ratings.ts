@@ -97,6 +97,18 @@ export interface Revealed {
   ratings: { by: string; [axis: string]: string | number }[];
 }
 
+/**
+ * A second reveal adds to the first: scores revealed earlier stay, and someone who scored
+ * again replaces their earlier score (people are known by name on the card).
+ */
+export function withEarlierRatings(type: 'stakeholder' | 'factor', earlier: unknown, fresh: readonly PendingRating[]): PendingRating[] {
+  const renewed = new Set(fresh.map((r) => r.by));
+  const kept = (Array.isArray(earlier) ? (earlier as Record<string, unknown>[]) : [])
+    .filter((r) => typeof r.by === 'string' && !renewed.has(r.by))
+    .map((r) => ({ by: r.by as string, values: Object.fromEntries(axesOf(type).map((axis) => [axis, Number(r[axis])])) }));
+  return [...kept, ...fresh];
+}
+
 /** Aggregates the scores of one element; null when nobody scored it. */
 export function aggregate(type: RatableType, scores: readonly PendingRating[], maxKept = Infinity): Revealed | null {
   if (scores.length === 0) return null;

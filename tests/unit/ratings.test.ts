@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aggregate, countRatings, putRating, ratingsOf, revealPatch, spreadOf, takeRatings, validateRating, type PendingRatings } from '../../shared/methods/ratings';
+import { aggregate, countRatings, putRating, ratingsOf, revealPatch, spreadOf, takeRatings, validateRating, withEarlierRatings, type PendingRatings } from '../../shared/methods/ratings';
 import { rankFactors, summarise } from '../../shared/methods/scores';
 import { cardPosition } from '../../shared/methods/stakeholders';
 
@@ -104,5 +104,24 @@ describe('aggregate and reveal', () => {
     ]);
     // Equally important: the one in the worse state comes first.
     expect(ranked.map((f) => f.id)).toEqual(['transport', 'schools', 'tourism', 'unrated']);
+  });
+});
+
+describe('a second reveal adds to the first', () => {
+  it('keeps earlier scores and lets a person who scored again replace theirs', () => {
+    const earlier = [
+      { by: 'Anna', influence: 8, engagement: 2 },
+      { by: 'Bartek', influence: 4, engagement: 6 },
+    ];
+    const merged = withEarlierRatings('stakeholder', earlier, [{ by: 'Anna', values: { influence: 6, engagement: 3 } }]);
+    expect(merged).toEqual([
+      { by: 'Bartek', values: { influence: 4, engagement: 6 } },
+      { by: 'Anna', values: { influence: 6, engagement: 3 } },
+    ]);
+    expect(aggregate('stakeholder', merged)!.means).toEqual({ influence: 5, engagement: 4.5 });
+  });
+  it('ignores what is not a list of ratings', () => {
+    expect(withEarlierRatings('factor', null, [])).toEqual([]);
+    expect(withEarlierRatings('factor', [{ nope: 1 }], [])).toEqual([]);
   });
 });
