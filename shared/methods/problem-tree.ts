@@ -15,6 +15,13 @@ export interface TreeBranch<N extends TreeNodeData = TreeNodeData> {
   children: TreeBranch<N>[];
 }
 
+/**
+ * Deepest level a tree is built to; a longer chain continues as a tree of its own. No real
+ * problem tree is this deep, and it bounds every walk over a tree (a board crafted with a
+ * chain of thousands of nodes must not overflow the stack for everyone).
+ */
+export const MAX_TREE_DEPTH = 64;
+
 /** Spacing between boxes in a laid-out tree (board units). */
 export const TREE_GAP = { x: 40, y: 70, between: 120 } as const;
 
@@ -37,9 +44,15 @@ export function buildForest<N extends TreeNodeData>(nodes: readonly N[]): TreeBr
   for (const node of nodes) {
     const parent = linkedParent(node, byId);
     if (parent === null) rootIds.push(node.id);
-    else children.set(parent, [...(children.get(parent) ?? []), node]);
+    else {
+      const siblings = children.get(parent);
+      if (siblings) siblings.push(node);
+      else children.set(parent, [node]);
+    }
   }
   const visited = new Set<string>();
+  /** Nodes below MAX_TREE_DEPTH start trees of their own, so no walk over a tree runs deeper. */
+  const tooDeep: { node: N; side: TreeSide }[] = [];
   const grow = (node: N, side: TreeSide, depth: number): TreeBranch<N> => {
     visited.add(node.id);
     const kids = (children.get(node.id) ?? []).filter((c) => !visited.has(c.id)).sort(byPosition);
@@ -47,12 +60,19 @@ export function buildForest<N extends TreeNodeData>(nodes: readonly N[]): TreeBr
     for (const kid of kids) {
       if (visited.has(kid.id)) continue;
       const kidSide: TreeSide = side === 'core' ? (kid.role === 'effect' ? 'effect' : 'cause') : side;
-      branch.children.push(grow(kid, kidSide, depth + 1));
+      if (depth + 1 >= MAX_TREE_DEPTH) {
+        visited.add(kid.id);
+        tooDeep.push({ node: kid, side: kidSide });
+      } else branch.children.push(grow(kid, kidSide, depth + 1));
     }
     return branch;
   };
   const rootSide = (n: N): TreeSide => (n.role === 'core' ? 'core' : n.role);
   const roots = rootIds.map((id) => byId.get(id)!).sort(byPosition).map((n) => grow(n, rootSide(n), 0));
+  for (let next = tooDeep.shift(); next; next = tooDeep.shift()) {
+    visited.delete(next.node.id);
+    roots.push(grow(next.node, next.side, 0));
+  }
   // Whatever is left hangs from a cycle.
   for (;;) {
     const left = nodes.filter((n) => !visited.has(n.id));
@@ -60,6 +80,10 @@ export function buildForest<N extends TreeNodeData>(nodes: readonly N[]): TreeBr
     const cycle = cycleFrom(left[0]!, byId);
     const root = cycle.reduce((a, b) => (a.id < b.id ? a : b));
     roots.push(grow(root, rootSide(root), 0));
+    for (let next = tooDeep.shift(); next; next = tooDeep.shift()) {
+      visited.delete(next.node.id);
+      roots.push(grow(next.node, next.side, 0));
+    }
   }
   return roots;
 }

@@ -4,7 +4,7 @@ import { createElement, OpError } from '../../shared/ops';
 import { initBoard } from '../../shared/ops/board';
 import { readElements } from '../../shared/schema';
 import type { ElementOf } from '../../shared/schema/elements';
-import { buildForest, duplicateTexts, hiddenNodes, layoutForest, normaliseText, walk, wouldCreateCycle, type TreeNodeData } from '../../shared/methods/problem-tree';
+import { buildForest, duplicateTexts, hiddenNodes, layoutForest, MAX_TREE_DEPTH, normaliseText, walk, wouldCreateCycle, type TreeNodeData } from '../../shared/methods/problem-tree';
 import { addTreeNode, createTreeCore, deleteTreeNodes, readTreeNode, reparentTreeNode, setTreeCollapsed, treeNodesIn } from '../../shared/methods/tree-ops';
 import { mulberry32 } from './support';
 
@@ -209,5 +209,23 @@ describe('problem tree: operations on the document', () => {
     const frame = readElements(doc).elements.find((e) => e.id === frameId) as ElementOf<'frame'>;
     expect(frame.w).toBeGreaterThan(1400);
     for (const n of treeNodesIn(doc, frameId)) expect(n.x + n.w).toBeLessThanOrEqual(frame.x + frame.w);
+  });
+});
+
+describe('crafted boards', () => {
+  it('a chain of 5,000 nodes is cut into trees no deeper than MAX_TREE_DEPTH, every node kept once', () => {
+    const chain = Array.from({ length: 5000 }, (_, i) => node(`n${i}`, i === 0 ? null : `n${i - 1}`, i === 0 ? 'core' : 'cause', { x: i }));
+    const forest = buildForest(chain);
+    const seen = [...walk(forest)];
+    expect(seen).toHaveLength(5000);
+    expect(new Set(seen.map((b) => b.node.id)).size).toBe(5000);
+    expect(Math.max(...seen.map((b) => b.depth))).toBeLessThan(MAX_TREE_DEPTH);
+    expect(() => layoutForest(forest)).not.toThrow();
+    expect(() => hiddenNodes(forest)).not.toThrow();
+  });
+  it('a core with 20,000 causes keeps every one as its child', () => {
+    const wide = [node('core', null, 'core'), ...Array.from({ length: 20_000 }, (_, i) => node(`c${i}`, 'core', 'cause', { x: i }))];
+    const forest = buildForest(wide);
+    expect(forest[0]!.children).toHaveLength(20_000);
   });
 });
