@@ -1,3 +1,4 @@
+import { inflateRawSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 
@@ -37,6 +38,47 @@ export function declaredUnpackedSize(data: Buffer): number | null {
   return null;
 }
 
+/**
+ * Bytes the zip really unpacks to, counted by unpacking each entry with a cap, so sizes a
+ * crafted directory lies about (or an entry count of 0) cannot slip a bomb past the check.
+ * Entries are found by walking the central directory's records, as unzip libraries do.
+ * Returns null for a damaged zip; throws when the total passes `limit`.
+ */
+export function unpackedSizeAtMost(data: Buffer, limit: number): number | null {
+  const from = Math.max(0, data.length - 22 - 0xffff);
+  let end = -1;
+  for (let at = data.length - 22; at >= from; at--) {
+    if (data.readUInt32LE(at) === 0x06054b50) {
+      end = at;
+      break;
+    }
+  }
+  if (end < 0) return null;
+  let offset = data.readUInt32LE(end + 16);
+  let total = 0;
+  while (offset + 46 <= data.length && data.readUInt32LE(offset) === 0x02014b50) {
+    const method = data.readUInt16LE(offset + 10);
+    const compressed = data.readUInt32LE(offset + 20);
+    const local = data.readUInt32LE(offset + 42);
+    if (local + 30 > data.length || data.readUInt32LE(local) !== 0x04034b50) return null;
+    const start = local + 30 + data.readUInt16LE(local + 26) + data.readUInt16LE(local + 28);
+    if (start + compressed > data.length) return null;
+    const body = data.subarray(start, start + compressed);
+    if (method === 0) total += compressed;
+    else if (method === 8) {
+      try {
+        total += inflateRawSync(body, { maxOutputLength: Math.max(1, limit - total + 1) }).length;
+      } catch (err) {
+        if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' || err instanceof RangeError) throw new SpreadsheetError(`the XLSX file unpacks to more than ${limit / 1024 / 1024} MB`);
+        return null;
+      }
+    } else return null;
+    if (total > limit) throw new SpreadsheetError(`the XLSX file unpacks to more than ${limit / 1024 / 1024} MB`);
+    offset += 46 + data.readUInt16LE(offset + 28) + data.readUInt16LE(offset + 30) + data.readUInt16LE(offset + 32);
+  }
+  return total;
+}
+
 /** Text of a CSV file: UTF-8 (with or without BOM), or Windows-1250 as older Polish Excel saves it. */
 function decodeText(data: Buffer): string {
   try {
@@ -68,6 +110,7 @@ export async function readXlsx(data: Buffer): Promise<string[][]> {
   const unpacked = declaredUnpackedSize(data);
   if (unpacked === null) throw new SpreadsheetError('the XLSX file is damaged (no zip directory)');
   if (unpacked > MAX_UNPACKED_BYTES) throw new SpreadsheetError(`the XLSX file unpacks to more than ${MAX_UNPACKED_BYTES / 1024 / 1024} MB`);
+  if (unpackedSizeAtMost(data, MAX_UNPACKED_BYTES) === null) throw new SpreadsheetError('the XLSX file is damaged');
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(data as unknown as ExcelJS.Buffer);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { importedCards, normaliseHeader, readStakeholderRows } from '../../shared/methods/stakeholder-import';
 import { cardPosition, scoresAt } from '../../shared/methods/stakeholders';
-import { declaredUnpackedSize, isZip } from '../../server/import/spreadsheet';
+import { declaredUnpackedSize, isZip, unpackedSizeAtMost } from '../../server/import/spreadsheet';
 
 describe('reading stakeholder rows', () => {
   it('accepts Polish and English headers in any case, with or without diacritics', () => {
@@ -68,4 +68,26 @@ describe('zip directory check (before unpacking an XLSX)', () => {
     const zip = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), central, name, end]);
     expect(declaredUnpackedSize(zip)).toBe(0xfffffff0);
   });
+
+  it('counts what a zip really unpacks to, whatever its directory declares', async () => {
+    const { default: JSZip } = await import('jszip');
+    const zip = new JSZip();
+    zip.file('xl/worksheets/sheet1.xml', Buffer.alloc(30 * 1024 * 1024));
+    const honest = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+    expect(honest.length).toBeLessThan(100_000);
+    expect(() => unpackedSizeAtMost(honest, 20 * 1024 * 1024)).toThrow(/unpacks to more than 20 MB/);
+    // The same bomb lying about itself: its directory says 10 bytes, and it says 0 entries.
+    const lying = Buffer.from(honest);
+    const endAt = lying.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+    const centralAt = lying.readUInt32LE(endAt + 16);
+    lying.writeUInt32LE(10, centralAt + 24);
+    lying.writeUInt16LE(0, endAt + 8);
+    lying.writeUInt16LE(0, endAt + 10);
+    expect(declaredUnpackedSize(lying)).toBe(0);
+    expect(() => unpackedSizeAtMost(lying, 20 * 1024 * 1024)).toThrow(/unpacks to more than 20 MB/);
+    const small = new JSZip();
+    small.file('a.xml', 'zażółć gęślą jaźń');
+    expect(unpackedSizeAtMost(await small.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }), 1000)).toBe(Buffer.byteLength('zażółć gęślą jaźń'));
+  });
 });
+
