@@ -202,7 +202,7 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
         )}
       </TopBar>
       <Toolbar editor={editor} />
-      <Canvas editor={editor} awareness={board.awareness} peers={peers} onStartEditing={startEditing} badges={voteBadges} lockedFrames={control.state.locks.frames} drafts={control.drafts} onOpenDraft={setOpenDraft} />
+      <Canvas editor={editor} awareness={board.awareness} onStartEditing={startEditing} badges={voteBadges} lockedFrames={control.state.locks.frames} drafts={control.drafts} onOpenDraft={setOpenDraft} />
       {openDraft && (
         <DraftEditor
           draft={openDraft}

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
 import { Layer, Stage } from 'react-konva';
 import type { Awareness } from 'y-protocols/awareness';
 import { hitTest } from '../../../shared/geometry/elements';
@@ -16,13 +16,16 @@ import { DRAFT_SIZE, HANDLE_SIZE, OverlayLayer, type Badge } from './Overlay';
 const NO_BADGES: ReadonlyMap<string, Badge> = new Map();
 const NO_FRAMES: readonly string[] = [];
 const NO_DRAFTS: readonly Draft[] = [];
-import type { Peer } from './presence';
+const NO_IDS: string[] = [];
+import { throttleLatest } from './throttle';
 import { useVisibleIds } from './visibility';
+
+/** Live cursor updates sent to others per second, at most. */
+const CURSOR_RATE_HZ = 25;
 
 interface Props {
   editor: Editor;
   awareness: Awareness | null;
-  peers: Peer[];
   onStartEditing: (id: string) => void;
   /** Vote counts shown on elements. */
   badges?: ReadonlyMap<string, Badge>;
@@ -36,16 +39,18 @@ interface Props {
 type Gesture = { kind: 'pan'; last: Point } | { kind: 'pinch'; distance: number; center: Point } | { kind: 'tool' } | null;
 
 /**
- * The board's canvas: two Konva layers (elements, and the interactive overlay) under one
+ * The board's canvas: two Konva layers (elements, and the interactive overlay, which also
+ * holds whatever a gesture is moving) under one
  * DOM element that takes every pointer event. Hit-testing is our own pure geometry, so
  * Konva keeps no hit graph (listening off everywhere).
  */
-export function Canvas({ editor, awareness, peers, onStartEditing, badges = NO_BADGES, lockedFrames = NO_FRAMES, drafts = NO_DRAFTS, onOpenDraft }: Props) {
+export function Canvas({ editor, awareness, onStartEditing, badges = NO_BADGES, lockedFrames = NO_FRAMES, drafts = NO_DRAFTS, onOpenDraft }: Props) {
   const container = useRef<HTMLDivElement>(null);
   const [size, setSize] = useState({ width: 800, height: 600 });
   const viewport = useEditorState(editor, (s) => s.viewport);
   const tool = useEditorState(editor, (s) => s.tool);
   const editing = useEditorState(editor, (s) => s.editing);
+  const lifted = useEditorState(editor, (s) => s.lifted);
   const [preview, setPreview] = useState<Preview | null>(null);
   const toolMachine = useMemo(() => createTool(tool), [tool]);
   const gesture = useRef<Gesture>(null);
@@ -53,6 +58,27 @@ export function Canvas({ editor, awareness, peers, onStartEditing, badges = NO_B
   const spaceDown = useRef(false);
   const visibleIds = useVisibleIds(editor, viewport, size.width, size.height);
   const detailed = viewport.scale >= TEXT_MIN_SCALE;
+  // What a gesture moves is drawn on the interactive layer, above the rest of the board,
+  // so that only that layer's canvas changes while it moves.
+  const [boardIds, liftedIds] = useMemo(
+    () => (lifted.size === 0 ? [visibleIds, NO_IDS] : [visibleIds.filter((id) => !lifted.has(id)), visibleIds.filter((id) => lifted.has(id))]),
+    [visibleIds, lifted],
+  );
+  const cursor = useMemo(
+    () => throttleLatest((p: Point | null) => awareness?.setLocalStateField('cursor', p), 1000 / CURSOR_RATE_HZ),
+    [awareness],
+  );
+  useEffect(() => () => cursor.cancel(), [cursor]);
+
+  // Measured before the first paint (and before the page's effects, which may zoom to fit
+  // a board that is already here): the observer below reports only later.
+  useLayoutEffect(() => {
+    const element = container.current!;
+    const next = { width: element.clientWidth || size.width, height: element.clientHeight || size.height };
+    editor.screenSize = next;
+    setSize(next);
+    // Once per editor: later sizes come from the observer.
+  }, [editor]);
 
   useEffect(() => {
     const element = container.current!;
@@ -164,7 +190,7 @@ export function Canvas({ editor, awareness, peers, onStartEditing, badges = NO_B
 
   const onPointerMove = (e: ReactPointerEvent) => {
     const p = info(e);
-    if (awareness && e.pointerType !== 'touch') awareness.setLocalStateField('cursor', { x: Math.round(p.board.x), y: Math.round(p.board.y) });
+    if (awareness && e.pointerType !== 'touch') cursor.call({ x: Math.round(p.board.x), y: Math.round(p.board.y) });
     if (pointers.current.has(e.pointerId)) pointers.current.set(e.pointerId, p.screen);
     const g = gesture.current;
     if (!g) return;
@@ -202,18 +228,21 @@ export function Canvas({ editor, awareness, peers, onStartEditing, badges = NO_B
     if (hit && hit.type !== 'connector' && hit.type !== 'stroke') onStartEditing(hit.id);
   };
 
-  const cursor = tool === 'hand' ? 'grab' : tool === 'select' ? 'default' : 'crosshair';
+  const pointerStyle = tool === 'hand' ? 'grab' : tool === 'select' ? 'default' : 'crosshair';
   return (
     <div
       ref={container}
       className="canvas"
       tabIndex={0}
-      style={{ cursor, touchAction: 'none' }}
+      style={{ cursor: pointerStyle, touchAction: 'none' }}
       onPointerDown={onPointerDown}
       onPointerMove={onPointerMove}
       onPointerUp={onPointerUp}
       onPointerCancel={onPointerUp}
-      onPointerLeave={() => awareness?.setLocalStateField('cursor', null)}
+      onPointerLeave={() => {
+        cursor.cancel();
+        awareness?.setLocalStateField('cursor', null);
+      }}
       onDoubleClick={onDoubleClick}
       data-testid="canvas"
       data-visible={visibleIds.length}
@@ -221,12 +250,19 @@ export function Canvas({ editor, awareness, peers, onStartEditing, badges = NO_B
       <Stage width={size.width} height={size.height} x={viewport.x} y={viewport.y} scaleX={viewport.scale} scaleY={viewport.scale} listening={false}>
         <Layer listening={false}>
           {detailed ? (
-            visibleIds.map((id) => <ElementView key={id} editor={editor} id={id} detailed={detailed} editing={editing?.id === id} />)
+            boardIds.map((id) => <ElementView key={id} editor={editor} id={id} detailed={detailed} editing={editing?.id === id} />)
           ) : (
-            <OverviewShape editor={editor} ids={visibleIds} scale={viewport.scale} />
+            <OverviewShape editor={editor} ids={boardIds} scale={viewport.scale} />
           )}
         </Layer>
-        <OverlayLayer editor={editor} preview={preview} peers={peers} scale={viewport.scale} badges={badges} lockedFrames={lockedFrames} drafts={drafts} />
+        <OverlayLayer editor={editor} preview={preview} awareness={awareness} scale={viewport.scale} badges={badges} lockedFrames={lockedFrames} drafts={drafts}>
+          {liftedIds.length > 0 &&
+            (detailed ? (
+              liftedIds.map((id) => <ElementView key={id} editor={editor} id={id} detailed={detailed} editing={editing?.id === id} />)
+            ) : (
+              <OverviewShape editor={editor} ids={liftedIds} scale={viewport.scale} />
+            ))}
+        </OverlayLayer>
       </Stage>
     </div>
   );

@@ -1,4 +1,4 @@
-import { Fragment } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import { Arrow, Circle, Ellipse, Group, Layer, Line, Path, Rect, Text } from 'react-konva';
 import { elementBounds } from '../../../shared/geometry/elements';
 import { HANDLES, handlePosition } from '../../../shared/geometry/resize';
@@ -7,7 +7,8 @@ import type { Editor } from '../editor/editor';
 import { useEditorState, useElementsDerived, useStoreVersion } from '../editor/hooks';
 import type { Preview } from '../tools';
 import { SELECTION_COLOUR } from './palette';
-import type { Peer } from './presence';
+import { usePeers } from './presence';
+import type { Awareness } from 'y-protocols/awareness';
 import type { Draft } from '../../../shared/protocol/state';
 
 export const HANDLE_SIZE = 9;
@@ -114,7 +115,9 @@ function PreviewShape({ preview, scale }: { preview: Preview; scale: number }) {
 }
 
 /** Other people's cursors (with names) and selections, drawn at a constant screen size. */
-function PeersOverlay({ editor, peers, scale }: { editor: Editor; peers: Peer[]; scale: number }) {
+function PeersOverlay({ editor, awareness, scale }: { editor: Editor; awareness: Awareness | null; scale: number }) {
+  // Read here rather than passed down, so that a moving cursor re-renders this overlay only.
+  const peers = usePeers(awareness, true);
   const k = 1 / scale;
   // Others' selection outlines follow the elements as they move.
   useStoreVersion(editor);
@@ -145,15 +148,18 @@ function PeersOverlay({ editor, peers, scale }: { editor: Editor; peers: Peer[];
 export function OverlayLayer({
   editor,
   preview,
-  peers,
+  awareness,
   scale,
   badges,
   lockedFrames,
   drafts,
+  children,
 }: {
+  /** Elements lifted by a gesture, drawn under the marks and selection. */
+  children?: ReactNode;
   editor: Editor;
   preview: Preview | null;
-  peers: Peer[];
+  awareness: Awareness | null;
   scale: number;
   badges: ReadonlyMap<string, Badge>;
   lockedFrames: readonly string[];
@@ -161,9 +167,10 @@ export function OverlayLayer({
 }) {
   return (
     <Layer listening={false}>
+      {children}
       <DraftsOverlay drafts={drafts} scale={scale} />
       <MarksOverlay editor={editor} scale={scale} badges={badges} lockedFrames={lockedFrames} />
-      <PeersOverlay editor={editor} peers={peers} scale={scale} />
+      <PeersOverlay editor={editor} awareness={awareness} scale={scale} />
       <SelectionOverlay editor={editor} scale={scale} />
       {preview && <PreviewShape preview={preview} scale={scale} />}
     </Layer>

@@ -24,7 +24,15 @@ export interface EditorState {
   readOnly: boolean;
   /** A message for the person (an i18n key and values), e.g. text cut at the limit. */
   notice: { key: string; values?: Record<string, unknown> } | null;
+  /**
+   * Elements a gesture is moving or resizing (with frames' contents and the connectors
+   * following them): drawn on their own layer, so the rest of the board is not redrawn on
+   * every pointer move. Empty outside gestures.
+   */
+  lifted: ReadonlySet<string>;
 }
+
+const NONE: ReadonlySet<string> = new Set();
 
 /**
  * The board editor without any view: one person's tools, selection, viewport, undo and
@@ -54,7 +62,7 @@ export class Editor {
     this.store = new ElementStore(doc);
     // Undo reverts only this person's own changes, never someone else's work.
     this.undoManager = new Y.UndoManager(doc.getMap('elements'), { trackedOrigins: new Set([this.origin]), captureTimeout: Number.MAX_SAFE_INTEGER });
-    this.stateValue = { tool: 'select', selection: new Set(), viewport: { x: 0, y: 0, scale: 1 }, editing: null, noteColor: NOTE_COLOURS[0], readOnly: false, notice: null };
+    this.stateValue = { tool: 'select', selection: new Set(), viewport: { x: 0, y: 0, scale: 1 }, editing: null, noteColor: NOTE_COLOURS[0], readOnly: false, notice: null, lifted: NONE };
     // Selected elements deleted by someone else leave the selection.
     this.store.subscribeList(() => {
       const alive = [...this.stateValue.selection].filter((id) => this.store.get(id));
@@ -159,6 +167,30 @@ export class Editor {
   }
 
   private inGesture = false;
+
+  /** Lifts `ids`, the contents of frames among them and the connectors attached to any of these. */
+  lift(ids: Iterable<string>): void {
+    const lifted = new Set([...ids].filter((id) => this.store.get(id)));
+    const ordered = this.store.ordered();
+    for (let grew = [...lifted].some((id) => this.store.get(id)?.type === 'frame'); grew; ) {
+      grew = false;
+      for (const e of ordered) {
+        if (!lifted.has(e.id) && e.parentId !== null && lifted.has(e.parentId)) {
+          lifted.add(e.id);
+          grew = true;
+        }
+      }
+    }
+    for (const e of ordered) {
+      if (e.type === 'connector' && ((e.from && lifted.has(e.from)) || (e.to && lifted.has(e.to)))) lifted.add(e.id);
+    }
+    this.setState({ lifted });
+  }
+
+  /** Puts lifted elements back on the board's layer. */
+  drop(): void {
+    if (this.stateValue.lifted.size) this.setState({ lifted: NONE });
+  }
 
   /** Starts a gesture (a drag, a resize, a typing session): undo takes it back as a whole. */
   beginGesture(): void {

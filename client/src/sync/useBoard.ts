@@ -99,7 +99,12 @@ export function useBoard(boardId: string, token: string | null): BoardState {
       provider.on('sync', (synced: boolean) => {
         if (synced) update({ synced: true });
       });
-      const countPresent = () => update({ presentCount: [...provider!.awareness.getStates().values()].filter((s) => s && Object.keys(s).length > 0).length });
+      // Only a change of the count re-renders: cursors move many times a second.
+      let present = -1;
+      const countPresent = () => {
+        const count = [...provider!.awareness.getStates().values()].filter((s) => s && Object.keys(s).length > 0).length;
+        if (count !== present) update({ presentCount: (present = count) });
+      };
       provider.awareness.on('change', countPresent);
       countPresent();
       update({ awareness: provider.awareness });

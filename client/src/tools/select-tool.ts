@@ -31,6 +31,7 @@ export class SelectTool implements Tool {
     if (handle && box) {
       const originals = new Map(editor.selectedElements().map((e) => [e.id, e]));
       editor.beginGesture();
+      editor.lift(originals.keys());
       this.s = { name: 'resizing', start: p.board, handle, box, originals };
       return;
     }
@@ -56,6 +57,7 @@ export class SelectTool implements Tool {
       case 'pointing-element':
         if (travelled(s.start.screen, p.screen) < DRAG_THRESHOLD || editor.state.readOnly) return;
         editor.beginGesture();
+        editor.lift(editor.state.selection);
         this.s = { name: 'dragging', last: s.start.board };
         return this.move(ctx, p);
       case 'dragging': {
@@ -102,15 +104,20 @@ export class SelectTool implements Tool {
     } else if (s.name === 'dragging') {
       reparent(ctx, [...editor.state.selection]);
       editor.endGesture();
+      editor.drop();
     } else if (s.name === 'resizing') {
       editor.endGesture();
+      editor.drop();
     }
     ctx.setPreview(null);
     this.s = { name: 'idle' };
   }
 
   cancel(ctx: ToolContext): void {
-    if (this.s.name === 'dragging' || this.s.name === 'resizing') ctx.editor.endGesture();
+    if (this.s.name === 'dragging' || this.s.name === 'resizing') {
+      ctx.editor.endGesture();
+      ctx.editor.drop();
+    }
     ctx.setPreview(null);
     this.s = { name: 'idle' };
   }
