@@ -9,7 +9,7 @@ import type { Editor } from '../editor/editor';
 import { useEditorState } from '../editor/hooks';
 import { createTool, type PointerInfo, type Preview, type ToolContext } from '../tools';
 import { ElementView, TEXT_MIN_SCALE } from './ElementView';
-import { OverviewShape } from './OverviewShape';
+import { CachedOverview, OverviewShape } from './OverviewShape';
 import type { Draft } from '../../../shared/protocol/state';
 import { DRAFT_SIZE, HANDLE_SIZE, OverlayLayer, type Badge } from './Overlay';
 
@@ -252,7 +252,7 @@ export function Canvas({ editor, awareness, onStartEditing, badges = NO_BADGES, 
           {detailed ? (
             boardIds.map((id) => <ElementView key={id} editor={editor} id={id} detailed={detailed} editing={editing?.id === id} />)
           ) : (
-            <OverviewShape editor={editor} ids={boardIds} scale={viewport.scale} />
+            <CachedOverview editor={editor} viewport={viewport} width={size.width} height={size.height} exclude={lifted} />
           )}
         </Layer>
         <OverlayLayer editor={editor} preview={preview} awareness={awareness} scale={viewport.scale} badges={badges} lockedFrames={lockedFrames} drafts={drafts}>
