@@ -84,8 +84,15 @@ export function Canvas({ editor, awareness, onStartEditing, badges = NO_BADGES, 
     const element = container.current!;
     const observer = new ResizeObserver(() => {
       const next = { width: element.clientWidth, height: element.clientHeight };
+      const before = editor.screenSize;
       editor.screenSize = next;
       setSize(next);
+      // What was in the middle stays there (a panel opening beside the canvas, or the page
+      // laid out after the board arrived and was fitted to the first size).
+      if (next.width !== before.width || next.height !== before.height) {
+        const v = editor.state.viewport;
+        editor.setViewport({ ...v, x: v.x + (next.width - before.width) / 2, y: v.y + (next.height - before.height) / 2 });
+      }
     });
     observer.observe(element);
     return () => observer.disconnect();
