@@ -9,7 +9,8 @@ import type { Editor } from '../editor/editor';
 import { useEditorState } from '../editor/hooks';
 import { createTool, type PointerInfo, type Preview, type ToolContext } from '../tools';
 import { ElementView, TEXT_MIN_SCALE } from './ElementView';
-import { CachedOverview, OverviewShape } from './OverviewShape';
+import { CachedOverview } from './OverviewShape';
+import { LiftedElements } from './Lifted';
 import type { Draft } from '../../../shared/protocol/state';
 import { DRAFT_SIZE, HANDLE_SIZE, OverlayLayer, type Badge } from './Overlay';
 
@@ -263,12 +264,7 @@ export function Canvas({ editor, awareness, onStartEditing, badges = NO_BADGES, 
           )}
         </Layer>
         <OverlayLayer editor={editor} preview={preview} awareness={awareness} scale={viewport.scale} badges={badges} lockedFrames={lockedFrames} drafts={drafts}>
-          {liftedIds.length > 0 &&
-            (detailed ? (
-              liftedIds.map((id) => <ElementView key={id} editor={editor} id={id} detailed={detailed} editing={editing?.id === id} />)
-            ) : (
-              <OverviewShape editor={editor} ids={liftedIds} scale={viewport.scale} />
-            ))}
+          {liftedIds.length > 0 && <LiftedElements editor={editor} ids={liftedIds} detailed={detailed} editingId={editing?.id ?? null} scale={viewport.scale} />}
         </OverlayLayer>
       </Stage>
     </div>

@@ -70,6 +70,8 @@ function sameBoxes(a: Box[], b: Box[]): boolean {
 function SelectionOverlay({ editor, scale }: { editor: Editor; scale: number }) {
   const selection = useEditorState(editor, (s) => s.selection);
   const readOnly = useEditorState(editor, (s) => s.readOnly);
+  // A drag shows the selection ahead of what the document has yet.
+  const offset = useEditorState(editor, (s) => s.liftOffset);
   const boxes = useElementsDerived(
     editor,
     () => [...selection].map((id) => editor.store.get(id)).filter((e) => e !== undefined).map((e) => elementBounds(e, editor.store.lookup)),
@@ -81,7 +83,7 @@ function SelectionOverlay({ editor, scale }: { editor: Editor; scale: number }) 
   const stroke = 1.5 / scale;
   const handle = HANDLE_SIZE / scale;
   return (
-    <Group listening={false}>
+    <Group x={offset.x} y={offset.y} listening={false}>
       {boxes.length > 1 && boxes.map((b, i) => <Rect key={i} x={b.x} y={b.y} width={b.w} height={b.h} stroke={SELECTION_COLOUR} strokeWidth={stroke} opacity={0.5} />)}
       <Rect x={box.x} y={box.y} width={box.w} height={box.h} stroke={SELECTION_COLOUR} strokeWidth={stroke} />
       {!readOnly &&

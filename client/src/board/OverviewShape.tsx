@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import { Shape } from 'react-konva';
 import type Konva from 'konva';
 import type { Context } from 'konva/lib/Context';
-import { connectorPath, rotationOf, unrotatedBounds } from '../../../shared/geometry/elements';
+import { connectorPath, rotationOf, unrotatedBounds, type ElementLookup } from '../../../shared/geometry/elements';
 import { center } from '../../../shared/geometry/rect';
 import type { Viewport } from '../../../shared/geometry/viewport';
 import type { Element } from '../../../shared/schema/elements';
@@ -14,12 +14,12 @@ import { OverviewCache } from './overview-cache';
  * Draws elements as seen from afar (boxes, outlines, lines; no text) straight onto a 2D
  * context in board coordinates, with no node or component per element.
  */
-export function drawOverview(ctx: CanvasRenderingContext2D, elements: Iterable<Element>, scale: number, editor: Editor): void {
+export function drawOverview(ctx: CanvasRenderingContext2D, elements: Iterable<Element>, scale: number, lookup: ElementLookup): void {
   const hairline = 1 / scale;
   for (const e of elements) {
     const rotation = rotationOf(e);
     if (rotation !== 0) {
-      const c = center(unrotatedBounds(e, editor.store.lookup));
+      const c = center(unrotatedBounds(e, lookup));
       ctx.save();
       ctx.translate(c.x, c.y);
       ctx.rotate((rotation * Math.PI) / 180);
@@ -59,7 +59,7 @@ export function drawOverview(ctx: CanvasRenderingContext2D, elements: Iterable<E
         break;
       case 'stroke':
       case 'connector': {
-        const points = e.type === 'connector' ? connectorPath(e, editor.store.lookup) : e.points.map((v, i) => v + (i % 2 === 0 ? e.x : e.y));
+        const points = e.type === 'connector' ? connectorPath(e, lookup) : e.points.map((v, i) => v + (i % 2 === 0 ? e.x : e.y));
         ctx.beginPath();
         ctx.moveTo(points[0]!, points[1]!);
         for (let i = 2; i + 1 < points.length; i += 2) ctx.lineTo(points[i]!, points[i + 1]!);
@@ -77,11 +77,11 @@ export function drawOverview(ctx: CanvasRenderingContext2D, elements: Iterable<E
  * A few elements seen from afar, redrawn on every change (the ones a gesture is moving,
  * drawn over the cached board below).
  */
-export function OverviewShape({ editor, ids, scale }: { editor: Editor; ids: readonly string[]; scale: number }) {
+export function OverviewShape({ editor, ids, scale, lookup = editor.store.lookup }: { editor: Editor; ids: readonly string[]; scale: number; lookup?: ElementLookup }) {
   useStoreVersion(editor);
   const draw = (context: Context) => {
     const elements = ids.map((id) => editor.store.get(id)).filter((e) => e !== undefined);
-    drawOverview(context._context, elements, scale, editor);
+    drawOverview(context._context, elements, scale, lookup);
   };
   return <Shape sceneFunc={draw} listening={false} perfectDrawEnabled={false} />;
 }
@@ -100,7 +100,7 @@ export function CachedOverview({ editor, viewport, width, height, exclude = NOTH
   const shape = useRef<Konva.Shape>(null);
   const cache = useRef<OverviewCache | null>(null);
   const redraw = () => shape.current?.getLayer()?.batchDraw();
-  cache.current ??= new OverviewCache((elements, ctx, scale) => drawOverview(ctx, elements, scale, editor), redraw);
+  cache.current ??= new OverviewCache((elements, ctx, scale) => drawOverview(ctx, elements, scale, editor.store.lookup), redraw);
 
   useEffect(() => {
     const c = cache.current!;
