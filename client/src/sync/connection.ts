@@ -10,6 +10,9 @@ export type BoardError = 'noToken' | 'badToken' | 'notFound' | 'deleted' | 'tooL
 /** Close codes after which reconnecting cannot help (server/sync/protocol.ts). */
 const FINAL_CLOSE_CODES: Record<number, BoardError> = { 4401: 'badToken', 4404: 'deleted', 4413: 'tooLarge', 4415: 'generic' };
 
+/** How long the socket waits for the offline copy to be read before opening anyway. */
+const OFFLINE_COPY_WAIT_MS = 400;
+
 export function syncServerUrl(): string {
   return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/yjs`;
 }
@@ -49,6 +52,7 @@ export function connectBoard(boardId: string, token: string): BoardConnection {
     offline = undefined;
   }
   const provider = new WebsocketProvider(syncServerUrl(), boardId, doc, {
+    connect: false,
     params: { token, session: sessionId() },
     shouldReconnect: (event) => {
       const error = FINAL_CLOSE_CODES[event.code];
@@ -57,6 +61,19 @@ export function connectBoard(boardId: string, token: string): BoardConnection {
     },
   });
   provider.on('status', ({ status }: { status: ConnectionStatus }) => report({ status }));
+  // The socket opens once the offline copy has been read (so edits made offline are in the
+  // first exchange with the server), or after a moment without it. Opened earlier, the
+  // board would often arrive first, and the offline copy would then write the whole board
+  // out again as its starting point (a second encoding of every element on the way in).
+  let opened = false;
+  const open = () => {
+    if (opened || destroyed) return;
+    opened = true;
+    provider.connect();
+  };
+  let destroyed = false;
+  if (offline) void offline.whenSynced.then(open);
+  setTimeout(open, offline ? OFFLINE_COPY_WAIT_MS : 0);
   // Only the first sync gates the board: losing the connection later must not block editing.
   provider.on('sync', (synced: boolean) => {
     if (synced) report({ synced: true });
@@ -73,6 +90,7 @@ export function connectBoard(boardId: string, token: string): BoardConnection {
       return () => listeners.delete(listener);
     },
     destroy() {
+      destroyed = true;
       listeners.clear();
       provider.destroy();
       void offline?.destroy();
