@@ -142,6 +142,7 @@ export const PROBE_SCRIPT = String.raw`
             messages: B.messages.slice(),
             draws: B.draws.map((d) => d.d),
             elementLayerDraws: B.draws.filter((d) => d.layer === 0).map((d) => d.d),
+            interactiveLayerDraws: B.draws.filter((d) => d.layer === 1).map((d) => d.d),
             scale: v.scale,
           });
           return;

@@ -1,11 +1,7 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import './i18n';
-import { App } from './app/App';
-import './styles.css';
+import { connectEarly } from './sync/connection';
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+// The board starts travelling at once; the interface's code (React, Konva, panels, i18n)
+// is a separate chunk parsed meanwhile, so first paint waits for the slower of the two,
+// not their sum.
+connectEarly();
+void import('./app/mount');

@@ -3,8 +3,8 @@ import { center, distanceToSegment, pointsBounds, type Point, type Rect } from '
 
 export type ElementLookup = (id: string) => Element | undefined;
 
-/** The box an element occupies, for culling, selection and hit-testing. */
-export function elementBounds(element: Element, lookup: ElementLookup): Rect {
+/** The box an element occupies before its rotation (connectors: their path's box). */
+export function unrotatedBounds(element: Element, lookup: ElementLookup): Rect {
   switch (element.type) {
     case 'stroke': {
       const b = pointsBounds(element.x, element.y, element.points);
@@ -18,6 +18,46 @@ export function elementBounds(element: Element, lookup: ElementLookup): Rect {
     default:
       return { x: element.x, y: element.y, w: element.w, h: element.h };
   }
+}
+
+/**
+ * The element's rotation in degrees (clockwise, about the centre of its unrotated box);
+ * connectors are not rotated: their ends say where they go.
+ */
+export function rotationOf(element: Element): number {
+  return element.type === 'connector' ? 0 : element.rotation % 360;
+}
+
+/** Turns `p` by `degrees` (clockwise on screen, where y points down) about `about`. */
+export function rotatePoint(p: Point, about: Point, degrees: number): Point {
+  const a = (degrees * Math.PI) / 180;
+  const cos = Math.cos(a);
+  const sin = Math.sin(a);
+  const dx = p.x - about.x;
+  const dy = p.y - about.y;
+  return { x: about.x + dx * cos - dy * sin, y: about.y + dx * sin + dy * cos };
+}
+
+/**
+ * The box an element occupies, for culling, selection and hit-testing: for a rotated
+ * element, the axis-aligned box around its rotated outline.
+ */
+export function elementBounds(element: Element, lookup: ElementLookup): Rect {
+  const box = unrotatedBounds(element, lookup);
+  const rotation = rotationOf(element);
+  if (rotation === 0) return box;
+  const c = center(box);
+  const corners = [
+    { x: box.x, y: box.y },
+    { x: box.x + box.w, y: box.y },
+    { x: box.x + box.w, y: box.y + box.h },
+    { x: box.x, y: box.y + box.h },
+  ].map((p) => rotatePoint(p, c, rotation));
+  const xs = corners.map((p) => p.x);
+  const ys = corners.map((p) => p.y);
+  const x = Math.min(...xs);
+  const y = Math.min(...ys);
+  return { x, y, w: Math.max(...xs) - x, h: Math.max(...ys) - y };
 }
 
 /**
@@ -56,8 +96,13 @@ export function connectorPath(connector: ElementOf<'connector'>, lookup: Element
   return [start.x, start.y, ...bends, end.x, end.y];
 }
 
-/** Whether a board point hits the element (lines within `tolerance`). */
-export function hitsElement(element: Element, p: Point, lookup: ElementLookup, tolerance: number): boolean {
+/**
+ * Whether a board point hits the element (lines within `tolerance`). A rotated element is
+ * tested in its own frame: the point is turned back about the element's centre.
+ */
+export function hitsElement(element: Element, point: Point, lookup: ElementLookup, tolerance: number): boolean {
+  const rotation = rotationOf(element);
+  const p = rotation === 0 ? point : rotatePoint(point, center(unrotatedBounds(element, lookup)), -rotation);
   if (element.type === 'connector' || element.type === 'stroke') {
     const path = element.type === 'connector' ? connectorPath(element, lookup) : element.points.map((v, i) => v + (i % 2 === 0 ? element.x : element.y));
     const reach = tolerance + (element.type === 'stroke' ? element.strokeWidth / 2 : element.strokeWidth);

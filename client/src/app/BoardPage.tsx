@@ -230,7 +230,7 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
       {outlineOpen && <OutlinePanel editor={editor} onClose={() => setOutlineOpen(false)} />}
       <TreeToolbar editor={editor} />
       <MethodsDock editor={editor} role={role} boardId={boardId} token={token} state={control.state} myRatings={control.myRatings} send={control.send} />
-      <Canvas editor={editor} awareness={board.awareness} peers={peers} onStartEditing={startEditing} badges={voteBadges} lockedFrames={control.state.locks.frames} drafts={control.drafts} onOpenDraft={setOpenDraft} />
+      <Canvas editor={editor} awareness={board.awareness} onStartEditing={startEditing} badges={voteBadges} lockedFrames={control.state.locks.frames} drafts={control.drafts} onOpenDraft={setOpenDraft} />
       {openDraft && (
         <DraftEditor
           draft={openDraft}

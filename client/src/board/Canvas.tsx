@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
 import { Layer, Stage } from 'react-konva';
 import type { Awareness } from 'y-protocols/awareness';
 import { hitTest } from '../../../shared/geometry/elements';
@@ -10,22 +10,26 @@ import type { Editor } from '../editor/editor';
 import { useEditorState } from '../editor/hooks';
 import { createTool, type PointerInfo, type Preview, type ToolContext } from '../tools';
 import { ElementView, TEXT_MIN_SCALE } from './ElementView';
-import { OverviewShape } from './OverviewShape';
+import { CachedOverview } from './OverviewShape';
+import { LiftedElements } from './Lifted';
 import type { Draft } from '../../../shared/protocol/state';
 import { DRAFT_SIZE, HANDLE_SIZE, OverlayLayer, type Badge } from './Overlay';
 
 const NO_BADGES: ReadonlyMap<string, Badge> = new Map();
 const NO_FRAMES: readonly string[] = [];
 const NO_DRAFTS: readonly Draft[] = [];
-import type { Peer } from './presence';
+const NO_IDS: string[] = [];
+import { throttleLatest } from './throttle';
 import { useVisibleIds } from './visibility';
 import { isFoldedAway } from '../methods/tree/tree-index';
 import { clickFoldBadge } from '../methods/tree/fold-badge';
 
+/** Live cursor updates sent to others per second, at most. */
+const CURSOR_RATE_HZ = 25;
+
 interface Props {
   editor: Editor;
   awareness: Awareness | null;
-  peers: Peer[];
   onStartEditing: (id: string) => void;
   /** Vote counts shown on elements. */
   badges?: ReadonlyMap<string, Badge>;
@@ -39,16 +43,18 @@ interface Props {
 type Gesture = { kind: 'pan'; last: Point } | { kind: 'pinch'; distance: number; center: Point } | { kind: 'tool' } | null;
 
 /**
- * The board's canvas: two Konva layers (elements, and the interactive overlay) under one
+ * The board's canvas: two Konva layers (elements, and the interactive overlay, which also
+ * holds whatever a gesture is moving) under one
  * DOM element that takes every pointer event. Hit-testing is our own pure geometry, so
  * Konva keeps no hit graph (listening off everywhere).
  */
-export function Canvas({ editor, awareness, peers, onStartEditing, badges = NO_BADGES, lockedFrames = NO_FRAMES, drafts = NO_DRAFTS, onOpenDraft }: Props) {
+export function Canvas({ editor, awareness, onStartEditing, badges = NO_BADGES, lockedFrames = NO_FRAMES, drafts = NO_DRAFTS, onOpenDraft }: Props) {
   const container = useRef<HTMLDivElement>(null);
   const [size, setSize] = useState({ width: 800, height: 600 });
   const viewport = useEditorState(editor, (s) => s.viewport);
   const tool = useEditorState(editor, (s) => s.tool);
   const editing = useEditorState(editor, (s) => s.editing);
+  const lifted = useEditorState(editor, (s) => s.lifted);
   const [preview, setPreview] = useState<Preview | null>(null);
   const toolMachine = useMemo(() => createTool(tool), [tool]);
   const gesture = useRef<Gesture>(null);
@@ -56,13 +62,41 @@ export function Canvas({ editor, awareness, peers, onStartEditing, badges = NO_B
   const spaceDown = useRef(false);
   const visibleIds = useVisibleIds(editor, viewport, size.width, size.height);
   const detailed = viewport.scale >= TEXT_MIN_SCALE;
+  // What a gesture moves is drawn on the interactive layer, above the rest of the board,
+  // so that only that layer's canvas changes while it moves.
+  const [boardIds, liftedIds] = useMemo(
+    () => (lifted.size === 0 ? [visibleIds, NO_IDS] : [visibleIds.filter((id) => !lifted.has(id)), visibleIds.filter((id) => lifted.has(id))]),
+    [visibleIds, lifted],
+  );
+  const cursor = useMemo(
+    () => throttleLatest((p: Point | null) => awareness?.setLocalStateField('cursor', p), 1000 / CURSOR_RATE_HZ),
+    [awareness],
+  );
+  useEffect(() => () => cursor.cancel(), [cursor]);
+
+  // Measured before the first paint (and before the page's effects, which may zoom to fit
+  // a board that is already here): the observer below reports only later.
+  useLayoutEffect(() => {
+    const element = container.current!;
+    const next = { width: element.clientWidth || size.width, height: element.clientHeight || size.height };
+    editor.screenSize = next;
+    setSize(next);
+    // Once per editor: later sizes come from the observer.
+  }, [editor]);
 
   useEffect(() => {
     const element = container.current!;
     const observer = new ResizeObserver(() => {
       const next = { width: element.clientWidth, height: element.clientHeight };
+      const before = editor.screenSize;
       editor.screenSize = next;
       setSize(next);
+      // What was in the middle stays there (a panel opening beside the canvas, or the page
+      // laid out after the board arrived and was fitted to the first size).
+      if (next.width !== before.width || next.height !== before.height) {
+        const v = editor.state.viewport;
+        editor.setViewport({ ...v, x: v.x + (next.width - before.width) / 2, y: v.y + (next.height - before.height) / 2 });
+      }
     });
     observer.observe(element);
     return () => observer.disconnect();
@@ -170,7 +204,7 @@ export function Canvas({ editor, awareness, peers, onStartEditing, badges = NO_B
 
   const onPointerMove = (e: ReactPointerEvent) => {
     const p = info(e);
-    if (awareness && e.pointerType !== 'touch') awareness.setLocalStateField('cursor', { x: Math.round(p.board.x), y: Math.round(p.board.y) });
+    if (awareness && e.pointerType !== 'touch') cursor.call({ x: Math.round(p.board.x), y: Math.round(p.board.y) });
     if (pointers.current.has(e.pointerId)) pointers.current.set(e.pointerId, p.screen);
     const g = gesture.current;
     if (!g) return;
@@ -208,18 +242,21 @@ export function Canvas({ editor, awareness, peers, onStartEditing, badges = NO_B
     if (hit && hit.type !== 'connector' && hit.type !== 'stroke') onStartEditing(hit.id);
   };
 
-  const cursor = tool === 'hand' ? 'grab' : tool === 'select' ? 'default' : 'crosshair';
+  const pointerStyle = tool === 'hand' ? 'grab' : tool === 'select' ? 'default' : 'crosshair';
   return (
     <div
       ref={container}
       className="canvas"
       tabIndex={0}
-      style={{ cursor, touchAction: 'none' }}
+      style={{ cursor: pointerStyle, touchAction: 'none' }}
       onPointerDown={onPointerDown}
       onPointerMove={onPointerMove}
       onPointerUp={onPointerUp}
       onPointerCancel={onPointerUp}
-      onPointerLeave={() => awareness?.setLocalStateField('cursor', null)}
+      onPointerLeave={() => {
+        cursor.cancel();
+        awareness?.setLocalStateField('cursor', null);
+      }}
       onDoubleClick={onDoubleClick}
       data-testid="canvas"
       data-visible={visibleIds.length}
@@ -227,12 +264,14 @@ export function Canvas({ editor, awareness, peers, onStartEditing, badges = NO_B
       <Stage width={size.width} height={size.height} x={viewport.x} y={viewport.y} scaleX={viewport.scale} scaleY={viewport.scale} listening={false}>
         <Layer listening={false}>
           {detailed ? (
-            visibleIds.map((id) => <ElementView key={id} editor={editor} id={id} detailed={detailed} editing={editing?.id === id} />)
+            boardIds.map((id) => <ElementView key={id} editor={editor} id={id} detailed={detailed} editing={editing?.id === id} />)
           ) : (
-            <OverviewShape editor={editor} ids={visibleIds} scale={viewport.scale} />
+            <CachedOverview editor={editor} viewport={viewport} width={size.width} height={size.height} exclude={lifted} />
           )}
         </Layer>
-        <OverlayLayer editor={editor} preview={preview} peers={peers} scale={viewport.scale} badges={badges} lockedFrames={lockedFrames} drafts={drafts} />
+        <OverlayLayer editor={editor} preview={preview} awareness={awareness} scale={viewport.scale} badges={badges} lockedFrames={lockedFrames} drafts={drafts}>
+          {liftedIds.length > 0 && <LiftedElements editor={editor} ids={liftedIds} detailed={detailed} editingId={editing?.id ?? null} scale={viewport.scale} />}
+        </OverlayLayer>
       </Stage>
     </div>
   );

@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import { Arrow, Ellipse, Group, Line, Rect, Text } from 'react-konva';
-import { connectorPath } from '../../../shared/geometry/elements';
+import { connectorPath, rotationOf, unrotatedBounds } from '../../../shared/geometry/elements';
+import { center } from '../../../shared/geometry/rect';
 import type { Element, ElementOf } from '../../../shared/schema/elements';
 import type { Editor } from '../editor/editor';
 import { useElement } from '../editor/hooks';
@@ -31,7 +32,7 @@ export const ElementView = memo(function ElementView({ editor, id, detailed, edi
     case 'note':
       return <NoteShape element={element} detailed={detailed} editing={editing} />;
     case 'text':
-      return editing ? null : <Text x={element.x} y={element.y} width={element.w} text={element.text} fontSize={element.fontSize} fill={element.color} wrap="word" perfectDrawEnabled={false} listening={false} />;
+      return editing ? null : <Text {...placed(element)} width={element.w} text={element.text} fontSize={element.fontSize} fill={element.color} wrap="word" perfectDrawEnabled={false} listening={false} />;
     case 'rect':
     case 'ellipse':
       return <BasicShape element={element} detailed={detailed} editing={editing} />;
@@ -50,7 +51,7 @@ export const ElementView = memo(function ElementView({ editor, id, detailed, edi
     case 'factor':
       return <FactorCard element={element} detailed={detailed} editing={editing} />;
     case 'stroke':
-      return <Line x={element.x} y={element.y} points={element.points} stroke={element.stroke} strokeWidth={element.strokeWidth} lineCap="round" lineJoin="round" tension={0.4} perfectDrawEnabled={false} listening={false} />;
+      return <Line {...placed(element)} points={element.points} stroke={element.stroke} strokeWidth={element.strokeWidth} lineCap="round" lineJoin="round" tension={0.4} perfectDrawEnabled={false} listening={false} />;
     case 'connector':
       return <ConnectorShape editor={editor} element={element} />;
     case 'idea':
@@ -64,7 +65,7 @@ export const ElementView = memo(function ElementView({ editor, id, detailed, edi
 
 function NoteShape({ element, detailed, editing }: { element: ElementOf<'note'>; detailed: boolean; editing: boolean }) {
   return (
-    <Group x={element.x} y={element.y} listening={false}>
+    <Group {...placed(element)} listening={false}>
       <Rect y={3} width={element.w} height={element.h} fill="rgba(15,23,42,0.12)" cornerRadius={4} perfectDrawEnabled={false} />
       <Rect width={element.w} height={element.h} fill={element.color} cornerRadius={4} perfectDrawEnabled={false} />
       {detailed && !editing && (
@@ -87,6 +88,18 @@ function NoteShape({ element, detailed, editing }: { element: ElementOf<'note'>;
   );
 }
 
+/**
+ * Where an element's node goes: at (x, y), or, when rotated, turned about the centre of its
+ * unrotated box (Konva turns about the node's origin, so the origin moves to that centre and
+ * the offset brings the drawing back). shared/geometry hit-tests the same way.
+ */
+function placed(element: Element): { x: number; y: number; offsetX?: number; offsetY?: number; rotation?: number } {
+  const rotation = rotationOf(element);
+  if (rotation === 0) return { x: element.x, y: element.y };
+  const c = center(unrotatedBounds(element, () => undefined));
+  return { x: c.x, y: c.y, offsetX: c.x - element.x, offsetY: c.y - element.y, rotation };
+}
+
 /** Short notes in large type, long ones smaller, as on a real sticky note. */
 export function noteFontSize(text: string, w: number, h: number): number {
   const area = Math.max(1, (w - 24) * (h - 24));
@@ -97,7 +110,7 @@ export function noteFontSize(text: string, w: number, h: number): number {
 function BasicShape({ element, detailed, editing }: { element: ElementOf<'rect'> | ElementOf<'ellipse'>; detailed: boolean; editing: boolean }) {
   const common = { fill: element.fill, stroke: element.stroke, strokeWidth: element.strokeWidth, perfectDrawEnabled: false };
   return (
-    <Group x={element.x} y={element.y} listening={false}>
+    <Group {...placed(element)} listening={false}>
       {element.type === 'rect' ? (
         <Rect width={element.w} height={element.h} cornerRadius={6} {...common} />
       ) : (
@@ -112,7 +125,7 @@ function BasicShape({ element, detailed, editing }: { element: ElementOf<'rect'>
 
 function FrameShape({ element }: { element: ElementOf<'frame'> }) {
   return (
-    <Group x={element.x} y={element.y} listening={false}>
+    <Group {...placed(element)} listening={false}>
       <Rect width={element.w} height={element.h} fill={element.fill} stroke="#94a3b8" strokeWidth={1.5} cornerRadius={8} perfectDrawEnabled={false} />
       <Text y={-26} text={element.title || ' '} fontSize={18} fontStyle="bold" fill="#334155" perfectDrawEnabled={false} />
     </Group>

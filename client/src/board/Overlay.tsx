@@ -1,4 +1,4 @@
-import { Fragment } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import { Arrow, Circle, Ellipse, Group, Layer, Line, Path, Rect, Text } from 'react-konva';
 import { elementBounds } from '../../../shared/geometry/elements';
 import { HANDLES, handlePosition } from '../../../shared/geometry/resize';
@@ -7,7 +7,8 @@ import type { Editor } from '../editor/editor';
 import { useEditorState, useElementsDerived, useStoreVersion } from '../editor/hooks';
 import type { Preview } from '../tools';
 import { SELECTION_COLOUR } from './palette';
-import type { Peer } from './presence';
+import { usePeers } from './presence';
+import type { Awareness } from 'y-protocols/awareness';
 import type { Draft } from '../../../shared/protocol/state';
 
 export const HANDLE_SIZE = 9;
@@ -69,6 +70,8 @@ function sameBoxes(a: Box[], b: Box[]): boolean {
 function SelectionOverlay({ editor, scale }: { editor: Editor; scale: number }) {
   const selection = useEditorState(editor, (s) => s.selection);
   const readOnly = useEditorState(editor, (s) => s.readOnly);
+  // A drag shows the selection ahead of what the document has yet.
+  const offset = useEditorState(editor, (s) => s.liftOffset);
   const boxes = useElementsDerived(
     editor,
     () => [...selection].map((id) => editor.store.get(id)).filter((e) => e !== undefined).map((e) => elementBounds(e, editor.store.lookup)),
@@ -80,7 +83,7 @@ function SelectionOverlay({ editor, scale }: { editor: Editor; scale: number }) 
   const stroke = 1.5 / scale;
   const handle = HANDLE_SIZE / scale;
   return (
-    <Group listening={false}>
+    <Group x={offset.x} y={offset.y} listening={false}>
       {boxes.length > 1 && boxes.map((b, i) => <Rect key={i} x={b.x} y={b.y} width={b.w} height={b.h} stroke={SELECTION_COLOUR} strokeWidth={stroke} opacity={0.5} />)}
       <Rect x={box.x} y={box.y} width={box.w} height={box.h} stroke={SELECTION_COLOUR} strokeWidth={stroke} />
       {!readOnly &&
@@ -114,7 +117,9 @@ function PreviewShape({ preview, scale }: { preview: Preview; scale: number }) {
 }
 
 /** Other people's cursors (with names) and selections, drawn at a constant screen size. */
-function PeersOverlay({ editor, peers, scale }: { editor: Editor; peers: Peer[]; scale: number }) {
+function PeersOverlay({ editor, awareness, scale }: { editor: Editor; awareness: Awareness | null; scale: number }) {
+  // Read here rather than passed down, so that a moving cursor re-renders this overlay only.
+  const peers = usePeers(awareness, true);
   const k = 1 / scale;
   // Others' selection outlines follow the elements as they move.
   useStoreVersion(editor);
@@ -145,15 +150,18 @@ function PeersOverlay({ editor, peers, scale }: { editor: Editor; peers: Peer[];
 export function OverlayLayer({
   editor,
   preview,
-  peers,
+  awareness,
   scale,
   badges,
   lockedFrames,
   drafts,
+  children,
 }: {
+  /** Elements lifted by a gesture, drawn under the marks and selection. */
+  children?: ReactNode;
   editor: Editor;
   preview: Preview | null;
-  peers: Peer[];
+  awareness: Awareness | null;
   scale: number;
   badges: ReadonlyMap<string, Badge>;
   lockedFrames: readonly string[];
@@ -161,9 +169,10 @@ export function OverlayLayer({
 }) {
   return (
     <Layer listening={false}>
+      {children}
       <DraftsOverlay drafts={drafts} scale={scale} />
       <MarksOverlay editor={editor} scale={scale} badges={badges} lockedFrames={lockedFrames} />
-      <PeersOverlay editor={editor} peers={peers} scale={scale} />
+      <PeersOverlay editor={editor} awareness={awareness} scale={scale} />
       <SelectionOverlay editor={editor} scale={scale} />
       {preview && <PreviewShape preview={preview} scale={scale} />}
     </Layer>

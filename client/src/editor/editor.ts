@@ -24,7 +24,20 @@ export interface EditorState {
   readOnly: boolean;
   /** A message for the person (an i18n key and values), e.g. text cut at the limit. */
   notice: { key: string; values?: Record<string, unknown> } | null;
+  /**
+   * Elements a gesture is moving or resizing (with frames' contents and the connectors
+   * following them): drawn on their own layer, so the rest of the board is not redrawn on
+   * every pointer move. Empty outside gestures.
+   */
+  lifted: ReadonlySet<string>;
+  /** Lifted connectors with an end on something that does not move: redrawn to follow, not carried. */
+  following: ReadonlySet<string>;
+  /** How far a drag has carried the lifted elements beyond what is written in the document yet. */
+  liftOffset: Point;
 }
+
+const NONE: ReadonlySet<string> = new Set();
+const ZERO: Point = { x: 0, y: 0 };
 
 /**
  * The board editor without any view: one person's tools, selection, viewport, undo and
@@ -58,7 +71,7 @@ export class Editor {
     this.store = new ElementStore(doc);
     // Undo reverts only this person's own changes, never someone else's work.
     this.undoManager = new Y.UndoManager(doc.getMap('elements'), { trackedOrigins: new Set([this.origin]), captureTimeout: Number.MAX_SAFE_INTEGER });
-    this.stateValue = { tool: 'select', selection: new Set(), viewport: { x: 0, y: 0, scale: 1 }, editing: null, noteColor: NOTE_COLOURS[0], readOnly: false, notice: null };
+    this.stateValue = { tool: 'select', selection: new Set(), viewport: { x: 0, y: 0, scale: 1 }, editing: null, noteColor: NOTE_COLOURS[0], readOnly: false, notice: null, lifted: NONE, following: NONE, liftOffset: ZERO };
     // Selected elements deleted by someone else leave the selection.
     this.store.subscribeList(() => {
       const alive = [...this.stateValue.selection].filter((id) => this.store.get(id));
@@ -173,6 +186,42 @@ export class Editor {
   }
 
   private inGesture = false;
+
+  /** Lifts `ids`, the contents of frames among them and the connectors attached to any of these. */
+  lift(ids: Iterable<string>): void {
+    const lifted = new Set([...ids].filter((id) => this.store.get(id)));
+    const following = new Set<string>();
+    const ordered = this.store.ordered();
+    for (let grew = [...lifted].some((id) => this.store.get(id)?.type === 'frame'); grew; ) {
+      grew = false;
+      for (const e of ordered) {
+        if (!lifted.has(e.id) && e.parentId !== null && lifted.has(e.parentId)) {
+          lifted.add(e.id);
+          grew = true;
+        }
+      }
+    }
+    // What moves is now complete; connectors attached to it come along, carried when
+    // every end moves with it, otherwise redrawn to follow.
+    const moving = new Set(lifted);
+    for (const e of ordered) {
+      if (e.type !== 'connector' || !((e.from && moving.has(e.from)) || (e.to && moving.has(e.to)))) continue;
+      lifted.add(e.id);
+      const carried = (end: string | null) => (end ? moving.has(end) : moving.has(e.id));
+      if (!carried(e.from) || !carried(e.to)) following.add(e.id);
+    }
+    this.setState({ lifted, following, liftOffset: ZERO });
+  }
+
+  /** Shows the lifted elements `offset` away from where the document has them (a drag between writes). */
+  setLiftOffset(offset: Point): void {
+    if (offset.x !== this.stateValue.liftOffset.x || offset.y !== this.stateValue.liftOffset.y) this.setState({ liftOffset: offset });
+  }
+
+  /** Puts lifted elements back on the board's layer. */
+  drop(): void {
+    if (this.stateValue.lifted.size) this.setState({ lifted: NONE, following: NONE, liftOffset: ZERO });
+  }
 
   /** Starts a gesture (a drag, a resize, a typing session): undo takes it back as a whole. */
   beginGesture(): void {

@@ -8,7 +8,7 @@ import { DRAG_THRESHOLD, travelled, type PointerInfo, type Tool, type ToolContex
 type State =
   | { name: 'idle' }
   | { name: 'pointing-element'; start: PointerInfo; id: string; wasSelected: boolean }
-  | { name: 'dragging'; last: Point }
+  | { name: 'dragging'; last: Point; pending: Point; written: number }
   | { name: 'pointing-canvas'; start: PointerInfo; additive: boolean }
   | { name: 'marquee'; start: Point; additive: boolean; base: ReadonlySet<string> }
   | { name: 'resizing'; start: Point; handle: Handle; box: Rect; originals: Map<string, Element> };
@@ -31,6 +31,7 @@ export class SelectTool implements Tool {
     if (handle && box) {
       const originals = new Map(editor.selectedElements().map((e) => [e.id, e]));
       editor.beginGesture();
+      editor.lift(originals.keys());
       this.s = { name: 'resizing', start: p.board, handle, box, originals };
       return;
     }
@@ -56,11 +57,16 @@ export class SelectTool implements Tool {
       case 'pointing-element':
         if (travelled(s.start.screen, p.screen) < DRAG_THRESHOLD || editor.state.readOnly) return;
         editor.beginGesture();
-        this.s = { name: 'dragging', last: s.start.board };
+        editor.lift(editor.state.selection);
+        this.s = { name: 'dragging', last: s.start.board, pending: { x: 0, y: 0 }, written: -Infinity };
         return this.move(ctx, p);
       case 'dragging': {
-        editor.move([...editor.state.selection], p.board.x - s.last.x, p.board.y - s.last.y);
-        this.s = { name: 'dragging', last: p.board };
+        // The document (and everyone else) gets the move a few times a second; in between
+        // the lifted elements are only shown further along, which costs one layer's redraw.
+        const pending = { x: s.pending.x + p.board.x - s.last.x, y: s.pending.y + p.board.y - s.last.y };
+        this.s = { ...s, last: p.board, pending };
+        if (now() - s.written >= DRAG_WRITE_INTERVAL_MS) this.writeDrag(editor);
+        else editor.setLiftOffset(pending);
         return;
       }
       case 'pointing-canvas':
@@ -100,22 +106,44 @@ export class SelectTool implements Tool {
     } else if (s.name === 'pointing-element' && !p.shift && editor.state.selection.size > 1) {
       editor.select([s.id]);
     } else if (s.name === 'dragging') {
+      this.writeDrag(editor);
       reparent(ctx, [...editor.state.selection]);
       editor.onMoved([...editor.state.selection]);
       editor.endGesture();
+      editor.drop();
     } else if (s.name === 'resizing') {
       editor.endGesture();
+      editor.drop();
     }
     ctx.setPreview(null);
     this.s = { name: 'idle' };
   }
 
+  /** Writes the drag's distance not yet in the document, and shows the elements where it has them. */
+  private writeDrag(editor: ToolContext['editor']): void {
+    const s = this.s;
+    if (s.name !== 'dragging') return;
+    // Both in one synchronous step: React draws the new positions and the cleared offset together.
+    editor.move([...editor.state.selection], s.pending.x, s.pending.y);
+    editor.setLiftOffset({ x: 0, y: 0 });
+    this.s = { ...s, pending: { x: 0, y: 0 }, written: now() };
+  }
+
   cancel(ctx: ToolContext): void {
-    if (this.s.name === 'dragging' || this.s.name === 'resizing') ctx.editor.endGesture();
+    if (this.s.name === 'dragging' || this.s.name === 'resizing') {
+      if (this.s.name === 'dragging') this.writeDrag(ctx.editor);
+      ctx.editor.endGesture();
+      ctx.editor.drop();
+    }
     ctx.setPreview(null);
     this.s = { name: 'idle' };
   }
 }
+
+/** How often a drag writes the moved elements' position into the document (20 times a second). */
+const DRAG_WRITE_INTERVAL_MS = 50;
+
+const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
 /** New geometry for one element when the selection box goes from `from` to `to`. */
 function resizePatch(element: Element, from: Rect, to: Rect, lookup: (id: string) => Element | undefined): Record<string, unknown> | null {
