@@ -28,6 +28,8 @@ export function IdeasSection({ editor, boardId, token }: { editor: Editor; board
   const { t } = useTranslation();
   const [link, setLink] = useState<string | null>(null);
   const [qr, setQr] = useState<string | null>(null);
+  // Shown on request only: beside the board's own QR code, two codes invite showing the wrong one.
+  const [showQr, setShowQr] = useState(false);
   const [contacts, setContacts] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -75,7 +77,17 @@ export function IdeasSection({ editor, boardId, token }: { editor: Editor; board
               {t('ideas.rotate')}
             </button>
           </div>
-          {qr && <img className="qr" src={qr} alt={t('ideas.qr')} />}
+          {qr && (
+            <button type="button" className="secondary" aria-expanded={showQr} onClick={() => setShowQr((shown) => !shown)} data-testid="idea-form-qr-toggle">
+              {showQr ? t('ideas.hideQr') : t('ideas.showQr')}
+            </button>
+          )}
+          {qr && showQr && (
+            <figure className="idea-qr">
+              <img className="qr" src={qr} alt={t('ideas.qr')} />
+              <figcaption>{t('ideas.qrCaption')}</figcaption>
+            </figure>
+          )}
         </>
       ) : (
         <button type="button" disabled={busy} onClick={() => void load()} data-testid="idea-form-show">
