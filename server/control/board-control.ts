@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import type { PendingRatings } from '../../shared/methods/ratings';
+import { countRatings, type PendingRatings } from '../../shared/methods/ratings';
+import { changedKeys, mergeHidden, recentTimes, type ChangeTimes, type HiddenState } from './hidden-merge';
 import type { Ballots } from '../../shared/methods/voting';
 import { initialControlState, type ControlState, type Drafts, type Person, type Role } from '../../shared/protocol/state';
 import type { Logger } from '../log';
@@ -12,10 +13,18 @@ const storedSchema = z.object({
   ballots: z.record(z.string(), z.array(z.string())),
   drafts: z.record(z.string(), z.array(z.any())).default({}),
   ideas: z.object({ formKey: z.string().nullable(), contacts: z.record(z.string(), z.string()) }).default({ formKey: null, contacts: {} }),
+  /** When the copy was made, and when each hidden piece last changed (for merging across processes). */
+  at: z.number().optional(),
+  changed: z.record(z.string(), z.number()).default({}),
   roster: z.record(z.string(), z.object({ name: z.string(), role: z.enum(['facilitator', 'participant', 'observer']), firstSeen: z.number() })).default({}),
   /** Blind scores not yet revealed (element → session → score). */
   ratings: z.record(z.string(), z.record(z.string(), z.object({ by: z.string(), values: z.record(z.string(), z.number()) }))).default({}),
 });
+
+/** How long a change can be in flight between processes (Redis) before a copy without it counts as newer. */
+const RELAY_MARGIN_MS = 2_000;
+/** How long change times are kept; far longer than any message takes between processes. */
+const CHANGE_MEMORY_MS = 60_000;
 
 /** Everyone who took part in the board's session, for the report (not only who is here now). */
 export type Roster = Record<string, { name: string; role: Role; firstSeen: number }>;
@@ -71,7 +80,9 @@ export class BoardControl {
   private saving: Promise<void> = Promise.resolve();
   /** Blind scores not yet revealed; never sent to anyone but their author. */
   public ratings: PendingRatings = {};
-  private readonly listeners = new Set<(source: 'local' | 'remote') => void>();
+  /** When this process (or a copy it merged) last changed each hidden piece (hidden-merge.ts). */
+  private changedAt: ChangeTimes = {};
+  private readonly listeners = new Set<(source: 'local' | 'remote' | 'merged') => void>();
 
   private constructor(
     private readonly boardId: string,
@@ -115,6 +126,7 @@ export class BoardControl {
 
   /** Replaces state and ballots; saved in order, one write at a time. */
   commit(state: ControlState, ballots: Ballots, drafts: Drafts, persist: boolean): Promise<void> {
+    this.track({ ballots, drafts, ratings: this.ratings });
     this.state = state;
     this.ballots = ballots;
     this.drafts = drafts;
@@ -138,13 +150,32 @@ export class BoardControl {
 
   /** Replaces the blind scores (and the public state that counts them); saved like the rest. */
   commitRatings(ratings: PendingRatings, state: ControlState): Promise<void> {
+    this.track({ ballots: this.ballots, drafts: this.drafts, ratings });
     this.ratings = ratings;
     return this.commit(state, this.ballots, this.drafts, true);
   }
 
+  /** Notes which hidden pieces the next version changes, so a stale copy from elsewhere cannot undo them. */
+  private track(next: HiddenState): void {
+    const now = Date.now();
+    const keys = changedKeys({ ballots: this.ballots, drafts: this.drafts, ratings: this.ratings }, next);
+    if (keys.length === 0) return;
+    this.changedAt = recentTimes(this.changedAt, now, CHANGE_MEMORY_MS);
+    for (const key of keys) this.changedAt[key] = now;
+  }
+
   /** The whole stored form, for storage and other processes. */
   serialise(): string {
-    return JSON.stringify({ state: this.state, ballots: this.ballots, drafts: this.drafts, ratings: this.ratings, ideas: this.ideas, roster: this.roster });
+    return JSON.stringify({
+      state: this.state,
+      ballots: this.ballots,
+      drafts: this.drafts,
+      ratings: this.ratings,
+      ideas: this.ideas,
+      roster: this.roster,
+      at: Date.now(),
+      changed: this.changedAt,
+    });
   }
 
   /** Takes the state another process stored (it has saved it already). */
@@ -152,18 +183,40 @@ export class BoardControl {
     const parsed = storedSchema.safeParse(JSON.parse(json));
     if (!parsed.success) return;
     this.state = { ...initialControlState(), ...(parsed.data.state as Partial<ControlState>) };
-    this.ballots = parsed.data.ballots;
-    this.drafts = parsed.data.drafts as Drafts;
+    // Hidden pieces merge one by one (hidden-merge.ts): a vote or score given here while the
+    // copy was on its way must survive it.
+    const { merged, times, keptLocal } = mergeHidden(
+      { ballots: this.ballots, drafts: this.drafts, ratings: this.ratings },
+      this.changedAt,
+      { ballots: parsed.data.ballots, drafts: parsed.data.drafts as Drafts, ratings: parsed.data.ratings },
+      parsed.data.changed,
+      parsed.data.at ?? 0,
+      RELAY_MARGIN_MS,
+    );
+    this.ballots = merged.ballots;
+    this.drafts = merged.drafts;
+    this.changedAt = recentTimes(times, Date.now(), CHANGE_MEMORY_MS);
     // The roster and idea contacts only ever grow (until pruned here): another process's copy
     // may predate what joined or arrived here meanwhile, so they are merged, not replaced.
     this.ideas = { formKey: parsed.data.ideas.formKey ?? this.ideas.formKey, contacts: { ...this.ideas.contacts, ...parsed.data.ideas.contacts } };
     this.roster = capRoster({ ...this.roster, ...parsed.data.roster });
-    this.ratings = parsed.data.ratings;
+    this.ratings = merged.ratings;
+    if (keptLocal) {
+      // The public counts follow the merged scores.
+      this.state = { ...this.state, ratingCounts: countRatings(this.ratings) };
+    }
     for (const listener of this.listeners) listener('remote');
+    if (keptLocal) {
+      // The other copy lacked something of ours: store and send the merged state back, and
+      // let this process's clients see the merged counts.
+      for (const listener of this.listeners) listener('local');
+      for (const listener of this.listeners) listener('merged');
+      void this.save();
+    }
   }
 
   /** Called after every state change (locks matter to the sync side). */
-  onChange(listener: (source: 'local' | 'remote') => void): () => void {
+  onChange(listener: (source: 'local' | 'remote' | 'merged') => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }

@@ -101,6 +101,7 @@ export function attachControlServer(httpServer: http.Server, store: BoardStore, 
         if (closed) return rooms.release(acquired);
         if (acquired.control.isRemoved(data.sessionId)) return link.close('removed by the facilitator');
         acquired.control.join(data.sessionId, data.name, data.tokenRole, link);
+        announceMerges(acquired);
         void socket.join([data.boardId, sessionRoom(data.boardId, data.sessionId)]);
         socket.emit(EVENTS.you, { sessionId: publicSessionId(data.sessionId), role: acquired.control.roleOf(data.sessionId, data.tokenRole) });
         socket.emit(EVENTS.state, { state: acquired.control.state, serverNow: Date.now() });
@@ -227,6 +228,16 @@ export function attachControlServer(httpServer: http.Server, store: BoardStore, 
     emitMine: (room, sessionId, mine) => io.to(sessionRoom(room.boardId, sessionId)).emit(EVENTS.myRatings, { ratings: mine }),
     log,
   };
+
+  /** After a merge kept something of this process's, everyone gets the merged state (once per loaded room). */
+  const announced = new WeakSet<Room>();
+  function announceMerges(room: Room): void {
+    if (announced.has(room)) return;
+    announced.add(room);
+    room.control.onChange((source) => {
+      if (source === 'merged') io.to(room.boardId).emit(EVENTS.state, { state: room.control.state, serverNow: Date.now() });
+    });
+  }
 
   function emitPeople(room: Room): void {
     io.to(room.boardId).emit(EVENTS.people, room.control.peopleList());

@@ -1,0 +1,95 @@
+import type { PendingRatings } from '../../shared/methods/ratings';
+import type { Ballots } from '../../shared/methods/voting';
+import type { Drafts } from '../../shared/protocol/state';
+
+/** The facilitation state only the server sees, in pieces owned by one person each. */
+export interface HiddenState {
+  ballots: Ballots;
+  drafts: Drafts;
+  ratings: PendingRatings;
+}
+
+/** When each piece was last changed (ms since the epoch), by key. */
+export type ChangeTimes = Record<string, number>;
+
+const SEP = '\u0000';
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** Keys of the pieces that differ: a voter's ballot, an author's hidden notes, one person's score of one card. */
+export function changedKeys(before: HiddenState, after: HiddenState): string[] {
+  const keys: string[] = [];
+  for (const voter of new Set([...Object.keys(before.ballots), ...Object.keys(after.ballots)])) {
+    if (!same(before.ballots[voter], after.ballots[voter])) keys.push(`b${SEP}${voter}`);
+  }
+  for (const author of new Set([...Object.keys(before.drafts), ...Object.keys(after.drafts)])) {
+    if (!same(before.drafts[author], after.drafts[author])) keys.push(`d${SEP}${author}`);
+  }
+  for (const element of new Set([...Object.keys(before.ratings), ...Object.keys(after.ratings)])) {
+    const was = before.ratings[element] ?? {};
+    const is = after.ratings[element] ?? {};
+    for (const session of new Set([...Object.keys(was), ...Object.keys(is)])) {
+      if (!same(was[session], is[session])) keys.push(`r${SEP}${element}${SEP}${session}`);
+    }
+  }
+  return keys;
+}
+
+function read(state: HiddenState, key: string): unknown {
+  const [kind, a = '', b = ''] = key.split(SEP);
+  if (kind === 'b') return state.ballots[a];
+  if (kind === 'd') return state.drafts[a];
+  return state.ratings[a]?.[b];
+}
+
+function write(state: HiddenState, key: string, value: unknown): void {
+  const [kind, a = '', b = ''] = key.split(SEP);
+  const table = (kind === 'b' ? state.ballots : state.drafts) as Record<string, unknown>;
+  if (kind !== 'r') {
+    if (value === undefined) delete table[a];
+    else table[a] = value;
+    return;
+  }
+  const cards = state.ratings;
+  if (value === undefined) {
+    if (cards[a]) {
+      delete cards[a][b];
+      if (Object.keys(cards[a]).length === 0) delete cards[a];
+    }
+  } else cards[a] = { ...cards[a], [b]: value as PendingRatings[string][string] };
+}
+
+/**
+ * Merges another process's copy into ours, piece by piece: the later change wins, and a
+ * change made here that the other copy cannot have seen yet (it is younger than the copy,
+ * less the time a message takes between processes) is kept. Two people voting or scoring
+ * on different processes at the same moment thus both count, where taking the whole copy
+ * would drop one of them.
+ */
+export function mergeHidden(
+  local: HiddenState,
+  localTimes: ChangeTimes,
+  remote: HiddenState,
+  remoteTimes: ChangeTimes,
+  remoteAt: number,
+  relayMarginMs: number,
+): { merged: HiddenState; times: ChangeTimes; keptLocal: boolean } {
+  const merged = structuredClone(remote);
+  const times: ChangeTimes = { ...remoteTimes };
+  let keptLocal = false;
+  for (const [key, localTime] of Object.entries(localTimes)) {
+    const remoteTime = remoteTimes[key];
+    const keep = remoteTime === undefined ? localTime > remoteAt - relayMarginMs : localTime > remoteTime;
+    if (!keep) continue;
+    times[key] = localTime;
+    const value = read(local, key);
+    if (same(value, read(remote, key))) continue;
+    write(merged, key, structuredClone(value));
+    keptLocal = true;
+  }
+  return { merged, times, keptLocal };
+}
+
+/** Change times younger than `maxAgeMs`: older ones can no longer race with anything. */
+export function recentTimes(times: ChangeTimes, now: number, maxAgeMs: number): ChangeTimes {
+  return Object.fromEntries(Object.entries(times).filter(([, t]) => t > now - maxAgeMs));
+}
