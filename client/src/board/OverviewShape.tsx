@@ -13,6 +13,16 @@ import { IDEA_STATUS_COLOURS } from '../methods/ideas/IdeaCard';
 import { isFoldedAway } from '../methods/tree/tree-index';
 import { TREE_COLOURS } from '../methods/tree/TreeNodeView';
 
+/** A filled box, outlined when a stroke is given. */
+function box(ctx: CanvasRenderingContext2D, e: { x: number; y: number; w: number; h: number }, fill: string, stroke?: string, lineWidth = 1): void {
+  ctx.fillStyle = fill;
+  ctx.fillRect(e.x, e.y, e.w, e.h);
+  if (!stroke) return;
+  ctx.strokeStyle = stroke;
+  ctx.lineWidth = lineWidth;
+  ctx.strokeRect(e.x, e.y, e.w, e.h);
+}
+
 /**
  * Draws elements as seen from afar (boxes, outlines, lines; no text) straight onto a 2D
  * context in board coordinates, with no node or component per element.
@@ -30,22 +40,14 @@ export function drawOverview(ctx: CanvasRenderingContext2D, elements: Iterable<E
     }
     switch (e.type) {
       case 'frame':
-        ctx.fillStyle = e.fill;
-        ctx.fillRect(e.x, e.y, e.w, e.h);
-        ctx.strokeStyle = '#94a3b8';
-        ctx.lineWidth = 1.5 * hairline;
-        ctx.strokeRect(e.x, e.y, e.w, e.h);
+        box(ctx, e, e.fill, '#94a3b8', 1.5 * hairline);
         break;
       case 'note':
-        ctx.fillStyle = e.color;
-        ctx.fillRect(e.x, e.y, e.w, e.h);
+      case 'strategy':
+        box(ctx, e, e.color);
         break;
       case 'rect':
-        ctx.fillStyle = e.fill;
-        ctx.fillRect(e.x, e.y, e.w, e.h);
-        ctx.strokeStyle = e.stroke;
-        ctx.lineWidth = Math.max(e.strokeWidth, hairline);
-        ctx.strokeRect(e.x, e.y, e.w, e.h);
+        box(ctx, e, e.fill, e.stroke, Math.max(e.strokeWidth, hairline));
         break;
       case 'ellipse':
         ctx.beginPath();
@@ -57,25 +59,16 @@ export function drawOverview(ctx: CanvasRenderingContext2D, elements: Iterable<E
         ctx.stroke();
         break;
       case 'treeNode':
-        if (isFolded(e.id)) break;
-        ctx.fillStyle = TREE_COLOURS[e.tree][e.role].fill;
-        ctx.fillRect(e.x, e.y, e.w, e.h);
-        break;
-      case 'strategy':
-        ctx.fillStyle = e.color;
-        ctx.fillRect(e.x, e.y, e.w, e.h);
+        if (!isFolded(e.id)) box(ctx, e, TREE_COLOURS[e.tree][e.role].fill);
         break;
       case 'idea':
-        ctx.fillStyle = IDEA_STATUS_COLOURS[e.status].stroke;
-        ctx.fillRect(e.x, e.y, e.w, e.h);
+        box(ctx, e, IDEA_STATUS_COLOURS[e.status].stroke);
         break;
       case 'stakeholder':
+        box(ctx, e, e.color, '#0284c7', 1.5 * hairline);
+        break;
       case 'factor':
-        ctx.fillStyle = e.type === 'stakeholder' ? e.color : '#ffffff';
-        ctx.fillRect(e.x, e.y, e.w, e.h);
-        ctx.strokeStyle = e.type === 'stakeholder' ? '#0284c7' : '#2563eb';
-        ctx.lineWidth = 1.5 * hairline;
-        ctx.strokeRect(e.x, e.y, e.w, e.h);
+        box(ctx, e, '#ffffff', '#2563eb', 1.5 * hairline);
         break;
       case 'text':
         ctx.fillStyle = '#94a3b8';
