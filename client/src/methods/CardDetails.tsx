@@ -60,7 +60,7 @@ export function CardDetails({ editor, id, role, myRatings, ratingCounts, send }:
         </>
       )}
       <Results element={element} />
-      {canEdit && <RatingForm elementId={id} type={element.type} mine={myRatings[id]} count={ratingCounts[id] ?? 0} send={send} />}
+      {canEdit && <RatingForm elementId={id} type={element.type} mine={myRatings[id]} count={ratingCounts[id] ?? 0} revealed={element.ratings.length > 0} send={send} />}
       {!canEdit && <p className="muted">{t('stakeholders.rating.count', { count: ratingCounts[id] ?? 0 })}</p>}
     </section>
   );

@@ -12,6 +12,8 @@ interface Props {
   mine: Record<string, number> | undefined;
   /** How many people have scored this card so far. */
   count: number;
+  /** Whether earlier scores were revealed already (they are on the card). */
+  revealed?: boolean;
   send: (command: Command) => Promise<Ack>;
 }
 
@@ -19,7 +21,7 @@ interface Props {
  * One person's blind score of one card: nobody else sees it until the facilitator reveals.
  * Checked here with the server's own rule, and the server's answer is shown too.
  */
-export function RatingForm({ elementId, type, mine, count, send }: Props) {
+export function RatingForm({ elementId, type, mine, count, revealed = false, send }: Props) {
   const { t } = useTranslation();
   const axes = axesOf(type);
   const [values, setValues] = useState<Record<string, string>>({});
@@ -79,7 +81,7 @@ export function RatingForm({ elementId, type, mine, count, send }: Props) {
         </p>
       )}
       <p className="muted" data-testid="rate-count">
-        {t('stakeholders.rating.count', { count })}
+        {count === 0 && revealed ? t('stakeholders.rating.revealedAgain') : t('stakeholders.rating.count', { count })}
       </p>
       {error && (
         <p className="error" role="alert" data-testid="rate-error">
