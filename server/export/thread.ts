@@ -5,6 +5,8 @@ import { ExportRequestError, type ExportContext, type ExportFile } from './types
 
 /** Exports waiting or running on the thread beyond which new ones are refused (429). */
 export const MAX_QUEUED_EXPORTS = 8;
+/** Of those, at most this many for one board, so one board's link cannot fill the queue for all. */
+export const MAX_QUEUED_EXPORTS_PER_BOARD = 3;
 
 /** The export thread has as much work queued as it takes; try again shortly. */
 export class ExportBusyError extends Error {}
@@ -20,7 +22,7 @@ import type { ExportJob, ExportJobResult } from './worker';
 export class ExportThread {
   private worker: Worker | null = null;
   private nextId = 1;
-  private readonly pending = new Map<number, { resolve: (file: ExportFile) => void; reject: (error: Error) => void }>();
+  private readonly pending = new Map<number, { boardId: string; resolve: (file: ExportFile) => void; reject: (error: Error) => void }>();
 
   private start(): Worker {
     const worker = new Worker(new URL('./worker-entry.mjs', import.meta.url));
@@ -46,11 +48,13 @@ export class ExportThread {
   run(format: ExportFormat, context: ExportContext): Promise<ExportFile> {
     // Bounded, so a flood of requests cannot pile up minutes of CPU work.
     if (this.pending.size >= MAX_QUEUED_EXPORTS) return Promise.reject(new ExportBusyError('too many exports are being prepared; try again in a moment'));
+    const forBoard = [...this.pending.values()].filter((job) => job.boardId === context.boardId).length;
+    if (forBoard >= MAX_QUEUED_EXPORTS_PER_BOARD) return Promise.reject(new ExportBusyError('this board already has exports being prepared; try again in a moment'));
     this.worker ??= this.start();
     const id = this.nextId++;
     const job: ExportJob = { id, boardId: context.boardId, format, input: context.input, options: context.options, update: Y.encodeStateAsUpdate(context.doc) };
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
+      this.pending.set(id, { boardId: context.boardId, resolve, reject });
       this.worker!.postMessage(job);
     });
   }

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { ARTIFACTS_DIR } from '../helpers/browser';
 import { bigBoard } from '../../bench/scenarios/report';
-import { MAX_QUEUED_EXPORTS } from '../../server/export/thread';
+import { MAX_QUEUED_EXPORTS, MAX_QUEUED_EXPORTS_PER_BOARD } from '../../server/export/thread';
 import { INJECTION, MARKUP, reportBoard } from '../helpers/report-board';
 import { ROOT, startServer, tempDir, type CreatedBoard, type TestServer } from '../helpers/server';
 
@@ -210,13 +210,17 @@ describe('GET /api/boards/:id/export', () => {
     expect(slowest).toBeLessThan(Math.max(400, took / 3));
   });
 
-  it('a flood of exports is bounded: beyond the queue, 429 with Retry-After', async () => {
+  it('a flood of exports is bounded: past one board share of the queue, 429 with Retry-After; other boards are still served', async () => {
     const { server, board } = await boardWithContent();
-    const answers = await Promise.all(Array.from({ length: MAX_QUEUED_EXPORTS + 6 }, () => get(server, board, 'format=pdf')));
+    const other = await server.createBoard('Inna tablica');
+    const flood = Array.from({ length: MAX_QUEUED_EXPORTS + 6 }, () => get(server, board, 'format=pdf'));
+    const neighbour = get(server, other, 'format=pdf', other.tokens.observer);
+    const answers = await Promise.all(flood);
     const statuses = answers.map((r) => r.status);
-    expect(statuses.filter((s) => s === 200).length).toBeGreaterThanOrEqual(MAX_QUEUED_EXPORTS);
+    expect(statuses.filter((s) => s === 200).length).toBeGreaterThanOrEqual(MAX_QUEUED_EXPORTS_PER_BOARD);
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(1);
     expect(statuses.every((s) => s === 200 || s === 429)).toBe(true);
+    expect((await neighbour).status).toBe(200);
     const refused = answers.find((r) => r.status === 429)!;
     expect(refused.headers.get('retry-after')).toBe('5');
     expect((await refused.json()).error).toContain('try again');
