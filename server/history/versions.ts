@@ -56,8 +56,18 @@ export class VersionService {
     return this.rooms.withRoom(boardId, (room) => this.save(room, input));
   }
 
-  /** The automatic version at a phase change; failures are logged, never thrown at the command. */
+  /** The board's state vector at the last automatic version, per loaded room. */
+  private readonly lastPhaseState = new WeakMap<Room, Uint8Array>();
+
+  /**
+   * The automatic version at a phase change; failures are logged, never thrown at the
+   * command. Clicking through phases without changing the board adds no copies of it.
+   */
   snapshotPhase(room: Room, phaseTitle: string, author: string): void {
+    const stateVector = Y.encodeStateVector(room.doc);
+    const last = this.lastPhaseState.get(room);
+    if (last && Buffer.from(last).equals(Buffer.from(stateVector))) return;
+    this.lastPhaseState.set(room, stateVector);
     this.save(room, { name: phaseTitle, author, kind: 'phase' }).catch((err) => this.log.error({ err, boardId: room.boardId }, 'phase version not saved'));
   }
 

@@ -137,5 +137,16 @@ describe.each([
     const participant = await controlClient(server.url, { boardId: board.id, token: board.tokens.participant, sessionId: 'par-1', name: 'Ola' });
     expect((await participant.send({ type: 'phase.go', index: 0 })).ok).toBe(false);
     expect(await versions()).toHaveLength(1);
+    // Clicking through phases without changing the board adds no copies; after a change it does.
+    expect((await facilitator.send({ type: 'phase.go', index: 2 })).ok).toBe(true);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await versions()).toHaveLength(1);
+    const writer = stockClient(server.wsUrl, board.id, board.tokens.participant);
+    await synced(writer);
+    createElement(writer.doc, { type: 'note', text: 'nowa karteczka' });
+    await waitFor(() => server.warsztat.rooms.peek(board.id)!.doc.getMap('elements').size > preview.summary.total, 5000, 'note stored');
+    expect((await facilitator.send({ type: 'phase.go', index: 3 })).ok).toBe(true);
+    for (const deadline = Date.now() + 5000; (await versions()).length < 2 && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 20));
+    expect((await versions()).map((v) => v.name)).toContain(state.agenda[3]!.title);
   });
 });
