@@ -30,7 +30,8 @@ const MAX_PICTURE_HEIGHT_PX = 820;
 
 const text = (value: string, options: { bold?: boolean; color?: string; size?: number } = {}) => new TextRun({ text: value, ...options });
 const para = (value: string, options: { bold?: boolean; color?: string } = {}) => new Paragraph({ children: [text(value, options)] });
-const heading = (value: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]) => new Paragraph({ heading: level, children: [text(value)] });
+// A heading stays on the page of what follows it (no heading alone at the foot of a page).
+const heading = (value: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]) => new Paragraph({ heading: level, keepNext: true, keepLines: true, children: [text(value)] });
 const bullet = (runs: TextRun[], level = 0) => new Paragraph({ bullet: { level: Math.min(level, 8) }, children: runs });
 
 function cellText(value: CellValue, locale: Locale): string {

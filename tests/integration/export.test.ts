@@ -64,6 +64,8 @@ describe('GET /api/boards/:id/export', () => {
     expect(Object.keys(zip.files).filter((n) => /^word\/media\/.+\.png$/.test(n)).length).toBe(7);
     expect(Object.keys(zip.files).some((n) => /^word\/fonts\/.+\.odttf$/.test(n))).toBe(true);
     expect(await zipText(zip, /^word\/fontTable\.xml$/)).toMatch(/w:name="DejaVu Sans"[\s\S]*w:embedRegular/);
+    // Headings keep with what follows, so none is left alone at the foot of a page.
+    expect(document).toMatch(/<w:pStyle w:val="Heading1"\/>[\s\S]{0,200}<w:keepNext\/>|<w:keepNext\/>[\s\S]{0,200}<w:pStyle w:val="Heading1"\/>/);
   });
 
   it('PDF: text extracts with Polish letters intact; DejaVu Sans is embedded', async () => {
