@@ -1,3 +1,5 @@
+import type { FanoutOptions } from './scenarios/fanout';
+
 /** Benchmark settings; every one can be overridden from the environment for a quick smoke run. */
 export interface BenchConfig {
   /** Which scenarios to run: 1 = one busy room, 2 = many rooms, 3 = durable edits, 4 = one room across processes. */
@@ -5,20 +7,9 @@ export interface BenchConfig {
   /** BENCH_ONLY=cross-process (scenario 4) or report (section 6, report export): run it alone and replace only its section in the report. */
   only: string | undefined;
   workers: number;
-  fanout: {
+  /** Scenario 1: the load of every run (FanoutOptions), at each N, optionally profiled once at the largest. */
+  fanout: FanoutOptions & {
     n: number[];
-    seconds: number;
-    warmupSeconds: number;
-    drainSeconds: number;
-    receivers: number;
-    editsPerSecond: number;
-    cursorsPerSecond: number;
-    quietWaitSeconds: number;
-    lightApplyMs: number;
-    /** Light clients echo presence back like stock providers (off by default: see the report). */
-    lightEcho: boolean;
-    /** Light clients apply what they receive (full replicas) instead of only counting it. */
-    lightReplicas: boolean;
     /** Also run ours once more at the largest N under the V8 profiler. */
     profile: boolean;
   };

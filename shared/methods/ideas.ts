@@ -4,7 +4,8 @@ import type { Rect } from '../geometry/rect';
 import { createElements, updateElement } from '../ops/elements';
 import { IDEA_LIMITS, type IdeaStatus } from '../schema/elements/idea';
 import type { Element } from '../schema/elements';
-import { readElements } from '../schema/plain';
+import { elementsOf } from '../schema/doc';
+import { parseElement } from '../schema/plain';
 
 // Control characters are exactly what these patterns look for.
 /* eslint-disable no-control-regex */
@@ -64,16 +65,28 @@ export const IDEA_ACTIONS: Record<IdeaStatus, readonly IdeaStatus[]> = {
   rejected: ['new'],
 };
 
+const num = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : 0);
+/** An element's box, read straight from its map: a submission must not validate a whole big board. */
+const boxOf = (element: Y.Map<unknown>): Rect => ({ x: num(element.get('x')), y: num(element.get('y')), w: num(element.get('w')), h: num(element.get('h')) });
+
 /** Submitted ideas land in the inbox frame; this finds it, or makes one right of the board. */
 export function inboxFrame(doc: Y.Doc, title: string, origin?: unknown): Element & { type: 'frame' } {
-  const { elements } = readElements(doc);
-  const existing = elements.find((e): e is Element & { type: 'frame' } => e.type === 'frame' && e.method === 'ideas');
-  if (existing) return existing;
-  const right = elements.reduce((max, e) => Math.max(max, e.x + e.w), 0);
-  const top = elements.reduce((min, e) => Math.min(min, e.y), Infinity);
-  const [id] = createElements(doc, [{ type: 'frame', method: 'ideas', title, x: elements.length ? right + 200 : 0, y: Number.isFinite(top) ? top : 0, w: 1300, h: 1000 }], '', origin);
-  const created = readElements(doc).elements.find((e) => e.id === id);
-  return created as Element & { type: 'frame' };
+  const elements = elementsOf(doc);
+  for (const element of elements.values()) {
+    if (element.get('type') !== 'frame' || element.get('method') !== 'ideas') continue;
+    const parsed = parseElement(element);
+    if (parsed.ok && parsed.element.type === 'frame') return parsed.element;
+  }
+  let right = 0;
+  let top = Infinity;
+  for (const element of elements.values()) {
+    const box = boxOf(element);
+    right = Math.max(right, box.x + box.w);
+    top = Math.min(top, box.y);
+  }
+  const [id] = createElements(doc, [{ type: 'frame', method: 'ideas', title, x: elements.size ? right + 200 : 0, y: Number.isFinite(top) ? top : 0, w: 1300, h: 1000 }], '', origin);
+  const created = parseElement(elements.get(id!));
+  return (created.ok ? created.element : null) as Element & { type: 'frame' };
 }
 
 /**
@@ -84,7 +97,7 @@ export function addIdeaToInbox(doc: Y.Doc, idea: Omit<IdeaSubmission, 'contact'>
   let ideaId = '';
   doc.transact(() => {
     const frame = inboxFrame(doc, options.frameTitle, options.origin);
-    const taken = readElements(doc).elements.filter((e) => e.parentId === frame.id);
+    const taken = [...elementsOf(doc).values()].filter((e) => e.get('parentId') === frame.id).map(boxOf);
     const slot = nextIdeaSlot(frame, taken);
     const bottom = slot.y + IDEA_CARD.h + IDEA_CARD.margin;
     if (bottom > frame.y + frame.h) updateElement(doc, frame.id, { h: bottom - frame.y }, options.origin);
