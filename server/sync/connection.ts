@@ -13,7 +13,6 @@ import {
   SYNC_STEP2,
   SYNC_UPDATE,
   encodeSyncStep1,
-  encodeSyncStep2,
 } from './protocol';
 import type { Room, RoomConnection } from './room';
 
@@ -115,7 +114,9 @@ export class SyncConnection implements RoomConnection {
     if (subtype === SYNC_STEP1) {
       // Answer only once everything in the document is on disk: the answer relays it.
       const stateVector = payload;
-      void this.room.whenDurable().then(() => this.send(encodeSyncStep2(this.room.doc, stateVector)));
+      void this.room.whenDurable().then(() => {
+        for (const message of this.room.syncStep2For(stateVector)) this.send(message);
+      });
       return;
     }
     if (subtype !== SYNC_STEP2 && subtype !== SYNC_UPDATE) throw new ProtocolViolation(CLOSE.malformed);

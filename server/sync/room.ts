@@ -6,11 +6,12 @@ import { BoardControl } from '../control/board-control';
 import type { Logger } from '../log';
 import type { BoardStore, Role } from '../storage/types';
 import type { PersistQueue } from './persist-queue';
-import { CLOSE, encodeAwareness, encodeUpdate } from './protocol';
+import { CLOSE, encodeAwareness, encodeSyncStep2, encodeUpdate } from './protocol';
 import { RelayKind, type RedisRelay, type RoomPeer } from '../scale/redis-relay';
 import { applyGuarded } from './lock-guard';
 import { FacilitatorFieldGuard } from './facilitator-fields';
 import { mergeToSnapshot } from './snapshot';
+import { FullStateCache, isEmptyStateVector } from './full-state';
 
 /** What a room needs of one connected socket. */
 export interface RoomConnection {
@@ -60,6 +61,7 @@ export class Room {
   readonly doc = new Y.Doc();
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly connections = new Set<RoomConnection>();
+  private readonly fullState = new FullStateCache(this.doc);
   /** Holders (connections and server operations) keeping the room loaded. */
   holds = 0;
   /** Set while the room is being unloaded or after it failed; it takes no new holders. */
@@ -182,6 +184,14 @@ export class Room {
   async whenDurable(): Promise<void> {
     do await this.deps.queue.flush();
     while (this.deps.queue.hasPending);
+  }
+
+  /**
+   * The answer to a client's sync step 1: what it lacks, as messages to send in order. Call
+   * it once `whenDurable` has resolved, in the same tick (the answer relays what is stored).
+   */
+  syncStep2For(stateVector: Uint8Array): Uint8Array[] {
+    return isEmptyStateVector(stateVector) ? this.fullState.messages() : [encodeSyncStep2(this.doc, stateVector)];
   }
 
   /** Size and type are checked here; decoding problems surface as 'malformed'. */
@@ -383,6 +393,7 @@ export class Room {
   destroy(): Promise<void> {
     clearInterval(this.resyncTimer);
     this.fieldGuard.destroy();
+    this.fullState.destroy();
     this.awareness.destroy();
     this.doc.destroy();
     return this.peer?.close() ?? Promise.resolve();

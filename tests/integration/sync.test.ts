@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { createElement } from '../../shared/ops/elements';
+import { createElement, createElements } from '../../shared/ops/elements';
 import { elementsOf, readMeta } from '../../shared/schema/doc';
 import { stockClient, synced, waitFor } from '../helpers/clients';
 import { startServer } from '../helpers/server';
@@ -52,6 +52,26 @@ describe('live sync with stock y-websocket clients', () => {
     b.provider.connect();
     await waitFor(() => elementsOf(b.doc).has(fromA) && elementsOf(a.doc).has(fromB), 5000, 'both to converge after reconnect');
     expect(Y.encodeStateVector(a.doc)).toEqual(Y.encodeStateVector(b.doc));
+  });
+
+  it('newcomers to a big board get its kept encoding and every change made since', async () => {
+    const server = await startServer();
+    const board = await server.createBoard();
+    const a = stockClient(server.wsUrl, board.id, board.tokens.facilitator);
+    await synced(a);
+    // Big enough (≈ 150 KB) for the server to keep the board encoded between newcomers.
+    const ids = createElements(a.doc, Array.from({ length: 400 }, (_, i) => ({ type: 'note' as const, text: `Pomysł nr ${i}: ścieżka rowerowa`, x: i * 5 })));
+    const b = stockClient(server.wsUrl, board.id, board.tokens.participant);
+    await waitFor(() => elementsOf(b.doc).size === 400, 5000, 'B to receive the board');
+    elementsOf(a.doc).get(ids[0]!)!.set('x', -50);
+    elementsOf(a.doc).delete(ids[1]!);
+    createElement(a.doc, { type: 'note', text: 'po zakodowaniu' });
+    await waitFor(() => elementsOf(b.doc).size === 400 && elementsOf(b.doc).get(ids[0]!)?.get('x') === -50, 5000, 'B to see the changes');
+    const c = stockClient(server.wsUrl, board.id, board.tokens.participant);
+    await synced(c);
+    await waitFor(() => elementsOf(c.doc).get(ids[0]!)?.get('x') === -50, 5000, 'C to get the changes made after the encoding');
+    expect(elementsOf(c.doc).toJSON()).toEqual(elementsOf(a.doc).toJSON());
+    expect(Y.encodeStateVector(c.doc)).toEqual(Y.encodeStateVector(a.doc));
   });
 
   it('awareness (cursors, names) reaches other clients and is removed when one leaves', async () => {
