@@ -2,6 +2,7 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { sessionId } from '../control/session';
+import { applyFirstSyncQuietly } from './first-sync';
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'disconnected';
 /** Why the board cannot be used, as an i18n key under `errors.`. */
@@ -45,6 +46,7 @@ export function connectBoard(boardId: string, token: string): BoardConnection {
     Object.assign(state, events);
     for (const listener of listeners) listener(events);
   };
+  let destroyed = false;
   let offline: IndexeddbPersistence | undefined;
   try {
     offline = new IndexeddbPersistence(`warsztat:${boardId}`, doc);
@@ -60,6 +62,7 @@ export function connectBoard(boardId: string, token: string): BoardConnection {
       return !error;
     },
   });
+  applyFirstSyncQuietly(provider, offline, () => destroyed);
   provider.on('status', ({ status }: { status: ConnectionStatus }) => report({ status }));
   // The socket opens once the offline copy has been read (so edits made offline are in the
   // first exchange with the server), or after a moment without it. Opened earlier, the
@@ -71,7 +74,6 @@ export function connectBoard(boardId: string, token: string): BoardConnection {
     opened = true;
     provider.connect();
   };
-  let destroyed = false;
   if (offline) void offline.whenSynced.then(open);
   setTimeout(open, offline ? OFFLINE_COPY_WAIT_MS : 0);
   // Only the first sync gates the board: losing the connection later must not block editing.
