@@ -175,3 +175,45 @@ describe('ElementStore: ordered()', () => {
     expect(store.lookup('nope')).toBeUndefined();
   });
 });
+
+describe('ElementStore: elements by type', () => {
+  it('lists one type in drawing order and follows edits, additions, deletions, reorders and type flips', () => {
+    const doc = new Y.Doc();
+    const [f1, n1, f2, n2] = createElements(doc, [{ type: 'frame', title: 'A' }, { type: 'note' }, { type: 'frame', title: 'B' }, { type: 'note' }]);
+    const store = new ElementStore(doc);
+    expect(store.ofType('frame').map((e) => e.id)).toEqual([f1, f2]);
+    expect(store.ofType('note').map((e) => e.id)).toEqual([n1, n2]);
+
+    const framesBefore = store.ofType('frame');
+    const orderedBefore = store.ordered();
+    updateElement(doc, f2!, { title: 'B2' });
+    // A new list (holders of the old one can tell), with the edit, in the same order.
+    expect(store.ofType('frame')).not.toBe(framesBefore);
+    expect(store.ofType('frame').map((e) => e.type === 'frame' && e.title)).toEqual(['A', 'B2']);
+    expect(store.ordered()).not.toBe(orderedBefore);
+    expect(store.ordered().map((e) => e.id)).toEqual([f1, n1, f2, n2]);
+    expect(store.ordered()[2]).toBe(store.get(f2!));
+    // A note's edit leaves the frame list as it was.
+    const frames = store.ofType('frame');
+    updateElement(doc, n1!, { x: 40 });
+    expect(store.ofType('frame')).toBe(frames);
+    expect(store.ofType('note')[0]).toBe(store.get(n1!));
+
+    const [f3] = createElements(doc, [{ type: 'frame', title: 'C' }]);
+    expect(store.ofType('frame').map((e) => e.id)).toEqual([f1, f2, f3]);
+    reorderElements(doc, [f1!], 'front');
+    expect(store.ofType('frame').map((e) => e.id)).toEqual([f2, f3, f1]);
+    elementsOf(doc).delete(f2!);
+    expect(store.ofType('frame').map((e) => e.id)).toEqual([f3, f1]);
+
+    // A foreign client turning a rectangle into an ellipse moves it between lists.
+    const [r] = createElements(doc, [{ type: 'rect' }]);
+    expect(store.ofType('rect').map((e) => e.id)).toEqual([r]);
+    expect(store.ofType('ellipse')).toEqual([]);
+    elementsOf(doc).get(r!)!.set('type', 'ellipse');
+    expect(store.get(r!)?.type).toBe('ellipse');
+    expect(store.ofType('rect')).toEqual([]);
+    expect(store.ofType('ellipse').map((e) => e.id)).toEqual([r]);
+    expect(store.ofType('note').map((e) => e.id)).toEqual([n1, n2]);
+  });
+});

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { elementsOf, type ElementMap } from '../../../shared/schema/doc';
-import type { Element } from '../../../shared/schema/elements';
+import type { Element, ElementOf, ElementType } from '../../../shared/schema/elements';
 import { byZOrder, parseElement } from '../../../shared/schema/plain';
 import { elementBounds } from '../../../shared/geometry/elements';
 import type { Rect } from '../../../shared/geometry/rect';
@@ -20,8 +20,13 @@ export class ElementStore {
   private readonly reportedInvalid = new Set<string>();
   /** Ids in drawing order, kept until membership or z-order changes. */
   private orderCache: string[] | null = null;
-  /** Elements in drawing order, rebuilt after any change (cheap next to rendering). */
-  private orderedCache: Element[] | null = null;
+  /**
+   * Elements in drawing order, and by type, each with every id's place in it: kept until
+   * membership or z-order changes, and patched in place when an element only changes (a
+   * drag writes 20 times a second; a 10,000-element list rebuilt each time showed up).
+   */
+  private orderedCache: PlacedList | null = null;
+  private readonly typeCache = new Map<string, PlacedList>();
   /** Bounds of elements whose box does not depend on others (all but connectors). */
   private readonly boundsCache = new Map<string, Rect>();
   private readonly map: Y.Map<ElementMap>;
@@ -53,8 +58,15 @@ export class ElementStore {
   /** Every valid element in drawing order (cached until membership or z changes). */
   ordered(): Element[] {
     this.orderCache ??= [...this.elements.values()].sort(byZOrder).map((e) => e.id);
-    this.orderedCache ??= this.orderCache.map((id) => this.elements.get(id)!);
-    return this.orderedCache;
+    this.orderedCache ??= placed(this.orderCache.map((id) => this.elements.get(id)!));
+    return this.orderedCache.list;
+  }
+
+  /** The elements of one type in drawing order: for queries that need a few of many. */
+  ofType<T extends ElementType>(type: T): ElementOf<T>[] {
+    let cached = this.typeCache.get(type);
+    if (!cached) this.typeCache.set(type, (cached = placed(this.ordered().filter((e) => e.type === type))));
+    return cached.list as ElementOf<T>[];
   }
 
   /** The element's box, cached until it changes; connectors follow their ends, so never cached. */
@@ -98,18 +110,24 @@ export class ElementStore {
       }
     }
     this.version++;
-    this.orderedCache = null;
     let listChanged = false;
     for (const id of touched) {
       const before = this.elements.get(id);
       this.read(id);
       const after = this.elements.get(id);
-      if (!before !== !after || (before && after && before.z !== after.z)) listChanged = true;
+      if (!before !== !after || (before && after && (before.z !== after.z || before.type !== after.type))) listChanged = true;
     }
     if (listChanged) {
       this.orderCache = null;
+      this.orderedCache = null;
+      this.typeCache.clear();
       this.listVersion++;
       for (const listener of this.listListeners) listener();
+    } else {
+      // Ids that are invalid before and after (skipped elements) are in no list.
+      const changed = [...touched].flatMap((id) => this.elements.get(id) ?? []);
+      this.orderedCache = this.orderedCache?.with(changed) ?? null;
+      for (const [type, cached] of this.typeCache) this.typeCache.set(type, cached.with(changed.filter((e) => e.type === type)));
     }
     for (const id of touched) this.byIdListeners.get(id)?.forEach((listener) => listener());
     for (const listener of this.changeListeners) listener(touched);
@@ -134,4 +152,28 @@ export class ElementStore {
       }
     }
   }
+}
+
+/**
+ * A list of elements that knows where each id is. `with` gives a new list (callers may hold
+ * the old one and compare) with some elements replaced: a copy, not a rebuild by id.
+ */
+interface PlacedList {
+  list: Element[];
+  with(changed: readonly Element[]): PlacedList;
+}
+
+function placed(list: Element[], index = new Map(list.map((element, i) => [element.id, i]))): PlacedList {
+  return {
+    list,
+    with(changed) {
+      if (changed.length === 0) return this;
+      const next = list.slice();
+      for (const element of changed) {
+        const i = index.get(element.id);
+        if (i !== undefined) next[i] = element;
+      }
+      return placed(next, index);
+    },
+  };
 }

@@ -34,7 +34,7 @@ export function MethodsPanel({ editor, role, rounds }: { editor: Editor; role: s
   const selection = useEditorState(editor, (s) => s.selection);
   const readOnly = useEditorState(editor, (s) => s.readOnly);
   const target = useElementsDerived(editor, () => methodFrame(editor, selection), sameTarget);
-  const nodeCount = useElementsDerived(editor, () => (target ? editor.store.ordered().filter((e) => e.type === 'treeNode' && e.parentId === target.frame.id).length : 0), Object.is);
+  const nodeCount = useElementsDerived(editor, () => (target ? editor.store.ofType('treeNode').filter((e) => e.parentId === target.frame.id).length : 0), Object.is);
   if (!target || readOnly) return null;
   const { frame, cell } = target;
   const firstNode = () => editor.store.ordered().find((e) => e.type === 'treeNode' && e.parentId === frame.id)?.id;

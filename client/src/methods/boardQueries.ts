@@ -1,10 +1,10 @@
 import type { FrameMethod } from '../../../shared/schema/elements';
-import type { Element, ElementOf } from '../../../shared/schema/elements';
+import type { ElementOf } from '../../../shared/schema/elements';
 import type { Editor } from '../editor/editor';
 
 /** The first frame holding a workshop method, in drawing order. */
 export function frameWithMethod(editor: Editor, method: FrameMethod): ElementOf<'frame'> | null {
-  return (editor.store.ordered().find((e) => e.type === 'frame' && e.method === method) as ElementOf<'frame'> | undefined) ?? null;
+  return editor.store.ofType('frame').find((e) => e.method === method) ?? null;
 }
 
 /** The stakeholder map frame a card sits in, or null when it is a stakeholder elsewhere (or not one). */
@@ -17,5 +17,5 @@ export function mapFrameOf(editor: Editor, id: string): ElementOf<'frame'> | nul
 
 /** Cards of a type inside a frame. */
 export function cardsIn<T extends 'stakeholder' | 'factor'>(editor: Editor, frameId: string, type: T): ElementOf<T>[] {
-  return editor.store.ordered().filter((e: Element): e is ElementOf<T> => e.type === type && e.parentId === frameId);
+  return editor.store.ofType(type).filter((e: ElementOf<'stakeholder' | 'factor'>) => e.parentId === frameId) as ElementOf<T>[];
 }

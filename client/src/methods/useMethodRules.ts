@@ -15,7 +15,7 @@ export function useMethodRules(editor: Editor | null, role: string | null): void
     const holdsCards = (id: string) => {
       const element = editor.store.get(id);
       if (element?.type === 'stakeholder') return true;
-      return element?.type === 'frame' && editor.store.ordered().some((e) => e.type === 'stakeholder' && e.parentId === id);
+      return element?.type === 'frame' && editor.store.ofType('stakeholder').some((e) => e.parentId === id);
     };
     editor.canMove = (ids) => role === 'facilitator' || !ids.some(holdsCards);
     editor.onMoved = (ids) => {

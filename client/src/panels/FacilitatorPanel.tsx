@@ -31,7 +31,7 @@ export function FacilitatorPanel({ editor, boardId, token, state, people, mySess
   const selection = useEditorState(editor, (s) => s.selection);
   const frames = useElementsDerived(
     editor,
-    () => editor.store.ordered().filter((e) => e.type === 'frame').map((f) => ({ id: f.id, title: (f.type === 'frame' && f.title) || t('control.untitledFrame') })),
+    () => editor.store.ofType('frame').map((f) => ({ id: f.id, title: f.title || t('control.untitledFrame') })),
     sameFrames,
   );
   const selectedFrame = [...selection].map((id) => editor.store.get(id)).find((e) => e?.type === 'frame');

@@ -163,7 +163,7 @@ function resizePatch(element: Element, from: Rect, to: Rect, lookup: (id: string
 /** After a move or creation, elements wholly inside a frame belong to it; outside, to none. */
 export function reparent(ctx: ToolContext, ids: string[]): void {
   const { editor } = ctx;
-  const frames = editor.store.ordered().filter((e) => e.type === 'frame');
+  const frames = editor.store.ofType('frame');
   const changes = new Map<string | null, string[]>();
   for (const id of ids) {
     const element = editor.store.get(id);

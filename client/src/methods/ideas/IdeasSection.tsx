@@ -33,7 +33,7 @@ export function IdeasSection({ editor, boardId, token }: { editor: Editor; board
   const [contacts, setContacts] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const ideas = useElementsDerived(editor, () => editor.store.ordered().filter((e): e is Idea => e.type === 'idea').sort((a, b) => b.submittedAt - a.submittedAt), sameIdeas);
+  const ideas = useElementsDerived(editor, () => [...editor.store.ofType('idea')].sort((a, b) => b.submittedAt - a.submittedAt), sameIdeas);
   const base = `/api/boards/${encodeURIComponent(boardId)}/ideas`;
 
   const load = async (rotate = false) => {

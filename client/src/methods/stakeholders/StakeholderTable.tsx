@@ -63,7 +63,7 @@ export function StakeholderTable({ editor, onClose }: { editor: Editor; onClose:
   const [sort, setSort] = useState<{ column: Column; descending: boolean }>({ column: 'influence', descending: true });
   const rows = useElementsDerived(
     editor,
-    () => editor.store.ordered().filter((e): e is ElementOf<'stakeholder'> => e.type === 'stakeholder').map(rowOf),
+    () => editor.store.ofType('stakeholder').map(rowOf),
     sameRows,
   );
   const collator = new Intl.Collator(i18n.language);

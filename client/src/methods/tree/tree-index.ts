@@ -23,7 +23,7 @@ export function treeIndex(store: ElementStore): TreeIndex {
   const cached = cache.get(store);
   if (cached && cached.version === store.version) return cached.index;
   const byFrame = new Map<string | null, ElementOf<'treeNode'>[]>();
-  for (const e of store.ordered()) if (e.type === 'treeNode') byFrame.set(e.parentId, [...(byFrame.get(e.parentId) ?? []), e]);
+  for (const e of store.ofType('treeNode')) byFrame.set(e.parentId, [...(byFrame.get(e.parentId) ?? []), e]);
   const hidden = new Set<string>();
   const duplicates = new Map<string, string[]>();
   const side = new Map<string, TreeSide>();
