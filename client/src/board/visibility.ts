@@ -50,27 +50,25 @@ interface Pending {
 }
 
 /**
- * Connectors by the ids of the elements they join. Kept while no connector was added,
- * removed or changed (its object is then the same), which is checked on every use.
+ * Connectors by the ids of the elements they join. The store's list of connectors is a new
+ * array whenever a connector is added, removed or changed, so it is the key.
  */
-const attachedCache = new WeakMap<ElementStore, { listVersion: number; connectors: Element[]; byEnd: Map<string, string[]> }>();
+const attachedCache = new WeakMap<readonly Element[], Map<string, string[]>>();
 
 function connectorsAttached(store: ElementStore): Map<string, string[]> {
-  const cached = attachedCache.get(store);
-  if (cached && cached.listVersion === store.listVersion && cached.connectors.every((c) => store.get(c.id) === c)) return cached.byEnd;
+  const connectors = store.ofType('connector');
+  const cached = attachedCache.get(connectors);
+  if (cached) return cached;
   const byEnd = new Map<string, string[]>();
-  const connectors: Element[] = [];
-  for (const element of store.ordered()) {
-    if (element.type !== 'connector') continue;
-    connectors.push(element);
-    for (const end of [element.from, element.to]) {
+  for (const connector of connectors) {
+    for (const end of [connector.from, connector.to]) {
       if (!end) continue;
       const list = byEnd.get(end);
-      if (list) list.push(element.id);
-      else byEnd.set(end, [element.id]);
+      if (list) list.push(connector.id);
+      else byEnd.set(end, [connector.id]);
     }
   }
-  attachedCache.set(store, { listVersion: store.listVersion, connectors, byEnd });
+  attachedCache.set(connectors, byEnd);
   return byEnd;
 }
 

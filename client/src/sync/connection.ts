@@ -1,8 +1,9 @@
-import { IndexeddbPersistence } from 'y-indexeddb';
+import { IndexeddbPersistence, storeState } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { sessionId } from '../control/session';
-import { applyFirstSyncQuietly } from './first-sync';
+import { applyFirstSyncQuietly, whenIdle } from './first-sync';
+import { batchOfflineWrites } from './offline-writes';
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'disconnected';
 /** Why the board cannot be used, as an i18n key under `errors.`. */
@@ -62,7 +63,16 @@ export function connectBoard(boardId: string, token: string): BoardConnection {
       return !error;
     },
   });
-  applyFirstSyncQuietly(provider, offline, () => destroyed);
+  const offlineWriter = offline ? batchOfflineWrites(doc, offline) : undefined;
+  applyFirstSyncQuietly(provider, [offlineWriter?.listener], () => {
+    if (!offline) return;
+    const copy = offline;
+    void copy.whenSynced.then(() =>
+      whenIdle(() => {
+        if (!destroyed) storeState(copy).catch(() => undefined);
+      }),
+    );
+  });
   provider.on('status', ({ status }: { status: ConnectionStatus }) => report({ status }));
   // The socket opens once the offline copy has been read (so edits made offline are in the
   // first exchange with the server), or after a moment without it. Opened earlier, the
@@ -95,6 +105,7 @@ export function connectBoard(boardId: string, token: string): BoardConnection {
       destroyed = true;
       listeners.clear();
       provider.destroy();
+      offlineWriter?.dispose();
       void offline?.destroy();
       doc.destroy();
     },

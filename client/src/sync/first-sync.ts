@@ -1,38 +1,25 @@
-import { storeState, type IndexeddbPersistence } from 'y-indexeddb';
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import type { UpdateListener } from './offline-writes';
 
 /** y-websocket's message type for sync messages (y-websocket/src/y-websocket.js). */
 const MESSAGE_SYNC = 0;
 
-type UpdateListener = (update: Uint8Array, origin: unknown) => void;
 type MessageHandler = (...args: unknown[]) => void;
-
-/** The listeners y-websocket and y-indexeddb register on the document (fields of theirs). */
-function updateListenersOf(provider: WebsocketProvider, offline: IndexeddbPersistence | undefined): UpdateListener[] {
-  const fromProvider = (provider as unknown as { _updateHandler?: UpdateListener })._updateHandler;
-  const fromOffline = (offline as unknown as { _storeUpdate?: UpdateListener } | undefined)?._storeUpdate;
-  return [fromProvider, fromOffline].filter((listener): listener is UpdateListener => typeof listener === 'function');
-}
-
-/** Runs `task` when the page has nothing else to do (after the first paint), or after 3 s. */
-function whenIdle(task: () => void): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout: 3000 });
-  else setTimeout(task, 200);
-}
 
 /**
  * The first sync brings the whole board in one transaction, and Yjs encodes every transaction
  * once more for the document's 'update' listeners: y-websocket's (which sends nothing back of
- * what came from the server) and y-indexeddb's (which writes it as one more record). On a board
- * of 10,000 elements that is ~150 ms and a 3.4 MiB IndexedDB write on the way to the first
- * paint. So until the first sync is done, sync messages are applied without those listeners,
- * and the offline copy then stores the whole board once, when the page is idle.
+ * what came from the server) and the offline copy's (which would write it as one more record).
+ * On a board of 10,000 elements that is ~150 ms and a 3.4 MiB IndexedDB write on the way to
+ * the first paint. So until the first sync is done, sync messages are applied without those
+ * listeners; `onFirstSync` then runs (the offline copy stores the whole board when idle).
  */
-export function applyFirstSyncQuietly(provider: WebsocketProvider, offline: IndexeddbPersistence | undefined, isDestroyed: () => boolean): void {
+export function applyFirstSyncQuietly(provider: WebsocketProvider, otherListeners: readonly (UpdateListener | undefined)[], onFirstSync: () => void): void {
   const handlers = provider.messageHandlers as unknown as MessageHandler[];
   const original = handlers[MESSAGE_SYNC];
-  const listeners = updateListenersOf(provider, offline);
+  const fromProvider = (provider as unknown as { _updateHandler?: UpdateListener })._updateHandler;
+  const listeners = [fromProvider, ...otherListeners].filter((listener): listener is UpdateListener => typeof listener === 'function');
   if (!original || listeners.length === 0) return;
   const { doc } = provider;
   handlers[MESSAGE_SYNC] = (...args: unknown[]) => {
@@ -55,12 +42,12 @@ export function applyFirstSyncQuietly(provider: WebsocketProvider, offline: Inde
     }
     if (!provider.synced) return;
     handlers[MESSAGE_SYNC] = original;
-    if (offline) {
-      void offline.whenSynced.then(() =>
-        whenIdle(() => {
-          if (!isDestroyed()) storeState(offline).catch(() => undefined);
-        }),
-      );
-    }
+    onFirstSync();
   };
+}
+
+/** Runs `task` when the page has nothing else to do (after the first paint), or after 3 s. */
+export function whenIdle(task: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout: 3000 });
+  else setTimeout(task, 200);
 }
