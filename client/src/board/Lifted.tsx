@@ -1,10 +1,14 @@
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
+import type Konva from 'konva';
 import { Arrow, Group, Line } from 'react-konva';
 import { connectorPath, type ElementLookup } from '../../../shared/geometry/elements';
 import type { Editor } from '../editor/editor';
 import { useEditorState, useElement } from '../editor/hooks';
 import { ElementView } from './ElementView';
+import { useFloatingLift } from './floating-lift';
 import { OverviewShape } from './OverviewShape';
+
+const ZERO = { x: 0, y: 0 };
 
 interface Props {
   editor: Editor;
@@ -18,12 +22,17 @@ interface Props {
 /**
  * What a gesture is moving, on the interactive layer: carried by the drag's offset (one
  * Konva group moved, nothing re-rendered per pointer move), and the connectors with an end
- * on something that stays put, redrawn between the two.
+ * on something that stays put, redrawn between the two. When nothing needs redrawing, the
+ * group steps aside for a picture of it moved over the canvas (floating-lift.ts).
  */
 export function LiftedElements({ editor, ids, detailed, editingId, scale }: Props) {
-  const offset = useEditorState(editor, (s) => s.liftOffset);
+  const floating = useEditorState(editor, (s) => s.liftFloating);
+  // While the picture is up, the drag's offset moves it, not this component.
+  const offset = useEditorState(editor, (s) => (s.liftFloating ? ZERO : s.liftOffset));
   const following = useEditorState(editor, (s) => s.following);
   const lifted = useEditorState(editor, (s) => s.lifted);
+  const group = useRef<Konva.Group>(null);
+  useFloatingLift(editor, group, following.size === 0 && !(editingId !== null && lifted.has(editingId)), lifted, scale);
   const carried = useMemo(() => ids.filter((id) => !following.has(id)), [ids, following]);
   const followers = useMemo(() => ids.filter((id) => following.has(id)), [ids, following]);
   // Where things are as shown: lifted elements (but not the following connectors) offset.
@@ -42,13 +51,15 @@ export function LiftedElements({ editor, ids, detailed, editingId, scale }: Prop
         ) : (
           <OverviewShape editor={editor} ids={followers} scale={scale} lookup={lookup} />
         ))}
-      <Group x={offset.x} y={offset.y} listening={false}>
-        {detailed ? (
-          carried.map((id) => <ElementView key={id} editor={editor} id={id} detailed={detailed} editing={editingId === id} />)
-        ) : (
-          <OverviewShape editor={editor} ids={carried} scale={scale} />
-        )}
-      </Group>
+      {!floating && (
+        <Group ref={group} x={offset.x} y={offset.y} listening={false}>
+          {detailed ? (
+            carried.map((id) => <ElementView key={id} editor={editor} id={id} detailed={detailed} editing={editingId === id} />)
+          ) : (
+            <OverviewShape editor={editor} ids={carried} scale={scale} />
+          )}
+        </Group>
+      )}
     </>
   );
 }

@@ -12,6 +12,7 @@ import type { Awareness } from 'y-protocols/awareness';
 import type { Draft } from '../../../shared/protocol/state';
 
 export const HANDLE_SIZE = 9;
+const NO_OFFSET = { x: 0, y: 0 };
 /** Hidden notes are drawn at the default note size. */
 export const DRAFT_SIZE = 200;
 
@@ -70,14 +71,16 @@ function sameBoxes(a: Box[], b: Box[]): boolean {
 function SelectionOverlay({ editor, scale }: { editor: Editor; scale: number }) {
   const selection = useEditorState(editor, (s) => s.selection);
   const readOnly = useEditorState(editor, (s) => s.readOnly);
-  // A drag shows the selection ahead of what the document has yet.
-  const offset = useEditorState(editor, (s) => s.liftOffset);
+  // A drag shows the selection ahead of what the document has yet; while the lifted
+  // elements float as a picture, the picture holds the outline and this steps aside.
+  const floating = useEditorState(editor, (s) => s.liftFloating);
+  const offset = useEditorState(editor, (s) => (s.liftFloating ? NO_OFFSET : s.liftOffset));
   const boxes = useElementsDerived(
     editor,
     () => [...selection].map((id) => editor.store.get(id)).filter((e) => e !== undefined).map((e) => elementBounds(e, editor.store.lookup)),
     sameBoxes,
   );
-  if (boxes.length === 0) return null;
+  if (boxes.length === 0 || floating) return null;
   const box = union(boxes)!;
   const resizable = [...selection].some((id) => editor.store.get(id)?.type !== 'connector');
   const stroke = 1.5 / scale;

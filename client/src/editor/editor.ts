@@ -34,6 +34,8 @@ export interface EditorState {
   following: ReadonlySet<string>;
   /** How far a drag has carried the lifted elements beyond what is written in the document yet. */
   liftOffset: Point;
+  /** The carried elements are shown as a picture moved over the canvas (board/floating-lift.ts). */
+  liftFloating: boolean;
 }
 
 const NONE: ReadonlySet<string> = new Set();
@@ -71,7 +73,7 @@ export class Editor {
     this.store = new ElementStore(doc);
     // Undo reverts only this person's own changes, never someone else's work.
     this.undoManager = new Y.UndoManager(doc.getMap('elements'), { trackedOrigins: new Set([this.origin]), captureTimeout: Number.MAX_SAFE_INTEGER });
-    this.stateValue = { tool: 'select', selection: new Set(), viewport: { x: 0, y: 0, scale: 1 }, editing: null, noteColor: NOTE_COLOURS[0], readOnly: false, notice: null, lifted: NONE, following: NONE, liftOffset: ZERO };
+    this.stateValue = { tool: 'select', selection: new Set(), viewport: { x: 0, y: 0, scale: 1 }, editing: null, noteColor: NOTE_COLOURS[0], readOnly: false, notice: null, lifted: NONE, following: NONE, liftOffset: ZERO, liftFloating: false };
     // Selected elements deleted by someone else leave the selection.
     this.store.subscribeList(() => {
       const alive = [...this.stateValue.selection].filter((id) => this.store.get(id));
@@ -210,7 +212,7 @@ export class Editor {
       const carried = (end: string | null) => (end ? moving.has(end) : moving.has(e.id));
       if (!carried(e.from) || !carried(e.to)) following.add(e.id);
     }
-    this.setState({ lifted, following, liftOffset: ZERO });
+    this.setState({ lifted, following, liftOffset: ZERO, liftFloating: false });
   }
 
   /** Shows the lifted elements `offset` away from where the document has them (a drag between writes). */
@@ -220,7 +222,11 @@ export class Editor {
 
   /** Puts lifted elements back on the board's layer. */
   drop(): void {
-    if (this.stateValue.lifted.size) this.setState({ lifted: NONE, following: NONE, liftOffset: ZERO });
+    if (this.stateValue.lifted.size) this.setState({ lifted: NONE, following: NONE, liftOffset: ZERO, liftFloating: false });
+  }
+
+  setLiftFloating(floating: boolean): void {
+    if (floating !== this.stateValue.liftFloating) this.setState({ liftFloating: floating });
   }
 
   /** Starts a gesture (a drag, a resize, a typing session): undo takes it back as a whole. */

@@ -1,0 +1,66 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { createElements } from '../../shared/ops/elements';
+import { browserUnavailable, launchBrowser, screenshot, trackErrors } from '../helpers/browser';
+import { elementsOn, openBoard, toPage } from '../helpers/board-page';
+import { stockClient, synced } from '../helpers/clients';
+import { startServer } from '../helpers/server';
+
+describe.skipIf(browserUnavailable() !== null)('dragging shows the carried elements as a moving picture in Chromium', () => {
+  let closeBrowser: () => Promise<void> = async () => {};
+  afterAll(() => closeBrowser());
+
+  it('the picture follows the mouse, the note lands where it was dropped, and connectors that must follow are still redrawn', { timeout: 60_000 }, async () => {
+    const server = await startServer();
+    const board = await server.createBoard('Przeciąganie');
+    const helper = stockClient(server.wsUrl, board.id, board.tokens.facilitator);
+    await synced(helper);
+    const [free, left, right] = createElements(helper.doc, [
+      { type: 'note', text: 'Swobodna karteczka', x: 0, y: 0 },
+      { type: 'note', text: 'Przyczyna', x: 0, y: 400 },
+      { type: 'note', text: 'Skutek', x: 500, y: 400 },
+    ]);
+    createElements(helper.doc, [{ type: 'connector', from: left, to: right }]);
+    const browser = await launchBrowser();
+    closeBrowser = () => browser.close();
+    const page = await openBoard(await browser.newContext({ locale: 'pl-PL', viewport: { width: 1280, height: 800 } }), board.links.participant, 'Ola');
+    const errors = trackErrors(page);
+    await page.waitForFunction(() => document.querySelector('[data-testid="element-count"]')?.getAttribute('data-count') === '4');
+    const scale = await page.evaluate(() => (window as never as { __warsztat: { editor: { state: { viewport: { scale: number } } } } }).__warsztat.editor.state.viewport.scale);
+    const picture = page.getByTestId('floating-lift');
+
+    // A note on its own: carried as a picture that moves with the mouse.
+    const start = await toPage(page, 100, 100);
+    await page.mouse.move(start.x, start.y);
+    await page.mouse.down();
+    await page.mouse.move(start.x + 40, start.y + 20, { steps: 4 });
+    await picture.waitFor();
+    const before = (await picture.boundingBox())!;
+    await page.mouse.move(start.x + 140, start.y + 70, { steps: 6 });
+    await page.waitForTimeout(100);
+    const after = (await picture.boundingBox())!;
+    expect(after.x - before.x).toBeCloseTo(100, 0);
+    expect(after.y - before.y).toBeCloseTo(50, 0);
+    await screenshot(page, 'drag-picture');
+    await page.mouse.up();
+    await expect.poll(() => picture.count()).toBe(0);
+    const moved = (await elementsOn(page)).find((e) => e.id === free)!;
+    // It lands where the picture last showed it (the picture has a 6 px margin)…
+    const landed = await toPage(page, moved.x, moved.y);
+    expect(Math.abs(landed.x - (after.x + 6))).toBeLessThanOrEqual(1);
+    // …which is where the mouse took it (less the few pixels before a press becomes a drag).
+    expect(Math.abs(moved.x - 140 / scale)).toBeLessThan(5);
+    expect(Math.abs(moved.y - 70 / scale)).toBeLessThan(5);
+
+    // A note joined to one that stays: no picture, the connector is redrawn as it moves.
+    const cause = await toPage(page, 100, 500);
+    await page.mouse.move(cause.x, cause.y);
+    await page.mouse.down();
+    await page.mouse.move(cause.x + 30, cause.y + 60, { steps: 6 });
+    await page.waitForTimeout(100);
+    expect(await picture.count()).toBe(0);
+    await page.mouse.up();
+    const afterJoin = (await elementsOn(page)).find((e) => e.id === left)!;
+    expect(Math.abs(afterJoin.y - (400 + 60 / scale))).toBeLessThan(5);
+    expect(errors).toEqual([]);
+  });
+});
