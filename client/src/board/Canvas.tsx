@@ -1,5 +1,6 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
 import { Layer, Stage } from 'react-konva';
+import type Konva from 'konva';
 import type { Awareness } from 'y-protocols/awareness';
 import { hitTest } from '../../../shared/geometry/elements';
 import type { Element } from '../../../shared/schema/elements';
@@ -10,6 +11,7 @@ import type { Editor } from '../editor/editor';
 import { useEditorState } from '../editor/hooks';
 import { createTool, type PointerInfo, type Preview, type ToolContext } from '../tools';
 import { ElementView, TEXT_MIN_SCALE } from './ElementView';
+import { ZoomState, ZoomStateContext } from './zoom-text';
 import { CachedOverview } from './OverviewShape';
 import { LiftedElements } from './Lifted';
 import type { Draft } from '../../../shared/protocol/state';
@@ -61,6 +63,9 @@ export function Canvas({ editor, awareness, onStartEditing, badges = NO_BADGES, 
   const pointers = useRef(new Map<number, Point>());
   const spaceDown = useRef(false);
   const visibleIds = useVisibleIds(editor, viewport, size.width, size.height);
+  const stage = useRef<Konva.Stage>(null);
+  const zoom = useMemo(() => new ZoomState(editor, () => stage.current?.batchDraw()), [editor]);
+  useEffect(() => zoom.start(), [zoom]);
   const detailed = viewport.scale >= TEXT_MIN_SCALE;
   // What a gesture moves is drawn on the interactive layer, above the rest of the board,
   // so that only that layer's canvas changes while it moves.
@@ -261,7 +266,8 @@ export function Canvas({ editor, awareness, onStartEditing, badges = NO_BADGES, 
       data-testid="canvas"
       data-visible={visibleIds.length}
     >
-      <Stage width={size.width} height={size.height} x={viewport.x} y={viewport.y} scaleX={viewport.scale} scaleY={viewport.scale} listening={false}>
+      <Stage ref={stage} width={size.width} height={size.height} x={viewport.x} y={viewport.y} scaleX={viewport.scale} scaleY={viewport.scale} listening={false}>
+        <ZoomStateContext.Provider value={zoom}>
         <Layer listening={false}>
           {detailed ? (
             boardIds.map((id) => <ElementView key={id} editor={editor} id={id} detailed={detailed} editing={editing?.id === id} />)
@@ -272,6 +278,7 @@ export function Canvas({ editor, awareness, onStartEditing, badges = NO_BADGES, 
         <OverlayLayer editor={editor} preview={preview} awareness={awareness} scale={viewport.scale} badges={badges} lockedFrames={lockedFrames} drafts={drafts}>
           {liftedIds.length > 0 && <LiftedElements editor={editor} ids={liftedIds} detailed={detailed} editingId={editing?.id ?? null} scale={viewport.scale} />}
         </OverlayLayer>
+        </ZoomStateContext.Provider>
       </Stage>
     </div>
   );

@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, type ComponentProps } from 'react';
 import { Arrow, Ellipse, Group, Line, Rect, Text } from 'react-konva';
 import { connectorPath, rotationOf, unrotatedBounds } from '../../../shared/geometry/elements';
 import { center } from '../../../shared/geometry/rect';
@@ -11,9 +11,10 @@ import { StrategyView } from '../methods/tows/StrategyView';
 import { FactorCard } from '../methods/factors/FactorCard';
 import { FactorRanking } from '../methods/factors/FactorRanking';
 import { StakeholderCard } from '../methods/stakeholders/StakeholderCard';
+import { useZoomTextDraw } from './zoom-text';
 
 /** Below this zoom, text is not drawn: it would be unreadable and it is the costly part. */
-export const TEXT_MIN_SCALE = 0.3;
+export const TEXT_MIN_SCALE = 0.4;
 
 interface Props {
   editor: Editor;
@@ -69,7 +70,7 @@ function NoteShape({ element, detailed, editing }: { element: ElementOf<'note'>;
       <Rect y={3} width={element.w} height={element.h} fill="rgba(15,23,42,0.12)" cornerRadius={4} perfectDrawEnabled={false} />
       <Rect width={element.w} height={element.h} fill={element.color} cornerRadius={4} perfectDrawEnabled={false} />
       {detailed && !editing && (
-        <Text
+        <ZoomSteadyText
           x={12}
           y={12}
           width={Math.max(0, element.w - 24)}
@@ -117,7 +118,7 @@ function BasicShape({ element, detailed, editing }: { element: ElementOf<'rect'>
         <Ellipse x={element.w / 2} y={element.h / 2} radiusX={element.w / 2} radiusY={element.h / 2} {...common} />
       )}
       {detailed && !editing && element.text && (
-        <Text x={8} y={8} width={Math.max(0, element.w - 16)} height={Math.max(0, element.h - 16)} text={element.text} fontSize={18} fill="#1f2937" align="center" verticalAlign="middle" wrap="word" ellipsis perfectDrawEnabled={false} />
+        <ZoomSteadyText x={8} y={8} width={Math.max(0, element.w - 16)} height={Math.max(0, element.h - 16)} text={element.text} fontSize={18} fill="#1f2937" align="center" verticalAlign="middle" wrap="word" ellipsis perfectDrawEnabled={false} />
       )}
     </Group>
   );
@@ -127,7 +128,7 @@ function FrameShape({ element }: { element: ElementOf<'frame'> }) {
   return (
     <Group {...placed(element)} listening={false}>
       <Rect width={element.w} height={element.h} fill={element.fill} stroke="#94a3b8" strokeWidth={1.5} cornerRadius={8} perfectDrawEnabled={false} />
-      <Text y={-26} text={element.title || ' '} fontSize={18} fontStyle="bold" fill="#334155" perfectDrawEnabled={false} />
+      <ZoomSteadyText y={-26} text={element.title || ' '} fontSize={18} fontStyle="bold" fill="#334155" perfectDrawEnabled={false} />
     </Group>
   );
 }
@@ -139,6 +140,12 @@ function ConnectorShape({ editor, element }: { editor: Editor; element: ElementO
   const points = connectorPath(element, editor.store.lookup);
   const props = { points, stroke: element.stroke, strokeWidth: element.strokeWidth, perfectDrawEnabled: false, listening: false, lineCap: 'round' as const, lineJoin: 'round' as const };
   return element.arrowEnd ? <Arrow {...props} fill={element.stroke} pointerLength={12} pointerWidth={10} /> : <Line {...props} />;
+}
+
+/** Konva Text drawn at steady sizes while the view zooms (zoom-text.ts). */
+function ZoomSteadyText(props: ComponentProps<typeof Text>) {
+  const drawText = useZoomTextDraw();
+  return <Text {...props} sceneFunc={drawText} />;
 }
 
 export function isTextual(element: Element): boolean {
