@@ -8,7 +8,7 @@ export class SpreadsheetError extends Error {}
 /** Most bytes an XLSX may unpack to: a small upload must not become gigabytes (zip bomb). */
 export const MAX_UNPACKED_BYTES = 20 * 1024 * 1024;
 /** Most rows read from a sheet (the header included). */
-const MAX_ROWS = 2_000;
+export const MAX_ROWS = 2_000;
 
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 
