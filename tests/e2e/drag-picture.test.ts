@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createElements } from '../../shared/ops/elements';
+import { elementsOf } from '../../shared/schema/doc';
 import { browserUnavailable, launchBrowser, screenshot, trackErrors } from '../helpers/browser';
 import { elementsOn, openBoard, toPage } from '../helpers/board-page';
 import { stockClient, synced } from '../helpers/clients';
@@ -50,6 +51,31 @@ describe.skipIf(browserUnavailable() !== null)('dragging shows the carried eleme
     // …which is where the mouse took it (less the few pixels before a press becomes a drag).
     expect(Math.abs(moved.x - 140 / scale)).toBeLessThan(5);
     expect(Math.abs(moved.y - 70 / scale)).toBeLessThan(5);
+
+    // Resizing it draws it live: no picture, and the note grows under the mouse.
+    const corner = await toPage(page, moved.x + moved.w, moved.y + moved.h);
+    await page.mouse.move(corner.x, corner.y);
+    await page.mouse.down();
+    await page.mouse.move(corner.x + 60, corner.y + 40, { steps: 6 });
+    await page.waitForTimeout(100);
+    expect(await picture.count()).toBe(0);
+    await page.mouse.up();
+    const resized = (await elementsOn(page)).find((e) => e.id === free)!;
+    expect(resized.w).toBeGreaterThan(moved.w + 30);
+
+    // Someone else recolours the note while it is carried: the picture gives way to the live drawing.
+    const middle = await toPage(page, resized.x + resized.w / 2, resized.y + resized.h / 2);
+    await page.mouse.move(middle.x, middle.y);
+    await page.mouse.down();
+    await page.mouse.move(middle.x + 30, middle.y + 10, { steps: 4 });
+    await picture.waitFor();
+    elementsOf(helper.doc).get(free!)!.set('color', '#93c5fd');
+    await expect.poll(() => picture.count()).toBe(0);
+    await page.mouse.move(middle.x + 80, middle.y + 30, { steps: 4 });
+    await page.mouse.up();
+    const recoloured = (await elementsOn(page)).find((e) => e.id === free)!;
+    expect(recoloured.type === 'note' && recoloured.color).toBe('#93c5fd');
+    expect(Math.abs(recoloured.x - (resized.x + 80 / scale))).toBeLessThan(5);
 
     // A note joined to one that stays: no picture, the connector is redrawn as it moves.
     const cause = await toPage(page, 100, 500);

@@ -1,11 +1,12 @@
-import { useMemo, useRef } from 'react';
+import { useContext, useMemo, useRef } from 'react';
 import type Konva from 'konva';
 import { Arrow, Group, Line } from 'react-konva';
 import { connectorPath, type ElementLookup } from '../../../shared/geometry/elements';
 import type { Editor } from '../editor/editor';
 import { useEditorState, useElement } from '../editor/hooks';
 import { ElementView } from './ElementView';
-import { useFloatingLift } from './floating-lift';
+import { canFloat, useFloatingLift } from './floating-lift';
+import { ZoomStateContext } from './zoom-text';
 import { OverviewShape } from './OverviewShape';
 
 const ZERO = { x: 0, y: 0 };
@@ -32,7 +33,10 @@ export function LiftedElements({ editor, ids, detailed, editingId, scale }: Prop
   const following = useEditorState(editor, (s) => s.following);
   const lifted = useEditorState(editor, (s) => s.lifted);
   const group = useRef<Konva.Group>(null);
-  useFloatingLift(editor, group, following.size === 0 && !(editingId !== null && lifted.has(editingId)), lifted, scale);
+  const gesture = useEditorState(editor, (s) => s.liftGesture);
+  const zoom = useContext(ZoomStateContext);
+  const floatable = useMemo(() => canFloat(editor, lifted, ids.length, editingId), [editor, lifted, ids.length, editingId, gesture, following]);
+  useFloatingLift(editor, group, floatable, lifted, scale, zoom);
   const carried = useMemo(() => ids.filter((id) => !following.has(id)), [ids, following]);
   const followers = useMemo(() => ids.filter((id) => following.has(id)), [ids, following]);
   // Where things are as shown: lifted elements (but not the following connectors) offset.

@@ -34,6 +34,8 @@ export interface EditorState {
   following: ReadonlySet<string>;
   /** How far a drag has carried the lifted elements beyond what is written in the document yet. */
   liftOffset: Point;
+  /** What the lifting gesture does: only a move may show the lifted elements as a picture. */
+  liftGesture: 'move' | 'resize';
   /** The carried elements are shown as a picture moved over the canvas (board/floating-lift.ts). */
   liftFloating: boolean;
 }
@@ -73,7 +75,7 @@ export class Editor {
     this.store = new ElementStore(doc);
     // Undo reverts only this person's own changes, never someone else's work.
     this.undoManager = new Y.UndoManager(doc.getMap('elements'), { trackedOrigins: new Set([this.origin]), captureTimeout: Number.MAX_SAFE_INTEGER });
-    this.stateValue = { tool: 'select', selection: new Set(), viewport: { x: 0, y: 0, scale: 1 }, editing: null, noteColor: NOTE_COLOURS[0], readOnly: false, notice: null, lifted: NONE, following: NONE, liftOffset: ZERO, liftFloating: false };
+    this.stateValue = { tool: 'select', selection: new Set(), viewport: { x: 0, y: 0, scale: 1 }, editing: null, noteColor: NOTE_COLOURS[0], readOnly: false, notice: null, lifted: NONE, following: NONE, liftOffset: ZERO, liftGesture: 'move', liftFloating: false };
     // Selected elements deleted by someone else leave the selection.
     this.store.subscribeList(() => {
       const alive = [...this.stateValue.selection].filter((id) => this.store.get(id));
@@ -190,7 +192,7 @@ export class Editor {
   private inGesture = false;
 
   /** Lifts `ids`, the contents of frames among them and the connectors attached to any of these. */
-  lift(ids: Iterable<string>): void {
+  lift(ids: Iterable<string>, gesture: EditorState['liftGesture'] = 'move'): void {
     const lifted = new Set([...ids].filter((id) => this.store.get(id)));
     const following = new Set<string>();
     const ordered = this.store.ordered();
@@ -212,7 +214,7 @@ export class Editor {
       const carried = (end: string | null) => (end ? moving.has(end) : moving.has(e.id));
       if (!carried(e.from) || !carried(e.to)) following.add(e.id);
     }
-    this.setState({ lifted, following, liftOffset: ZERO, liftFloating: false });
+    this.setState({ lifted, following, liftOffset: ZERO, liftGesture: gesture, liftFloating: false });
   }
 
   /** Shows the lifted elements `offset` away from where the document has them (a drag between writes). */

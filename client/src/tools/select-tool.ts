@@ -31,7 +31,7 @@ export class SelectTool implements Tool {
     if (handle && box) {
       const originals = new Map(editor.selectedElements().map((e) => [e.id, e]));
       editor.beginGesture();
-      editor.lift(originals.keys());
+      editor.lift(originals.keys(), 'resize');
       this.s = { name: 'resizing', start: p.board, handle, box, originals };
       return;
     }
