@@ -37,6 +37,7 @@ export interface Warsztat {
   readonly sync: SyncServer;
   readonly control: ControlServer;
   readonly metrics: Metrics;
+  readonly versions: VersionService;
   readonly log: Logger;
   /** Starts listening; resolves with the actual port (PORT=0 picks a free one). */
   listen(): Promise<number>;
@@ -75,7 +76,7 @@ export function createWarsztat(config: Config, options: { store?: BoardStore; lo
       })
     : Promise.resolve();
   const boards = new BoardService(store, rooms);
-  const versions = new VersionService(store, rooms, log);
+  const versions = new VersionService(store, rooms, log, config.MAX_VERSIONS_PER_BOARD);
   const sync = new SyncServer(store, rooms, log, {
     maxFrameBytes: config.MAX_FRAME_BYTES,
     maxConnectionsPerBoard: config.MAX_CONNECTIONS_PER_BOARD,
@@ -160,6 +161,7 @@ export function createWarsztat(config: Config, options: { store?: BoardStore; lo
     sync,
     control,
     metrics,
+    versions,
     log,
     listen: () =>
       Promise.all([control.ready, relayReady]).then(() => new Promise((resolve, reject) => {

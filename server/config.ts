@@ -23,6 +23,8 @@ export const configSchema = z.object({
   MAX_BODY_BYTES: int(1 * MiB, 1024),
   /** Largest board backup accepted by POST /api/boards/import (JSON). */
   MAX_IMPORT_BYTES: int(16 * MiB, 1024),
+  /** Versions kept per board; past it the oldest automatic ones go first, then the oldest manual ones. */
+  MAX_VERSIONS_PER_BOARD: int(100, 1),
   /** How long an empty board stays in memory after its last connection leaves. */
   ROOM_UNLOAD_DELAY_MS: int(2000),
   /** Stored updates of one board after which they are merged into one. */

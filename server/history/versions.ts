@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import * as Y from 'yjs';
-import { restoreFrom, summarise, type BoardSummary, type RestoreReport } from '../../shared/history';
+import { restoreFrom, summarise, versionsBeyond, type BoardSummary, type RestoreReport } from '../../shared/history';
 import { readMeta, type BoardMeta } from '../../shared/schema/doc';
 import type { Element } from '../../shared/schema/elements';
 import { migrateDoc } from '../../shared/schema/migrate';
@@ -45,6 +45,8 @@ export class VersionService {
     private readonly store: BoardStore,
     private readonly rooms: RoomRegistry,
     private readonly log: Logger,
+    /** Versions kept per board (config MAX_VERSIONS_PER_BOARD). */
+    private readonly maxVersions = 100,
   ) {}
 
   list(boardId: string): Promise<SnapshotRecord[]> {
@@ -52,8 +54,10 @@ export class VersionService {
   }
 
   /** Saves the board as it is now; undefined when the board is gone. */
-  create(boardId: string, input: { name: string; author: string; kind: SnapshotKind }): Promise<SnapshotRecord | undefined> {
-    return this.rooms.withRoom(boardId, (room) => this.save(room, input));
+  async create(boardId: string, input: { name: string; author: string; kind: SnapshotKind }): Promise<SnapshotRecord | undefined> {
+    const saved = await this.rooms.withRoom(boardId, (room) => this.save(room, input));
+    if (saved) await this.prune(boardId);
+    return saved;
   }
 
   /** The board's state vector at the last automatic version, per loaded room. */
@@ -68,7 +72,9 @@ export class VersionService {
     const last = this.lastPhaseState.get(room);
     if (last && Buffer.from(last).equals(Buffer.from(stateVector))) return;
     this.lastPhaseState.set(room, stateVector);
-    this.save(room, { name: phaseTitle, author, kind: 'phase' }).catch((err) => this.log.error({ err, boardId: room.boardId }, 'phase version not saved'));
+    this.save(room, { name: phaseTitle, author, kind: 'phase' })
+      .then((saved) => (saved ? this.prune(room.boardId) : undefined))
+      .catch((err) => this.log.error({ err, boardId: room.boardId }, 'phase version not saved'));
   }
 
   async preview(boardId: string, versionId: string): Promise<VersionPreview | undefined> {
@@ -109,6 +115,7 @@ export class VersionService {
         const changes = restoreFrom(room.doc, target, RESTORE_ORIGIN);
         await room.whenDurable();
         this.log.info({ boardId, versionId, before: before.id, ...changes }, 'version restored');
+        await this.prune(boardId, versionId);
         return { restored: found.snapshot, before, changes };
       });
     } finally {
@@ -136,6 +143,20 @@ export class VersionService {
     const record = { id: randomUUID(), boardId: room.boardId, name: input.name, author: input.author, kind: input.kind, createdAt: Date.now() };
     if (!(await this.store.createSnapshot(record, state))) return undefined;
     return { ...record, bytes: state.byteLength };
+  }
+
+  /**
+   * Keeps a board's versions within the limit (never `keep`, nor the newest); a failure is
+   * logged, the versions stay. Run after saving, outside the copy-then-restore step.
+   */
+  private async prune(boardId: string, keep?: string): Promise<void> {
+    try {
+      const versions = await this.store.listSnapshots(boardId);
+      const beyond = versionsBeyond(versions.filter((v) => v.id !== keep), this.maxVersions - (keep ? 1 : 0));
+      if (beyond.length > 0) await this.store.deleteSnapshots(boardId, beyond);
+    } catch (err) {
+      this.log.error({ err, boardId }, 'old versions not deleted');
+    }
   }
 
   /** A stored version as a document of the current schema (versions saved by older builds are migrated). */

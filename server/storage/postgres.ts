@@ -241,6 +241,12 @@ export class PostgresStore implements BoardStore {
     return rows.map(toSnapshot);
   }
 
+  async deleteSnapshots(boardId: string, ids: readonly string[]): Promise<number> {
+    if (ids.length === 0) return 0;
+    const { rowCount } = await this.query('DELETE FROM snapshots WHERE board_id = $1 AND id = ANY($2::text[])', [boardId, [...ids]]);
+    return rowCount ?? 0;
+  }
+
   async getSnapshot(boardId: string, id: string): Promise<{ snapshot: SnapshotRecord; state: Uint8Array } | undefined> {
     const { rows } = await this.query<SnapshotRow & { state: Buffer }>(
       'SELECT id, board_id, name, author, kind, created_at, octet_length(state) AS bytes, state FROM snapshots WHERE board_id = $1 AND id = $2',

@@ -108,6 +108,7 @@ export class SqliteStore implements BoardStore {
       listSnapshots: db.prepare<[string], SnapshotRow>(
         'SELECT id, board_id, name, author, kind, created_at, length(state) AS bytes FROM snapshots WHERE board_id = ? ORDER BY created_at DESC, rowid DESC',
       ),
+      deleteSnapshot: db.prepare<[string, string]>('DELETE FROM snapshots WHERE board_id = ? AND id = ?'),
       getSnapshot: db.prepare<[string, string], SnapshotRow & { state: Buffer }>(
         'SELECT id, board_id, name, author, kind, created_at, length(state) AS bytes, state FROM snapshots WHERE board_id = ? AND id = ?',
       ),
@@ -209,6 +210,11 @@ export class SqliteStore implements BoardStore {
 
   async listSnapshots(boardId: string): Promise<SnapshotRecord[]> {
     return this.statements.listSnapshots.all(boardId).map(toSnapshot);
+  }
+
+  async deleteSnapshots(boardId: string, ids: readonly string[]): Promise<number> {
+    const remove = this.db.transaction(() => ids.reduce((count, id) => count + this.statements.deleteSnapshot.run(boardId, id).changes, 0));
+    return remove();
   }
 
   async getSnapshot(boardId: string, id: string): Promise<{ snapshot: SnapshotRecord; state: Uint8Array } | undefined> {

@@ -75,6 +75,8 @@ export interface BoardStore {
   createSnapshot(snapshot: Omit<SnapshotRecord, 'bytes'>, state: Uint8Array): Promise<boolean>;
   /** A board's versions without their state, newest first. */
   listSnapshots(boardId: string): Promise<SnapshotRecord[]>;
+  /** Deletes versions of a board; returns how many were deleted. */
+  deleteSnapshots(boardId: string, ids: readonly string[]): Promise<number>;
   /** One version of a board with its Yjs state. */
   getSnapshot(boardId: string, id: string): Promise<{ snapshot: SnapshotRecord; state: Uint8Array } | undefined>;
   /** Resolves when storage answers; for readiness checks. */

@@ -1,2 +1,3 @@
 export * from './restore';
 export * from './summary';
+export * from './retention';

@@ -149,4 +149,33 @@ describe.each([
     for (const deadline = Date.now() + 5000; (await versions()).length < 2 && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 20));
     expect((await versions()).map((v) => v.name)).toContain(state.agenda[3]!.title);
   });
+
+  it.skipIf(!available)('keeps at most MAX_VERSIONS_PER_BOARD versions: automatic ones go first, oldest first, then manual ones; a restored version stays', async () => {
+    const limited = start === sqliteServer ? await startServer({ MAX_VERSIONS_PER_BOARD: 3 }) : await startServer({ DATABASE_URL: POSTGRES_URL, DATABASE_SCHEMA: freshSchema(), MAX_VERSIONS_PER_BOARD: 3 });
+    const board = await limited.createBoard('Limit', { template: 'blank' });
+    const versions = limited.warsztat.versions;
+    const client = stockClient(limited.wsUrl, board.id, board.tokens.facilitator);
+    await synced(client);
+    const room = () => limited.warsztat.rooms.peek(board.id)!;
+    const names = async () => (await versions.list(board.id)).map((v) => `${v.kind}:${v.name}`);
+
+    const manual = await versions.create(board.id, { name: 'Ręczna', author: 'Łucja', kind: 'manual' });
+    for (const phase of ['Faza 1', 'Faza 2']) {
+      createElement(client.doc, { type: 'note', text: phase });
+      await waitFor(() => room().doc.getMap('elements').size > 0, 5000, 'the note on the server');
+      await versions.create(board.id, { name: phase, author: 'Łucja', kind: 'phase' });
+    }
+    expect(await names()).toEqual(['phase:Faza 2', 'phase:Faza 1', 'manual:Ręczna']);
+    // A fourth: the oldest automatic one goes, the manual one stays.
+    await versions.create(board.id, { name: 'Ręczna 2', author: 'Łucja', kind: 'manual' });
+    expect(await names()).toEqual(['manual:Ręczna 2', 'phase:Faza 2', 'manual:Ręczna']);
+    // Restoring the oldest manual one keeps it, and the "before restoring" copy.
+    const restored = await versions.restore(board.id, manual!.id, 'Łucja');
+    expect(restored).toBeDefined();
+    const after = await versions.list(board.id);
+    expect(after).toHaveLength(3);
+    expect(after.map((v) => v.id)).toContain(manual!.id);
+    expect(after.map((v) => v.id)).toContain(restored!.before.id);
+    await limited.stop();
+  });
 });
