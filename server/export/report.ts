@@ -27,13 +27,29 @@ export interface FramePicture {
   height: number;
 }
 
+/**
+ * Frames pictured in one report, at most: each picture is a few tenths of a second of the export
+ * thread and up to a megabyte of document, and a board with hundreds of frames would otherwise
+ * hold the thread (every board's exports) for minutes. Later sections keep their text and tables.
+ */
+export const MAX_REPORT_PICTURES = 40;
+
+/** The frames to picture, in the report's order, each once, at most `max`. */
+export function picturedFrames(report: Report, max = MAX_REPORT_PICTURES): string[] {
+  const ids = new Set<string>();
+  for (const section of report.sections) {
+    if (ids.size >= max) break;
+    if (section.frameId) ids.add(section.frameId);
+  }
+  return [...ids];
+}
+
 /** Pictures of the frames the report's sections describe, by frame id (made once per export). */
 export function framePictures(context: ExportContext, report: Report, pixelWidth = 1400): Map<string, FramePicture> {
   const pictures = new Map<string, FramePicture>();
-  for (const section of report.sections) {
-    if (!section.frameId || pictures.has(section.frameId)) continue;
-    const picture = boardToSvg(context.input.elements, { frameId: section.frameId, pixelWidth: (w, h) => pngWidth(w, h, pixelWidth) });
-    pictures.set(section.frameId, svgToPng(picture.svg, picture.width, picture.height, pixelWidth));
+  for (const frameId of picturedFrames(report)) {
+    const picture = boardToSvg(context.input.elements, { frameId, pixelWidth: (w, h) => pngWidth(w, h, pixelWidth) });
+    pictures.set(frameId, svgToPng(picture.svg, picture.width, picture.height, pixelWidth));
   }
   return pictures;
 }
