@@ -16,6 +16,9 @@ describe.skipIf(browserUnavailable() !== null)("residents' idea cards in Chromiu
     await f.getByTestId('idea-form-show').click();
     const link = await f.getByTestId('idea-form-link').inputValue();
     expect(link).toContain(`/idea/${board.id}/`);
+    // The QR code (its encoder loads on first use) is there for posters and handouts.
+    await f.getByTestId('idea-form-qr-toggle').click();
+    expect(await f.locator('.idea-qr img').getAttribute('src')).toMatch(/^data:image\/png;base64,/);
 
     // The resident has no board link, no name prompt and no account: only the form.
     const resident = await (await browser.newContext({ locale: 'pl-PL', viewport: { width: 430, height: 900 } })).newPage();

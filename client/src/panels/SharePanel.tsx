@@ -1,6 +1,6 @@
-import QRCode from 'qrcode';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { qrDataUrl } from './qr';
 
 type LinkRole = 'participant' | 'observer';
 const LINKS_KEY = (boardId: string) => `warsztat.links.${boardId}`;
@@ -26,7 +26,7 @@ export function SharePanel({ boardId, token }: { boardId: string; token: string 
   const [busy, setBusy] = useState<LinkRole | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    if (links.participant) void QRCode.toDataURL(links.participant, { margin: 1, width: 200 }).then(setQr);
+    if (links.participant) void qrDataUrl(links.participant, 200).then(setQr, () => setQr(null));
   }, [links.participant]);
 
   const rotate = async (role: LinkRole) => {

@@ -1,4 +1,3 @@
-import QRCode from 'qrcode';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IDEA_ACTIONS } from '../../../../shared/methods/ideas';
@@ -8,6 +7,7 @@ import { elementBounds } from '../../../../shared/geometry/elements';
 import { fitBounds } from '../../../../shared/geometry/viewport';
 import type { Editor } from '../../editor/editor';
 import { useElementsDerived } from '../../editor/hooks';
+import { qrDataUrl } from '../../panels/qr';
 
 type Idea = ElementOf<'idea'>;
 
@@ -42,7 +42,7 @@ export function IdeasSection({ editor, boardId, token }: { editor: Editor; board
     try {
       const { link } = await api<{ link: string }>(rotate ? `${base}/form/rotate` : `${base}/form`, token, rotate ? 'POST' : 'GET');
       setLink(link);
-      setQr(await QRCode.toDataURL(link, { margin: 1, width: 180 }));
+      setQr(await qrDataUrl(link, 180));
     } catch (e) {
       setError(t('errors.generic', { message: (e as Error).message }));
     } finally {
