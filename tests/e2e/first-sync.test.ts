@@ -80,6 +80,12 @@ describe.skipIf(browserUnavailable() !== null)('the first sync of a big board in
       if (elementsOf(copy).has(added.id)) break;
     }
     expect(elementsOf(copy).has(added.id)).toBe(true);
+
+    // Coming back: the offline copy is read first, the server sends only what it lacks.
+    await page.reload();
+    await page.locator('[data-testid="connection"][data-status="connected"]').waitFor();
+    await waitForElement(page, `(e) => e.id === '${added.id}'`);
+    await page.waitForFunction(() => document.querySelector('[data-testid="element-count"]')?.getAttribute('data-count') === '601');
     expect(errors).toEqual([]);
   });
 });
