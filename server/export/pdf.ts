@@ -1,5 +1,6 @@
 import PDFDocument from 'pdfkit';
 import type { CellValue } from '../../shared/report/cells';
+import { columnWidths } from '../../shared/report/column-widths';
 import { formatDate, formatNumber } from '../../shared/report/labels';
 import { sectionTable } from '../../shared/report/tables';
 import type { Report, ReportSection } from '../../shared/report/types';
@@ -10,6 +11,7 @@ import type { ExportContext, ExportFile, Exporter } from './types';
 type Pdf = InstanceType<typeof PDFDocument>;
 
 const MARGIN = 50;
+const TABLE_PADDING = 3;
 const COLOURS = { text: '#1f2937', muted: '#64748b', heading: '#1d4ed8', header: '#e0e7ff', border: '#cbd5e1' };
 
 /** Writes the report into a pdfkit document, top to bottom. */
@@ -55,13 +57,19 @@ class PdfWriter {
   table(columns: readonly string[], rows: readonly (readonly CellValue[])[]): void {
     this.room(40);
     const cell = (v: CellValue) => (v === null ? '' : typeof v === 'number' ? formatNumber(v, this.report.locale) : v);
+    const header = columns.map(String);
+    const body = rows.map((row) => row.map(cell));
+    // Wide enough for every header word (pdfkit would otherwise split "Zaangażowanie").
+    const measure = (text: string, bold: boolean) => this.pdf.font(bold ? 'bold' : 'body').fontSize(8.5).widthOfString(text);
+    const widths = columnWidths(header, body, this.width, measure, TABLE_PADDING);
     this.pdf.font('body').fontSize(8.5).fillColor(COLOURS.text);
     this.pdf.table({
       position: { x: MARGIN, y: this.pdf.y },
       maxWidth: this.width,
-      defaultStyle: { border: 0.5, borderColor: COLOURS.border, padding: 3, font: { src: 'body', size: 8.5 } } as never,
+      columnStyles: widths.map((width) => ({ width })) as never,
+      defaultStyle: { border: 0.5, borderColor: COLOURS.border, padding: TABLE_PADDING, font: { src: 'body', size: 8.5 } } as never,
       rowStyles: (i: number) => (i === 0 ? { backgroundColor: COLOURS.header, font: { src: 'bold', size: 8.5 } } : undefined) as never,
-      data: [columns.map(String), ...rows.map((row) => row.map(cell))],
+      data: [header, ...body],
     });
     this.pdf.x = MARGIN;
     this.pdf.moveDown(0.6);

@@ -81,6 +81,8 @@ describe('GET /api/boards/:id/export', () => {
     for (const phrase of [TITLE, 'Raport z warsztatu', 'Słaba oferta szkół zawodowych', 'Zagrożenia', 'Najważniejsze mocne strony', 'Młodzież', 'Zarządzać', 'Ścieżka', 'Źródlana', 'Przyjęty']) {
       expect(text, phrase).toContain(phrase);
     }
+    // Table headers keep their words whole (columns are as wide as their widest word).
+    for (const header of ['Interesariusz', 'Zaangażowanie', 'Ćwiartka', 'zaangażowania:']) expect(text, header).toContain(header);
     const { stdout: fonts } = await run('pdffonts', [file]);
     expect(fonts).toMatch(/DejaVuSans\s.*yes/);
     expect(fonts).toMatch(/DejaVuSans-Bold\s.*yes/);
