@@ -1,4 +1,5 @@
 import { boardToSvg } from '../../shared/picture/svg';
+import { pictureWords } from '../../shared/report/labels';
 import { buildReport, reportForFrame } from '../../shared/report/model';
 import type { Report } from '../../shared/report/types';
 import { pngWidth, svgToPng } from './png';
@@ -48,7 +49,7 @@ export function picturedFrames(report: Report, max = MAX_REPORT_PICTURES): strin
 export function framePictures(context: ExportContext, report: Report, pixelWidth = 1400): Map<string, FramePicture> {
   const pictures = new Map<string, FramePicture>();
   for (const frameId of picturedFrames(report)) {
-    const picture = boardToSvg(context.input.elements, { frameId, pixelWidth: (w, h) => pngWidth(w, h, pixelWidth) });
+    const picture = boardToSvg(context.input.elements, { frameId, pixelWidth: (w, h) => pngWidth(w, h, pixelWidth), words: pictureWords(report.locale) });
     pictures.set(frameId, svgToPng(picture.svg, picture.width, picture.height, pixelWidth));
   }
   return pictures;

@@ -2,6 +2,7 @@ import { connectorPath, elementBounds } from '../geometry/elements';
 import { union, type Rect } from '../geometry/rect';
 import { byZOrder } from '../schema/plain';
 import type { Element, ElementOf } from '../schema/elements';
+import { factorRankingLayout } from '../methods/factor-ranking';
 import { escapeXml, noteFontSize, num, textBlock, type TextBlock } from './text';
 
 const tb = (min: number, block: TextBlock) => textBlock(block, min);
@@ -19,6 +20,51 @@ export interface PictureOptions {
    * size): text smaller than MIN_TEXT_PX there is drawn as bars. Unset: all text as letters.
    */
   pixelWidth?: number | ((width: number, height: number) => number);
+  /**
+   * The board language's words and number format: with them the factors frame's ranking chart
+   * is drawn (as on the canvas) and scores are written 4,5 in Polish; without, no chart.
+   */
+  words?: PictureWords;
+}
+
+/** The ranking chart's words, in the board's language, and its number format. */
+export interface PictureWords {
+  title: string;
+  importance: string;
+  state: string;
+  empty: string;
+  format(value: number): string;
+}
+
+const IMPORTANCE_COLOUR = '#2563eb';
+const STATE_COLOUR = '#f59e0b';
+
+/** The factors frame's ranking chart (shared/methods/factor-ranking.ts), as the canvas draws it. */
+function rankingSvg(frame: ElementOf<'frame'>, elements: readonly Element[], labels: PictureWords, min: number): string {
+  const layout = factorRankingLayout(frame, elements.filter((e): e is ElementOf<'factor'> => e.type === 'factor'));
+  const { x, y, labelWidth, barSpace } = layout;
+  const parts = [
+    rect(x, y, layout.width, layout.height, '#ffffff', `rx="8" stroke="#cbd5e1" stroke-width="1"`),
+    tb(min, { text: labels.title, x: x + 16, y: y + 14, width: layout.width - 32, height: 26, fontSize: 20, fill: '#1e293b', bold: true }),
+    rect(x + 16, y + 46, 12, 12, IMPORTANCE_COLOUR),
+    tb(min, { text: labels.importance, x: x + 32, y: y + 45, width: 110, height: 16, fontSize: 13, fill: '#475569' }),
+    rect(x + 150, y + 46, 12, 12, STATE_COLOUR),
+    tb(min, { text: labels.state, x: x + 166, y: y + 45, width: Math.max(0, layout.width - 182), height: 16, fontSize: 13, fill: '#475569' }),
+  ];
+  if (layout.rows.length === 0) parts.push(tb(min, { text: labels.empty, x: x + 16, y: y + 80, width: layout.width - 32, height: 40, fontSize: 15, fill: '#64748b' }));
+  layout.rows.forEach((row, i) => {
+    const top = y + row.top;
+    const importance = (barSpace * row.importance) / 5;
+    const state = (barSpace * (row.state ?? 0)) / 5;
+    parts.push(
+      tb(min, { text: `${i + 1}. ${row.text}`, x: x + 16, y: top + 4, width: labelWidth, height: 40, fontSize: 14, fill: TEXT_COLOUR }),
+      rect(x + labelWidth + 24, top + 4, importance, 18, IMPORTANCE_COLOUR, 'rx="3"'),
+      tb(min, { text: labels.format(row.importance), x: x + labelWidth + 30 + importance, y: top + 6, width: 60, height: 16, fontSize: 13, fill: '#1e3a8a' }),
+      rect(x + labelWidth + 24, top + 26, state, 12, STATE_COLOUR, 'rx="3"'),
+      tb(min, { text: row.state === null ? '–' : labels.format(row.state), x: x + labelWidth + 30 + state, y: top + 25, width: 60, height: 16, fontSize: 12, fill: '#92400e' }),
+    );
+  });
+  return parts.join('');
 }
 
 /** Smallest text, in pixels of the finished picture, worth drawing as letters. */
@@ -74,8 +120,10 @@ function card(e: { x: number; y: number; w: number; h: number }, fill: string, s
   return rect(e.x, e.y + 3, e.w, e.h, '#0f172a', 'rx="6" fill-opacity="0.1"') + rect(e.x, e.y, e.w, e.h, fill, `rx="6" stroke=${attr(stroke)} stroke-width="1"`);
 }
 
-function stakeholderSvg(e: ElementOf<'stakeholder'>, min: number): string {
-  const score = (v: number | null) => (v === null ? '–' : String(v));
+type Format = (value: number) => string;
+
+function stakeholderSvg(e: ElementOf<'stakeholder'>, min: number, format: Format): string {
+  const score = (v: number | null) => (v === null ? '–' : format(v));
   return (
     card(e, e.color, '#7dd3fc') +
     tb(min, { text: e.name, x: e.x + 10, y: e.y + 8, width: e.w - 20, height: e.h - 40, fontSize: 16, fill: TEXT_COLOUR, bold: true }) +
@@ -84,8 +132,8 @@ function stakeholderSvg(e: ElementOf<'stakeholder'>, min: number): string {
   );
 }
 
-function factorSvg(e: ElementOf<'factor'>, min: number): string {
-  const scores = e.importance !== null ? `${e.importance} / ${e.state ?? '–'}` : '';
+function factorSvg(e: ElementOf<'factor'>, min: number, format: Format): string {
+  const scores = e.importance !== null ? `${format(e.importance)} / ${e.state === null ? '–' : format(e.state)}` : '';
   return (
     card(e, '#ffffff') +
     tb(min, { text: e.text, x: e.x + 12, y: e.y + 8, width: e.w - (scores ? 96 : 24), height: e.h - 16, fontSize: 16, fill: TEXT_COLOUR, verticalAlign: 'middle' }) +
@@ -111,7 +159,7 @@ function noteLike(e: { x: number; y: number; w: number; h: number; text: string 
 }
 
 /** One element as SVG, looking as it does on the canvas. */
-function elementSvg(e: Element, lookup: (id: string) => Element | undefined, min: number): string {
+function elementSvg(e: Element, lookup: (id: string) => Element | undefined, min: number, format: Format): string {
   switch (e.type) {
     case 'note':
       return noteLike(e, e.color, min);
@@ -134,9 +182,9 @@ function elementSvg(e: Element, lookup: (id: string) => Element | undefined, min
       return polyline(points, e.stroke, e.strokeWidth) + (e.arrowEnd ? arrowHead(points, e.stroke) : '');
     }
     case 'stakeholder':
-      return stakeholderSvg(e, min);
+      return stakeholderSvg(e, min, format);
     case 'factor':
-      return factorSvg(e, min);
+      return factorSvg(e, min, format);
     case 'treeNode':
       return rect(e.x, e.y, e.w, e.h, TREE_FILLS[e.tree][e.role], `rx="6" stroke="#475569" stroke-width="${e.role === 'core' ? 2.5 : 1}"`) + tb(min, { text: e.text, x: e.x + 10, y: e.y + 8, width: e.w - 20, height: e.h - 16, fontSize: 16, fill: TEXT_COLOUR, align: 'center', verticalAlign: 'middle', bold: e.role === 'core' });
     case 'idea':
@@ -195,7 +243,10 @@ export function boardToSvg(elements: readonly Element[], options: PictureOptions
   const nodes = shown.filter((e): e is ElementOf<'treeNode'> => e.type === 'treeNode');
   const pixelWidth = typeof options.pixelWidth === 'function' ? options.pixelWidth(view.w, view.h) : options.pixelWidth;
   const min = pixelWidth ? MIN_TEXT_PX / (pixelWidth / view.w) : 0;
-  const body = shown.map((e) => (e.type === 'treeNode' && e === nodes[0] ? treeLinks(nodes, lookup) : '') + elementSvg(e, lookup, min)).join('\n');
+  const { words } = options;
+  const format: Format = words?.format ?? String;
+  const ranking = (e: Element) => (words && e.type === 'frame' && e.method === 'factors' ? rankingSvg(e, elements, words, min) : '');
+  const body = shown.map((e) => (e.type === 'treeNode' && e === nodes[0] ? treeLinks(nodes, lookup) : '') + elementSvg(e, lookup, min, format) + ranking(e)).join('\n');
   const svg = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${num(view.w)}" height="${num(view.h)}" viewBox="${num(view.x)} ${num(view.y)} ${num(view.w)} ${num(view.h)}" font-family=${attr(`${PICTURE_FONT}, sans-serif`)}>`,
     rect(view.x, view.y, view.w, view.h, '#f8fafc'),

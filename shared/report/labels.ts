@@ -61,6 +61,8 @@ export const REPORT_LABELS = {
     factor: 'Czynnik',
     importance: 'Ważność',
     state: 'Stan obecny',
+    ranking: 'Ranking czynników',
+    rankingEmpty: 'Ranking pojawi się po odkryciu ocen.',
     importanceSpread: 'Ważność – rozrzut',
     idea: 'Pomysł',
     description: 'Opis',
@@ -137,6 +139,8 @@ export const REPORT_LABELS = {
     factor: 'Factor',
     importance: 'Importance',
     state: 'Current state',
+    ranking: 'Factor ranking',
+    rankingEmpty: 'The ranking appears once the scores are revealed.',
     importanceSpread: 'Importance – spread',
     idea: 'Idea',
     description: 'Description',
@@ -168,4 +172,10 @@ export function formatDate(ms: number, locale: Locale, withTime = false): string
   const options: Intl.DateTimeFormatOptions = { timeZone: 'Europe/Warsaw', year: 'numeric', month: '2-digit', day: '2-digit' };
   if (withTime) Object.assign(options, { hour: '2-digit', minute: '2-digit', hour12: false });
   return new Intl.DateTimeFormat(locale === 'pl' ? 'pl-PL' : 'en-GB', options).format(new Date(ms));
+}
+
+/** The words and number format of report pictures (shared/picture/svg.ts) in the board's language. */
+export function pictureWords(locale: Locale): { title: string; importance: string; state: string; empty: string; format(value: number): string } {
+  const l = REPORT_LABELS[locale];
+  return { title: l.ranking, importance: l.importance, state: l.state, empty: l.rankingEmpty, format: (value) => formatNumber(value, locale) };
 }

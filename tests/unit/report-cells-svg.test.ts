@@ -3,6 +3,7 @@ import { createElements } from '../../shared/ops/elements';
 import { boardToSvg } from '../../shared/picture/svg';
 import { escapeXml, wrapText } from '../../shared/picture/text';
 import { csvField, neutraliseCell, safeCell, toCsv } from '../../shared/report/cells';
+import { pictureWords } from '../../shared/report/labels';
 import { readElements } from '../../shared/schema/plain';
 import { MARKUP, reportBoard } from '../helpers/report-board';
 
@@ -68,6 +69,24 @@ describe('SVG picture', () => {
     expect(whole.svg).toContain('Urząd Gminy');
     // A line joins each tree node to its parent.
     expect(frame.svg.match(/<polyline/g)!.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('pictures the factors frame with its ranking chart, in the board language, when given its words', () => {
+    const board = reportBoard();
+    const elements = readElements(board.doc).elements;
+    const plain = boardToSvg(elements, { frameId: board.ids.factors });
+    expect(plain.svg).not.toContain('Ranking czynników');
+    const { svg } = boardToSvg(elements, { frameId: board.ids.factors, words: pictureWords('pl') });
+    expect(svg).toContain('Ranking czynników');
+    // Most important first, worse current state first among equals; Polish decimal commas.
+    const order = ['1. Dostępność komunikacyjna', '2. Oferta kulturalna', '3. Kapitał społeczny'].map((t) => svg.indexOf(t));
+    expect(order.every((at) => at > 0)).toBe(true);
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    expect(svg).toContain('>4,5<');
+    // The cards write their scores the same way.
+    expect(svg).toContain('4,5 / 2');
+    expect(plain.svg).toContain('4.5 / 2');
+    expect(boardToSvg(elements, { frameId: board.ids.factors, words: pictureWords('en') }).svg).toContain('Factor ranking');
   });
 
   it('an empty board is a small blank picture', () => {
