@@ -87,6 +87,29 @@ describe.skipIf(browserUnavailable() !== null)('dragging shows the carried eleme
     await page.mouse.up();
     const afterJoin = (await elementsOn(page)).find((e) => e.id === left)!;
     expect(Math.abs(afterJoin.y - (400 + 60 / scale))).toBeLessThan(5);
+
+    // Both joined notes together (marquee: the connector comes along whole): one picture, moving.
+    const all = await elementsOn(page);
+    const [a, b] = [all.find((e) => e.id === left)!, all.find((e) => e.id === right)!];
+    const corner1 = await toPage(page, Math.min(a.x, b.x) - 30, Math.min(a.y, b.y) - 30);
+    const corner2 = await toPage(page, Math.max(a.x + a.w, b.x + b.w) + 30, Math.max(a.y + a.h, b.y + b.h) + 30);
+    await page.mouse.move(corner1.x, corner1.y);
+    await page.mouse.down();
+    await page.mouse.move(corner2.x, corner2.y, { steps: 5 });
+    await page.mouse.up();
+    const pair = await toPage(page, b.x + b.w / 2, b.y + b.h / 2);
+    await page.mouse.move(pair.x, pair.y);
+    await page.mouse.down();
+    await page.mouse.move(pair.x + 20, pair.y - 20, { steps: 4 });
+    await picture.waitFor();
+    const pairBefore = (await picture.boundingBox())!;
+    await page.mouse.move(pair.x + 70, pair.y - 70, { steps: 5 });
+    await page.waitForTimeout(100);
+    const pairAfter = (await picture.boundingBox())!;
+    expect(pairAfter.x - pairBefore.x).toBeCloseTo(50, 0);
+    await page.mouse.up();
+    const movedPair = (await elementsOn(page)).filter((e) => e.id === left || e.id === right);
+    expect(movedPair.every((e) => Math.abs(e.y - ((e.id === left ? a.y : b.y) - 70 / scale)) < 5)).toBe(true);
     expect(errors).toEqual([]);
   });
 });

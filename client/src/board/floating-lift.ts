@@ -37,7 +37,9 @@ export function useFloatingLift(editor: Editor, group: RefObject<Konva.Group | n
     const rect = node.getClientRect();
     const screenArea = stage.width() * stage.height();
     if (rect.width <= 0 || rect.height <= 0 || rect.width * rect.height > MAX_SCREENS * screenArea || Math.max(rect.width, rect.height) > MAX_SIDE_PX) return;
-    const anchorId = [...lifted].find((id) => editor.store.get(id));
+    // An element whose own position moves with the drag: an attached connector's does not.
+    const present = [...lifted].filter((id) => editor.store.get(id));
+    const anchorId = present.find((id) => editor.store.get(id)!.type !== 'connector') ?? present[0];
     if (!anchorId) return;
     const anchorAt = editor.store.get(anchorId)!;
     const viewAt = editor.state.viewport;
