@@ -7,9 +7,11 @@ export interface FullStateLimits {
   /** Changes kept beside the encoded state before it is thrown away and encoded again. */
   maxUpdates: number;
   maxUpdateBytes: number;
+  /** An encoding nobody asked for this long is let go (memory: it is a second copy of the board). */
+  idleMs: number;
 }
 
-export const FULL_STATE_LIMITS: FullStateLimits = { minBytes: 64 * 1024, maxUpdates: 500, maxUpdateBytes: 1024 * 1024 };
+export const FULL_STATE_LIMITS: FullStateLimits = { minBytes: 64 * 1024, maxUpdates: 500, maxUpdateBytes: 1024 * 1024, idleMs: 60_000 };
 
 /** Whether a sync step 1 comes from a client that holds nothing of the board yet. */
 export function isEmptyStateVector(stateVector: Uint8Array): boolean {
@@ -22,12 +24,15 @@ export function isEmptyStateVector(stateVector: Uint8Array): boolean {
  * of every newcomer's first paint; a workshop where 30 people open the link at once would pay
  * it 30 times. The changes made since the state was encoded are kept beside it and sent
  * after it, merged into one update so that a change and its correction (the facilitator-field
- * guard) still arrive together.
+ * guard) still arrive together. Held while newcomers keep coming (the start of a workshop) and
+ * let go a minute after the last, so that a process with many boards does not keep a second
+ * copy of each.
  */
 export class FullStateCache {
   private encoded: Uint8Array | null = null;
   private since: Uint8Array[] = [];
   private sinceBytes = 0;
+  private idle: ReturnType<typeof setTimeout> | undefined;
   private readonly onUpdate = (update: Uint8Array) => {
     if (!this.encoded) return;
     this.since.push(update);
@@ -48,8 +53,10 @@ export class FullStateCache {
       const message = encodeSyncStep2(this.doc);
       if (message.byteLength < this.limits.minBytes) return [message];
       this.encoded = message;
+      this.keepUntilIdle();
       return [message];
     }
+    this.keepUntilIdle();
     if (this.since.length === 0) return [this.encoded];
     if (this.since.length > 1) this.since = [Y.mergeUpdates(this.since)];
     return [this.encoded, encodeUpdate(this.since[0]!)];
@@ -60,7 +67,15 @@ export class FullStateCache {
     return this.encoded !== null;
   }
 
+  private keepUntilIdle(): void {
+    clearTimeout(this.idle);
+    this.idle = setTimeout(() => this.drop(), this.limits.idleMs);
+    this.idle.unref?.();
+  }
+
   drop(): void {
+    clearTimeout(this.idle);
+    this.idle = undefined;
     this.encoded = null;
     this.since = [];
     this.sinceBytes = 0;

@@ -1,5 +1,5 @@
 import * as decoding from 'lib0/decoding';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { createElements, updateElement } from '../../shared/ops/elements';
 import { elementsOf } from '../../shared/schema/doc';
@@ -25,7 +25,11 @@ function boardOf(notes: number): Y.Doc {
   return doc;
 }
 
-const SMALL_LIMITS = { minBytes: 1024, maxUpdates: 3, maxUpdateBytes: 1 << 20 };
+const SMALL_LIMITS = { minBytes: 1024, maxUpdates: 3, maxUpdateBytes: 1 << 20, idleMs: 60_000 };
+
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 describe('the encoded whole board for newcomers', () => {
   it('recognises the state vector of an empty document only', () => {
@@ -73,6 +77,19 @@ describe('the encoded whole board for newcomers', () => {
     expect(messages).toHaveLength(1);
     expect(messages[0]).not.toBe(encoded);
     expect(receive(messages).doc.getMap('elements').toJSON()).toEqual(doc.getMap('elements').toJSON());
+  });
+
+  it('lets the encoding go a minute after the last newcomer', () => {
+    vi.useFakeTimers();
+    const cache = new FullStateCache(boardOf(50), SMALL_LIMITS);
+    cache.messages();
+    vi.advanceTimersByTime(50_000);
+    cache.messages();
+    vi.advanceTimersByTime(50_000);
+    expect(cache.held).toBe(true);
+    vi.advanceTimersByTime(10_001);
+    expect(cache.held).toBe(false);
+    cache.destroy();
   });
 
   it('holds nothing for a small board', () => {
