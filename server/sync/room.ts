@@ -6,12 +6,13 @@ import { BoardControl } from '../control/board-control';
 import type { Logger } from '../log';
 import type { BoardStore, Role } from '../storage/types';
 import type { PersistQueue } from './persist-queue';
-import { CLOSE, encodeAwareness, encodeSyncStep2, encodeUpdate } from './protocol';
+import { CLOSE, encodeSyncStep2, encodeUpdate } from './protocol';
 import { RelayKind, type RedisRelay, type RoomPeer } from '../scale/redis-relay';
 import { applyGuarded } from './lock-guard';
 import { FacilitatorFieldGuard } from './facilitator-fields';
 import { mergeToSnapshot } from './snapshot';
 import { FullStateCache, isEmptyStateVector } from './full-state';
+import { PresenceBroadcast } from './presence-batch';
 
 /** What a room needs of one connected socket. */
 export interface RoomConnection {
@@ -41,10 +42,6 @@ export interface RoomDeps {
 /** Origin of updates and presence that came from another process (already durable). */
 export const REMOTE_ORIGIN = Symbol('remote');
 
-/** Rooms with more connections than this gather presence for AWARENESS_BATCH_MS. */
-const AWARENESS_BATCH_ABOVE = 20;
-const AWARENESS_BATCH_MS = 30;
-
 /** Origin of loading stored updates: those are already on disk. */
 const LOAD_ORIGIN = Symbol('load');
 /** The server putting back facilitator-only fields a participant changed. */
@@ -62,6 +59,7 @@ export class Room {
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly connections = new Set<RoomConnection>();
   private readonly fullState = new FullStateCache(this.doc);
+  private readonly presence = new PresenceBroadcast(this.awareness, this.connections, () => this.peer, (origin) => origin === REMOTE_ORIGIN);
   /** Holders (connections and server operations) keeping the room loaded. */
   holds = 0;
   /** Set while the room is being unloaded or after it failed; it takes no new holders. */
@@ -78,15 +76,11 @@ export class Room {
   }
   private storedUpdates = 0;
   private compacting = false;
-  private readonly dirtyAwareness = new Set<number>();
   private relayBuffer: { update: Uint8Array; origin: unknown }[] = [];
-  /** Presence changes made here, to pass on to other processes. */
-  private readonly dirtyLocalAwareness = new Set<number>();
   private peer: RoomPeer | null = null;
   private loaded = false;
   private readonly early: [RelayKind, Uint8Array][] = [];
   private resyncTimer: NodeJS.Timeout | undefined;
-  private awarenessScheduled = false;
   /** Whether the board holds stakeholders or factors (then participants' updates are checked). */
 
   private constructor(
@@ -166,9 +160,7 @@ export class Room {
 
   private listen(): void {
     this.doc.on('update', (update: Uint8Array, origin: unknown) => this.onDocUpdate(update, origin));
-    this.awareness.on('update', (change: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) =>
-      this.onAwarenessUpdate(change, origin),
-    );
+    this.awareness.on('update', this.presence.onUpdate);
     metaOf(this.doc).observe((event) => {
       if (!event.keysChanged.has('title')) return;
       const title = readMeta(this.doc).title;
@@ -286,48 +278,9 @@ export class Room {
     for (const connection of this.connections) connection.send(message);
   }
 
-  private onAwarenessUpdate(change: { added: number[]; updated: number[]; removed: number[] }, origin: unknown): void {
-    const from = this.connections.has(origin as RoomConnection) ? (origin as RoomConnection) : undefined;
-    if (origin !== REMOTE_ORIGIN && this.peer) for (const id of [...change.added, ...change.updated, ...change.removed]) this.dirtyLocalAwareness.add(id);
-    for (const id of change.added) {
-      from?.awarenessIds.add(id);
-      this.dirtyAwareness.add(id);
-    }
-    for (const id of change.updated) this.dirtyAwareness.add(id);
-    for (const id of change.removed) {
-      from?.awarenessIds.delete(id);
-      this.dirtyAwareness.add(id);
-    }
-    // Cursors arrive at 10 Hz from everyone: one message per event-loop turn carries
-    // every change of that turn to everyone, instead of one message per change.
-    if (!this.awarenessScheduled && this.dirtyAwareness.size > 0) {
-      this.awarenessScheduled = true;
-      // In a big room, cursors are gathered for a few milliseconds more: each broadcast
-      // reaches everyone, so fewer, fuller broadcasts are what keeps the server responsive.
-      if (this.connections.size > AWARENESS_BATCH_ABOVE) setTimeout(() => this.flushAwareness(), AWARENESS_BATCH_MS);
-      else setImmediate(() => this.flushAwareness());
-    }
-  }
-
-  private flushAwareness(): void {
-    this.awarenessScheduled = false;
-    if (this.peer && this.dirtyLocalAwareness.size > 0) {
-      this.peer.publish(RelayKind.Awareness, awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.dirtyLocalAwareness]));
-      this.dirtyLocalAwareness.clear();
-    }
-    if (this.dirtyAwareness.size === 0 || this.connections.size === 0) {
-      this.dirtyAwareness.clear();
-      return;
-    }
-    const message = encodeAwareness(this.awareness, [...this.dirtyAwareness]);
-    this.dirtyAwareness.clear();
-    for (const connection of this.connections) connection.send(message);
-  }
-
   /** The full awareness state, for a connection that just joined; undefined when empty. */
   awarenessSnapshot(): Uint8Array | undefined {
-    const ids = [...this.awareness.getStates().keys()];
-    return ids.length > 0 ? encodeAwareness(this.awareness, ids) : undefined;
+    return this.presence.snapshot();
   }
 
   removeConnection(connection: RoomConnection): void {
