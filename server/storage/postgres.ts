@@ -196,7 +196,9 @@ export class PostgresStore implements BoardStore {
       const { rows } = await client.query<{ seq: string; data: Buffer }>('SELECT seq, data FROM updates WHERE board_id = $1 ORDER BY seq', [boardId]);
       if (rows.length < 2) return;
       const merged = merge(rows.map((row) => new Uint8Array(row.data)));
-      await client.query('DELETE FROM updates WHERE board_id = $1 AND seq <= $2', [boardId, rows[rows.length - 1]!.seq]);
+      // Exactly the rows merged: an append from another process may commit a lower seq after the
+      // read above (sequence values are handed out before commit), and "seq <= last" would delete it.
+      await client.query('DELETE FROM updates WHERE board_id = $1 AND seq = ANY($2::bigint[])', [boardId, rows.map((row) => row.seq)]);
       await client.query('INSERT INTO updates (board_id, data) VALUES ($1, $2)', [boardId, Buffer.from(merged)]);
     });
   }

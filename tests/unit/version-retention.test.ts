@@ -18,6 +18,12 @@ describe('which versions a board keeps', () => {
     expect(versionsBeyond(newestAutomatic, 1).sort()).toEqual(['m1', 'm2', 'm3', 'p1', 'p2', 'r1']);
   });
 
+  it('settles versions saved in the same millisecond by the storage order (newest first)', () => {
+    const sameTime = [v('p2', 'phase', 5), v('p1', 'phase', 5), v('m1', 'manual', 5)];
+    expect(versionsBeyond(sameTime, 2)).toEqual(['p1']);
+    expect(versionsBeyond(sameTime, 1)).toEqual(['p1', 'm1']);
+  });
+
   it('treats a limit below one as one', () => {
     expect(versionsBeyond([v('a', 'manual', 1), v('b', 'manual', 2)], 0)).toEqual(['a']);
   });
