@@ -1,6 +1,10 @@
 import type { ElementOf } from '../schema/elements';
 import { rankFactors } from './scores';
 
+/** Colours of the importance and current-state bars (and of a factor card's edge), on the canvas and in pictures. */
+export const IMPORTANCE_COLOUR = '#2563eb';
+export const STATE_COLOUR = '#f59e0b';
+
 /** Most rows drawn: the priorities are the top few. */
 export const FACTOR_RANKING_MAX_ROWS = 12;
 

@@ -2,7 +2,7 @@ import { connectorPath, elementBounds } from '../geometry/elements';
 import { union, type Rect } from '../geometry/rect';
 import { byZOrder } from '../schema/plain';
 import type { Element, ElementOf } from '../schema/elements';
-import { factorRankingLayout } from '../methods/factor-ranking';
+import { IMPORTANCE_COLOUR, STATE_COLOUR, factorRankingLayout } from '../methods/factor-ranking';
 import { escapeXml, noteFontSize, num, textBlock, type TextBlock } from './text';
 
 const tb = (min: number, block: TextBlock) => textBlock(block, min);
@@ -36,8 +36,6 @@ export interface PictureWords {
   format(value: number): string;
 }
 
-const IMPORTANCE_COLOUR = '#2563eb';
-const STATE_COLOUR = '#f59e0b';
 
 /** The factors frame's ranking chart (shared/methods/factor-ranking.ts), as the canvas draws it. */
 function rankingSvg(frame: ElementOf<'frame'>, elements: readonly Element[], labels: PictureWords, min: number): string {

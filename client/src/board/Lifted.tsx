@@ -35,7 +35,7 @@ export function LiftedElements({ editor, ids, detailed, editingId, scale }: Prop
   const group = useRef<Konva.Group>(null);
   const gesture = useEditorState(editor, (s) => s.liftGesture);
   const zoom = useContext(ZoomStateContext);
-  const floatable = useMemo(() => canFloat(editor, lifted, ids.length, editingId), [editor, lifted, ids.length, editingId, gesture, following]);
+  const floatable = useMemo(() => canFloat(editor, gesture, lifted, following, ids.length, editingId), [editor, gesture, lifted, following, ids.length, editingId]);
   useFloatingLift(editor, group, floatable, lifted, scale, zoom);
   const carried = useMemo(() => ids.filter((id) => !following.has(id)), [ids, following]);
   const followers = useMemo(() => ids.filter((id) => following.has(id)), [ids, following]);

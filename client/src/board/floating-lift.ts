@@ -111,9 +111,8 @@ export function useFloatingLift(editor: Editor, group: RefObject<Konva.Group | n
  * drawn (none off screen), no connector redrawn to follow, and no tree node whose edge to a
  * parent left behind is drawn with it.
  */
-export function canFloat(editor: Editor, lifted: ReadonlySet<string>, shown: number, editingId: string | null): boolean {
-  const { liftGesture, following } = editor.state;
-  if (liftGesture !== 'move' || following.size > 0 || shown !== lifted.size || (editingId !== null && lifted.has(editingId))) return false;
+export function canFloat(editor: Editor, gesture: 'move' | 'resize', lifted: ReadonlySet<string>, following: ReadonlySet<string>, shown: number, editingId: string | null): boolean {
+  if (gesture !== 'move' || following.size > 0 || shown !== lifted.size || (editingId !== null && lifted.has(editingId))) return false;
   for (const id of lifted) {
     const element = editor.store.get(id);
     if (element?.type === 'treeNode' && element.parentNode && !lifted.has(element.parentNode)) return false;

@@ -3,10 +3,9 @@ import { Group, Rect, Text } from 'react-konva';
 import { spreadOf } from '../../../../shared/methods/ratings';
 import type { ElementOf } from '../../../../shared/schema/elements';
 import { formatScore } from '../format';
+import { IMPORTANCE_COLOUR } from '../../../../shared/methods/factor-ranking';
 
 /** Colours of the two factor axes, shared by the card and the ranking chart. */
-export const IMPORTANCE_COLOUR = '#2563eb';
-export const STATE_COLOUR = '#f59e0b';
 
 /** A key development factor: its text, and after a reveal its mean importance and state. */
 export function FactorCard({ element, detailed, editing }: { element: ElementOf<'factor'>; detailed: boolean; editing: boolean }) {

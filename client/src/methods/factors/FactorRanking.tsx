@@ -1,11 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { Group, Rect, Text } from 'react-konva';
-import { factorRankingLayout, type FactorRankingLayout } from '../../../../shared/methods/factor-ranking';
+import { IMPORTANCE_COLOUR, STATE_COLOUR, factorRankingLayout, type FactorRankingLayout } from '../../../../shared/methods/factor-ranking';
 import type { ElementOf } from '../../../../shared/schema/elements';
 import type { Editor } from '../../editor/editor';
 import { useElementsDerived } from '../../editor/hooks';
 import { formatScore } from '../format';
-import { IMPORTANCE_COLOUR, STATE_COLOUR } from './FactorCard';
 
 const sameLayout = (a: FactorRankingLayout, b: FactorRankingLayout) =>
   a.x === b.x && a.y === b.y && a.width === b.width && a.rows.length === b.rows.length && a.rows.every((r, i) => r.id === b.rows[i]!.id && r.text === b.rows[i]!.text && r.importance === b.rows[i]!.importance && r.state === b.rows[i]!.state);
