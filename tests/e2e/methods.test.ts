@@ -66,6 +66,18 @@ describe.skipIf(browserUnavailable() !== null)('workshop methods in Chromium', (
     // The help panel lists the tree keys.
     await page.keyboard.press('?');
     await expect(page.getByTestId('tree-shortcuts').textContent()).resolves.toContain('Shift+Tab');
+    // Keys pressed while the dialog is open stay in it (no tool change, nothing deleted
+    // behind it, typing does not open a box); Escape closes it, as the button does.
+    const toolBefore = await editorOf(page, '(e) => e.state.tool');
+    const selectedBefore = await editorOf(page, '(e) => [...e.state.selection]');
+    for (const key of ['n', 'Delete', 'x']) await page.keyboard.press(key);
+    expect(await editorOf(page, '(e) => e.state.tool')).toBe(toolBefore);
+    expect(await editorOf(page, '(e) => e.state.editing')).toBeNull();
+    expect(await editorOf(page, '(e) => [...e.state.selection]')).toEqual(selectedBefore);
+    await page.getByTestId('help-panel').locator('h2').click();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('help-panel').waitFor({ state: 'detached' });
+    await page.keyboard.press('?');
     await page.getByTestId('help-panel').getByRole('button').click();
 
     let tree = await nodes(page, 'problem');

@@ -3,11 +3,16 @@ import type { Editor } from '../editor/editor';
 import { isTyping, SHORTCUTS } from './shortcuts';
 import { handleTreeKey, onBoardSurface } from '../methods/tree/tree-shortcuts';
 
+/** Whether a dialog covers the board: its keys are the dialog's then, not the board's. */
+function dialogOpen(): boolean {
+  return document.querySelector('[aria-modal="true"]') !== null;
+}
+
 /** Keyboard shortcuts and the clipboard, while focus is not in a text field. */
 export function useShortcuts(editor: Editor, onHelp: () => void, onEdit: (id: string) => void): void {
   useEffect(() => {
     const onKeyDown = (e: KeyboardEvent) => {
-      if (isTyping(e.target)) return;
+      if (isTyping(e.target) || dialogOpen()) return;
       if (e.key === '?' || (e.shiftKey && e.code === 'Slash')) {
         e.preventDefault();
         return onHelp();
@@ -28,7 +33,7 @@ export function useShortcuts(editor: Editor, onHelp: () => void, onEdit: (id: st
     };
     // The DOM clipboard events work without permission prompts, within and between boards.
     const onCopy = (e: ClipboardEvent) => {
-      if (isTyping(e.target)) return;
+      if (isTyping(e.target) || dialogOpen()) return;
       const text = editor.copySelection();
       if (!text) return;
       e.preventDefault();
@@ -36,7 +41,7 @@ export function useShortcuts(editor: Editor, onHelp: () => void, onEdit: (id: st
       if (e.type === 'cut') editor.deleteSelection();
     };
     const onPaste = (e: ClipboardEvent) => {
-      if (isTyping(e.target)) return;
+      if (isTyping(e.target) || dialogOpen()) return;
       const text = e.clipboardData?.getData('text/plain');
       if (!text) return;
       e.preventDefault();

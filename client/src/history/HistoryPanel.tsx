@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react
 import { useTranslation } from 'react-i18next';
 import { historyApi, type Version, type VersionPreviewData } from './api';
 import { VersionPreview } from './VersionPreview';
+import { Modal } from '../panels/Modal';
 import './history.css';
 
 interface Props {
@@ -70,100 +71,86 @@ export function HistoryPanel({ boardId, token, canManage, author, onClose }: Pro
   const isBusy = (kind: 'preview' | 'restore', id: string) => typeof busy === 'object' && busy !== null && kind in busy && (busy as Record<string, string>)[kind] === id;
 
   return (
-    <div className="modal-backdrop" onClick={onClose}>
-      <div
-        className="modal history-modal"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="history-title"
-        onClick={(e) => e.stopPropagation()}
-        onKeyDown={(e) => {
-          // Board shortcuts (Delete, Ctrl+Z…) must not act on the board behind the dialog.
-          e.stopPropagation();
-          if (e.key === 'Escape') onClose();
-        }}
-        data-testid="history-panel"
-      >
-        <div className="history-head">
-          <h2 id="history-title">{t('history.title')}</h2>
-          <button type="button" onClick={onClose} autoFocus>
-            {t('history.close')}
-          </button>
-        </div>
-        <div className="history-actions">
-          <button type="button" className="secondary" disabled={busy === 'backup'} onClick={() => void attempt('backup', () => api.downloadBackup())} data-testid="download-backup">
-            {busy === 'backup' && <span className="spinner" aria-hidden="true" />} {t('backup.download')}
-          </button>
-        </div>
-        {canManage && (
-          <form className="history-create" onSubmit={create}>
-            <input value={name} maxLength={120} onChange={(e) => setName(e.target.value)} placeholder={t('history.namePlaceholder')} aria-label={t('history.nameLabel')} data-testid="version-name" />
-            <button type="submit" disabled={busy === 'create'} data-testid="save-version">
-              {busy === 'create' && <span className="spinner" aria-hidden="true" />} {t('history.save')}
-            </button>
-          </form>
-        )}
-        {error && (
-          <p className="error" role="alert" data-testid="history-error">
-            {error}
-          </p>
-        )}
-        {done && (
-          <p className="history-done" role="status" data-testid="history-done">
-            {done}
-          </p>
-        )}
-        {versions === null ? (
-          <p className="loading" aria-busy="true">
-            <span className="spinner" aria-hidden="true" /> {t('history.loading')}
-          </p>
-        ) : versions.length === 0 ? (
-          <p className="muted">{t('history.empty')}</p>
-        ) : (
-          <ul className="versions" data-testid="versions">
-            {versions.map((version) => (
-              <li key={version.id} className={`version version-${version.kind}`} data-testid="version">
-                <div className="version-text">
-                  <strong>{labelOf(version)}</strong>
-                  <span className="muted">
-                    {version.author || t('history.unknownAuthor')} · <time dateTime={new Date(version.createdAt).toISOString()}>{new Date(version.createdAt).toLocaleString(i18n.language)}</time>
-                  </span>
-                </div>
-                <button type="button" className="secondary" onClick={() => open(version)} disabled={isBusy('preview', version.id)} data-testid="preview-version">
-                  {isBusy('preview', version.id) && <span className="spinner" aria-hidden="true" />} {t('history.preview')}
-                </button>
-                {canManage && (
-                  <button type="button" className="secondary" onClick={() => setConfirming(version)} disabled={isBusy('restore', version.id)} data-testid="restore-version">
-                    {isBusy('restore', version.id) && <span className="spinner" aria-hidden="true" />} {t('history.restore')}
-                  </button>
-                )}
-                {confirming?.id === version.id && (
-                  <div className="version-confirm" role="alertdialog" aria-label={t('history.confirmTitle')}>
-                    <p>{t('history.confirm', { name: labelOf(version) })}</p>
-                    <button type="button" onClick={() => restore(version)} data-testid="confirm-restore">
-                      {t('history.confirmYes')}
-                    </button>
-                    <button type="button" className="secondary" onClick={() => setConfirming(null)}>
-                      {t('history.cancel')}
-                    </button>
-                  </div>
-                )}
-              </li>
-            ))}
-          </ul>
-        )}
-        {preview && (
-          <section className="history-preview">
-            <div className="history-head">
-              <h3>{t('history.previewOf', { name: labelOf(preview.version) })}</h3>
-              <button type="button" className="secondary" onClick={() => setPreview(null)}>
-                {t('history.closePreview')}
-              </button>
-            </div>
-            <VersionPreview data={preview} />
-          </section>
-        )}
+    <Modal onClose={onClose} labelledBy="history-title" testId="history-panel" className="history-modal">
+      <div className="history-head">
+        <h2 id="history-title">{t('history.title')}</h2>
+        <button type="button" onClick={onClose} autoFocus>
+          {t('history.close')}
+        </button>
       </div>
-    </div>
+      <div className="history-actions">
+        <button type="button" className="secondary" disabled={busy === 'backup'} onClick={() => void attempt('backup', () => api.downloadBackup())} data-testid="download-backup">
+          {busy === 'backup' && <span className="spinner" aria-hidden="true" />} {t('backup.download')}
+        </button>
+      </div>
+      {canManage && (
+        <form className="history-create" onSubmit={create}>
+          <input value={name} maxLength={120} onChange={(e) => setName(e.target.value)} placeholder={t('history.namePlaceholder')} aria-label={t('history.nameLabel')} data-testid="version-name" />
+          <button type="submit" disabled={busy === 'create'} data-testid="save-version">
+            {busy === 'create' && <span className="spinner" aria-hidden="true" />} {t('history.save')}
+          </button>
+        </form>
+      )}
+      {error && (
+        <p className="error" role="alert" data-testid="history-error">
+          {error}
+        </p>
+      )}
+      {done && (
+        <p className="history-done" role="status" data-testid="history-done">
+          {done}
+        </p>
+      )}
+      {versions === null ? (
+        <p className="loading" aria-busy="true">
+          <span className="spinner" aria-hidden="true" /> {t('history.loading')}
+        </p>
+      ) : versions.length === 0 ? (
+        <p className="muted">{t('history.empty')}</p>
+      ) : (
+        <ul className="versions" data-testid="versions">
+          {versions.map((version) => (
+            <li key={version.id} className={`version version-${version.kind}`} data-testid="version">
+              <div className="version-text">
+                <strong>{labelOf(version)}</strong>
+                <span className="muted">
+                  {version.author || t('history.unknownAuthor')} · <time dateTime={new Date(version.createdAt).toISOString()}>{new Date(version.createdAt).toLocaleString(i18n.language)}</time>
+                </span>
+              </div>
+              <button type="button" className="secondary" onClick={() => open(version)} disabled={isBusy('preview', version.id)} data-testid="preview-version">
+                {isBusy('preview', version.id) && <span className="spinner" aria-hidden="true" />} {t('history.preview')}
+              </button>
+              {canManage && (
+                <button type="button" className="secondary" onClick={() => setConfirming(version)} disabled={isBusy('restore', version.id)} data-testid="restore-version">
+                  {isBusy('restore', version.id) && <span className="spinner" aria-hidden="true" />} {t('history.restore')}
+                </button>
+              )}
+              {confirming?.id === version.id && (
+                <div className="version-confirm" role="alertdialog" aria-label={t('history.confirmTitle')}>
+                  <p>{t('history.confirm', { name: labelOf(version) })}</p>
+                  <button type="button" onClick={() => restore(version)} data-testid="confirm-restore">
+                    {t('history.confirmYes')}
+                  </button>
+                  <button type="button" className="secondary" onClick={() => setConfirming(null)}>
+                    {t('history.cancel')}
+                  </button>
+                </div>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {preview && (
+        <section className="history-preview">
+          <div className="history-head">
+            <h3>{t('history.previewOf', { name: labelOf(preview.version) })}</h3>
+            <button type="button" className="secondary" onClick={() => setPreview(null)}>
+              {t('history.closePreview')}
+            </button>
+          </div>
+          <VersionPreview data={preview} />
+        </section>
+      )}
+    </Modal>
   );
 }

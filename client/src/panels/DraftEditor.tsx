@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Modal } from './Modal';
 import { LIMITS } from '../../../shared/schema/limits';
 import type { Draft } from '../../../shared/protocol/state';
 
@@ -8,36 +9,23 @@ export function DraftEditor({ draft, onSave, onDelete, onClose }: { draft: Draft
   const { t } = useTranslation();
   const [text, setText] = useState(draft.text);
   return (
-    <div className="modal-backdrop" onClick={onClose}>
-      <form
-        className="modal"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="draft-title"
-        onClick={(e) => e.stopPropagation()}
-        onSubmit={(e) => {
-          e.preventDefault();
-          onSave(text);
-        }}
-        data-testid="draft-editor"
-      >
-        <h2 id="draft-title">{t('control.private.noteTitle')}</h2>
-        <p className="muted">{t('control.private.explain')}</p>
-        <textarea autoFocus rows={5} maxLength={LIMITS.maxTextLength} value={text} onChange={(e) => setText(e.target.value)} style={{ background: draft.color }} data-testid="draft-text" />
-        <div className="row">
-          <button type="submit" disabled={!text.trim()} data-testid="draft-save">
-            {t('control.private.save')}
+    <Modal onClose={onClose} labelledBy="draft-title" testId="draft-editor" onSubmit={() => onSave(text)}>
+      <h2 id="draft-title">{t('control.private.noteTitle')}</h2>
+      <p className="muted">{t('control.private.explain')}</p>
+      <textarea autoFocus rows={5} maxLength={LIMITS.maxTextLength} value={text} onChange={(e) => setText(e.target.value)} style={{ background: draft.color }} data-testid="draft-text" />
+      <div className="row">
+        <button type="submit" disabled={!text.trim()} data-testid="draft-save">
+          {t('control.private.save')}
+        </button>
+        {draft.text && (
+          <button type="button" className="secondary" onClick={onDelete}>
+            {t('control.private.delete')}
           </button>
-          {draft.text && (
-            <button type="button" className="secondary" onClick={onDelete}>
-              {t('control.private.delete')}
-            </button>
-          )}
-          <button type="button" className="secondary" onClick={onClose}>
-            {t('help.close')}
-          </button>
-        </div>
-      </form>
-    </div>
+        )}
+        <button type="button" className="secondary" onClick={onClose}>
+          {t('help.close')}
+        </button>
+      </div>
+    </Modal>
   );
 }

@@ -1,5 +1,6 @@
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Modal } from './Modal';
 import type { Editor } from '../editor/editor';
 
 /** Formats offered, in the order people look for them (reports first). */
@@ -86,58 +87,56 @@ export function ExportDialog({ editor, boardId, token, onClose }: { editor: Edit
   };
 
   return (
-    <div className="modal-backdrop" onClick={close}>
-      <div className="modal" role="dialog" aria-modal="true" aria-labelledby="export-title" onClick={(e) => e.stopPropagation()} data-testid="export-dialog">
-        <h2 id="export-title">{t('export.title')}</h2>
-        <p className="muted">{t('export.intro')}</p>
-        <fieldset className="export-formats" disabled={busy}>
-          <legend>{t('export.format')}</legend>
-          {FORMATS.map((f) => (
-            <label key={f} className="check">
-              <input type="radio" name="export-format" value={f} checked={format === f} onChange={() => setFormat(f)} data-testid={`export-format-${f}`} />
-              <span>
-                <strong>{t(`export.formats.${f}.name`)}</strong> <span className="muted">{t(`export.formats.${f}.hint`)}</span>
-              </span>
-            </label>
+    <Modal onClose={close} labelledBy="export-title" testId="export-dialog">
+      <h2 id="export-title">{t('export.title')}</h2>
+      <p className="muted">{t('export.intro')}</p>
+      <fieldset className="export-formats" disabled={busy}>
+        <legend>{t('export.format')}</legend>
+        {FORMATS.map((f) => (
+          <label key={f} className="check">
+            <input type="radio" name="export-format" value={f} checked={format === f} onChange={() => setFormat(f)} data-testid={`export-format-${f}`} />
+            <span>
+              <strong>{t(`export.formats.${f}.name`)}</strong> <span className="muted">{t(`export.formats.${f}.hint`)}</span>
+            </span>
+          </label>
+        ))}
+      </fieldset>
+      <label>
+        {t('export.frame')}
+        <select value={frameId} onChange={(e) => setFrameId(e.target.value)} disabled={busy} data-testid="export-frame">
+          <option value="">{t('export.wholeBoard')}</option>
+          {frames.map((f) => (
+            <option key={f.id} value={f.id}>
+              {f.title}
+            </option>
           ))}
-        </fieldset>
+        </select>
+      </label>
+      {format === 'csv' && (
         <label>
-          {t('export.frame')}
-          <select value={frameId} onChange={(e) => setFrameId(e.target.value)} disabled={busy} data-testid="export-frame">
-            <option value="">{t('export.wholeBoard')}</option>
-            {frames.map((f) => (
-              <option key={f.id} value={f.id}>
-                {f.title}
+          {t('export.table')}
+          <select value={table} onChange={(e) => setTable(e.target.value as typeof table)} disabled={busy} data-testid="export-table">
+            {CSV_TABLES.map((name) => (
+              <option key={name} value={name}>
+                {t(`export.tables.${name}`)}
               </option>
             ))}
           </select>
         </label>
-        {format === 'csv' && (
-          <label>
-            {t('export.table')}
-            <select value={table} onChange={(e) => setTable(e.target.value as typeof table)} disabled={busy} data-testid="export-table">
-              {CSV_TABLES.map((name) => (
-                <option key={name} value={name}>
-                  {t(`export.tables.${name}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-        )}
-        {error && (
-          <p className="error" role="alert" data-testid="export-error">
-            {error}
-          </p>
-        )}
-        <div className="row export-actions">
-          <button type="button" className="secondary" onClick={close}>
-            {t('export.cancel')}
-          </button>
-          <button type="button" onClick={() => void download()} disabled={busy} aria-busy={busy} data-testid="export-download">
-            {busy && <span className="spinner" aria-hidden="true" />} {busy ? t('export.working') : t('export.download')}
-          </button>
-        </div>
+      )}
+      {error && (
+        <p className="error" role="alert" data-testid="export-error">
+          {error}
+        </p>
+      )}
+      <div className="row export-actions">
+        <button type="button" className="secondary" onClick={close}>
+          {t('export.cancel')}
+        </button>
+        <button type="button" onClick={() => void download()} disabled={busy} aria-busy={busy} data-testid="export-download">
+          {busy && <span className="spinner" aria-hidden="true" />} {busy ? t('export.working') : t('export.download')}
+        </button>
       </div>
-    </div>
+    </Modal>
   );
 }

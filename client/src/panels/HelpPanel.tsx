@@ -1,55 +1,54 @@
 import { useTranslation } from 'react-i18next';
 import { SHORTCUTS } from '../board/shortcuts';
 import { TREE_SHORTCUTS } from '../methods/tree/tree-shortcuts';
+import { Modal } from './Modal';
 
 /** Every keyboard shortcut, from the same table that handles them. */
 export function HelpPanel({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   return (
-    <div className="modal-backdrop" onClick={onClose}>
-      <div className="modal" role="dialog" aria-modal="true" aria-labelledby="help-title" onClick={(e) => e.stopPropagation()} data-testid="help-panel">
-        <h2 id="help-title">{t('help.title')}</h2>
-        <table className="shortcuts">
-          <tbody>
-            {SHORTCUTS.map((s) => (
-              <tr key={s.action}>
-                <td>{t(`shortcuts.${s.action}`)}</td>
-                <td>
-                  <kbd>{s.keys}</kbd>
-                </td>
-              </tr>
-            ))}
-            <tr>
-              <td>{t('shortcuts.edit')}</td>
+    <Modal onClose={onClose} labelledBy="help-title" testId="help-panel">
+      <h2 id="help-title">{t('help.title')}</h2>
+      <table className="shortcuts">
+        <tbody>
+          {SHORTCUTS.map((s) => (
+            <tr key={s.action}>
+              <td>{t(`shortcuts.${s.action}`)}</td>
               <td>
-                <kbd>Enter</kbd> / {t('help.doubleClick')}
+                <kbd>{s.keys}</kbd>
               </td>
             </tr>
-            <tr>
-              <td>{t('shortcuts.zoomWheel')}</td>
+          ))}
+          <tr>
+            <td>{t('shortcuts.edit')}</td>
+            <td>
+              <kbd>Enter</kbd> / {t('help.doubleClick')}
+            </td>
+          </tr>
+          <tr>
+            <td>{t('shortcuts.zoomWheel')}</td>
+            <td>
+              <kbd>Ctrl + {t('help.wheel')}</kbd>
+            </td>
+          </tr>
+        </tbody>
+      </table>
+      <h3>{t('tree.keys.title')}</h3>
+      <table className="shortcuts" data-testid="tree-shortcuts">
+        <tbody>
+          {TREE_SHORTCUTS.map((s) => (
+            <tr key={s.action}>
+              <td>{t(`tree.keys.${s.action}`)}</td>
               <td>
-                <kbd>Ctrl + {t('help.wheel')}</kbd>
+                <kbd>{s.keys}</kbd>
               </td>
             </tr>
-          </tbody>
-        </table>
-        <h3>{t('tree.keys.title')}</h3>
-        <table className="shortcuts" data-testid="tree-shortcuts">
-          <tbody>
-            {TREE_SHORTCUTS.map((s) => (
-              <tr key={s.action}>
-                <td>{t(`tree.keys.${s.action}`)}</td>
-                <td>
-                  <kbd>{s.keys}</kbd>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <button type="button" onClick={onClose} autoFocus>
-          {t('help.close')}
-        </button>
-      </div>
-    </div>
+          ))}
+        </tbody>
+      </table>
+      <button type="button" onClick={onClose} autoFocus>
+        {t('help.close')}
+      </button>
+    </Modal>
   );
 }
