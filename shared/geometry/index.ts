@@ -2,3 +2,4 @@ export * from './rect';
 export * from './elements';
 export * from './viewport';
 export * from './resize';
+export * from './frame-titles';

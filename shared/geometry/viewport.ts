@@ -41,3 +41,19 @@ export function fitBounds(bounds: Rect, width: number, height: number, margin = 
   const scale = clampScale(Math.min((width - 2 * margin) / w, (height - 2 * margin) / h, maxScale));
   return { scale, x: width / 2 - (bounds.x + w / 2) * scale, y: height / 2 - (bounds.y + h / 2) * scale };
 }
+
+/** Smallest on-screen size at which text being typed is comfortably legible. */
+export const EDITING_MIN_TEXT_PX = 14;
+
+/**
+ * A viewport in which text of `fontSize` board units inside `bounds` can be read while it is
+ * typed: unchanged (null) when it already can; otherwise zoomed in, centred on the element,
+ * no further than to fit it on the screen with a margin.
+ */
+export function readableViewport(v: Viewport, bounds: Rect, fontSize: number, width: number, height: number): Viewport | null {
+  if (fontSize * v.scale >= EDITING_MIN_TEXT_PX) return null;
+  const fit = fitBounds(bounds, width, height, 48, MAX_SCALE);
+  const scale = clampScale(Math.min(EDITING_MIN_TEXT_PX / Math.max(fontSize, 1), fit.scale));
+  if (scale <= v.scale) return null;
+  return { scale, x: width / 2 - (bounds.x + bounds.w / 2) * scale, y: height / 2 - (bounds.y + bounds.h / 2) * scale };
+}

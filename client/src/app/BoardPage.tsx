@@ -3,14 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { Canvas } from '../board/Canvas';
 import { colourFor } from '../board/palette';
 import { usePeers } from '../board/presence';
-import { TextEditor } from '../board/TextEditor';
+import { TextEditor, typingSize } from '../board/TextEditor';
 import { useShortcuts } from '../board/useShortcuts';
 import { Editor } from '../editor/editor';
 import { useEditorState } from '../editor/hooks';
 import { useControl } from '../control/useControl';
 import { openRound, type ControlState } from '../../../shared/protocol/state';
 import { elementBounds } from '../../../shared/geometry/elements';
-import { fitBounds } from '../../../shared/geometry/viewport';
+import { fitBounds, readableViewport } from '../../../shared/geometry/viewport';
 import { FacilitatorPanel } from '../panels/FacilitatorPanel';
 import { ReactionsBar } from '../panels/Reactions';
 import { TimerDisplay } from '../panels/TimerDisplay';
@@ -172,6 +172,9 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
       if (editor.isLocked(id)) return editor.notify('control.locked');
       editor.select([id]);
       editor.beginGesture();
+      // Zoomed far out, the text being typed would be a few pixels high: come closer first.
+      const readable = readableViewport(editor.state.viewport, elementBounds(element, editor.store.lookup), typingSize(element), editor.screenSize.width, editor.screenSize.height);
+      if (readable) editor.setViewport(readable);
       editor.setState({ editing: { id, field: ELEMENT_DEFINITIONS[element.type].textFields[0] ?? 'text' } });
     },
     [editor],

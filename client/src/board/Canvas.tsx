@@ -11,6 +11,8 @@ import type { Editor } from '../editor/editor';
 import { useEditorState } from '../editor/hooks';
 import { createTool, type PointerInfo, type Preview, type ToolContext } from '../tools';
 import { ElementView, TEXT_MIN_SCALE } from './ElementView';
+import { FRAME_TITLE_SCREEN_SCALE } from '../../../shared/geometry/frame-titles';
+import { FrameTitles, FrameTitlesOnScreen } from './FrameTitles';
 import { ZoomState, ZoomStateContext } from './zoom-text';
 import { CachedOverview } from './OverviewShape';
 import { LiftedElements } from './Lifted';
@@ -268,6 +270,7 @@ export function Canvas({ editor, awareness, onStartEditing, badges = NO_BADGES, 
     >
       <Stage ref={stage} width={size.width} height={size.height} x={viewport.x} y={viewport.y} scaleX={viewport.scale} scaleY={viewport.scale} listening={false}>
         <ZoomStateContext.Provider value={zoom}>
+        <FrameTitlesOnScreen.Provider value={viewport.scale < FRAME_TITLE_SCREEN_SCALE}>
         <Layer listening={false}>
           {detailed ? (
             boardIds.map((id) => <ElementView key={id} editor={editor} id={id} detailed={detailed} editing={editing?.id === id} />)
@@ -277,7 +280,9 @@ export function Canvas({ editor, awareness, onStartEditing, badges = NO_BADGES, 
         </Layer>
         <OverlayLayer editor={editor} preview={preview} awareness={awareness} scale={viewport.scale} badges={badges} lockedFrames={lockedFrames} drafts={drafts}>
           {liftedIds.length > 0 && <LiftedElements editor={editor} ids={liftedIds} detailed={detailed} editingId={editing?.id ?? null} scale={viewport.scale} />}
+          <FrameTitles editor={editor} viewport={viewport} width={size.width} height={size.height} />
         </OverlayLayer>
+        </FrameTitlesOnScreen.Provider>
         </ZoomStateContext.Provider>
       </Stage>
     </div>

@@ -1,4 +1,4 @@
-import { memo, type ComponentProps } from 'react';
+import { memo, useContext, type ComponentProps } from 'react';
 import { Arrow, Ellipse, Group, Line, Rect, Text } from 'react-konva';
 import { connectorPath, rotationOf, unrotatedBounds } from '../../../shared/geometry/elements';
 import { center } from '../../../shared/geometry/rect';
@@ -12,6 +12,8 @@ import { FactorCard } from '../methods/factors/FactorCard';
 import { FactorRanking } from '../methods/factors/FactorRanking';
 import { StakeholderCard } from '../methods/stakeholders/StakeholderCard';
 import { useZoomTextDraw } from './zoom-text';
+import { FrameTitlesOnScreen } from './FrameTitles';
+import { FRAME_TITLE_BOARD_PX } from '../../../shared/geometry/frame-titles';
 
 /** Below this zoom, text is not drawn: it would be unreadable and it is the costly part. */
 export const TEXT_MIN_SCALE = 0.4;
@@ -125,10 +127,12 @@ function BasicShape({ element, detailed, editing }: { element: ElementOf<'rect'>
 }
 
 function FrameShape({ element }: { element: ElementOf<'frame'> }) {
+  // Zoomed out, the title is drawn at screen size on the overlay (FrameTitles.tsx).
+  const titleOnScreen = useContext(FrameTitlesOnScreen);
   return (
     <Group {...placed(element)} listening={false}>
       <Rect width={element.w} height={element.h} fill={element.fill} stroke="#94a3b8" strokeWidth={1.5} cornerRadius={8} perfectDrawEnabled={false} />
-      <ZoomSteadyText y={-26} text={element.title || ' '} fontSize={18} fontStyle="bold" fill="#334155" perfectDrawEnabled={false} />
+      {!titleOnScreen && <ZoomSteadyText y={-26} text={element.title || ' '} fontSize={FRAME_TITLE_BOARD_PX} fontStyle="bold" fill="#334155" perfectDrawEnabled={false} />}
     </Group>
   );
 }

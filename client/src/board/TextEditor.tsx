@@ -5,10 +5,19 @@ import { boardToScreen } from '../../../shared/geometry/viewport';
 import { textFieldLimit } from '../../../shared/schema/elements';
 import { elementsOf } from '../../../shared/schema/doc';
 import type { Editor } from '../editor/editor';
+import type { Element } from '../../../shared/schema/elements';
 import { useEditorState, useElement } from '../editor/hooks';
 import { noteFontSize } from './ElementView';
 import { applyTextareaValue, shiftPosition } from './text-binding';
 import { handleTreeKey } from '../methods/tree/tree-shortcuts';
+
+/**
+ * The text size, in board units, the editor should be legible at: a note's type shrinks as
+ * it fills, so a size it reaches with a few lines is used rather than that of an empty note.
+ */
+export function typingSize(element: Element): number {
+  return element.type === 'text' ? element.fontSize : 16;
+}
 
 /**
  * In-place text editing: a textarea laid over the element, bound to its Y.Text. Typing
@@ -64,7 +73,11 @@ export function TextEditor({ editor, id, field, onDone }: { editor: Editor; id: 
     applyTextareaValue(ytext, value, editor.origin);
   };
 
-  const topLeft = boardToScreen(viewport, { x: element.x, y: element.type === 'frame' ? element.y - 30 : element.y });
+  // The textarea is placed on the page; the viewport maps the board into the canvas, which
+  // sits beside the toolbar and below the top bar.
+  const canvas = document.querySelector('[data-testid="canvas"]')?.getBoundingClientRect();
+  const inCanvas = boardToScreen(viewport, { x: element.x, y: element.type === 'frame' ? element.y - 30 : element.y });
+  const topLeft = { x: inCanvas.x + (canvas?.left ?? 0), y: inCanvas.y + (canvas?.top ?? 0) };
   const width = element.w * viewport.scale;
   const height = (element.type === 'frame' ? 28 : element.h) * viewport.scale;
   const fontSize =

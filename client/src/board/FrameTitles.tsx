@@ -1,0 +1,113 @@
+import { createContext } from 'react';
+import { Shape } from 'react-konva';
+import type { Context } from 'konva/lib/Context';
+import { FRAME_TITLE_SCREEN_PX, FRAME_TITLE_SCREEN_SCALE, frameTitlePlacements, type FrameTitlePlacement, type FrameTitleSource } from '../../../shared/geometry/frame-titles';
+import type { Viewport } from '../../../shared/geometry/viewport';
+import type { Editor } from '../editor/editor';
+import { useEditorState, useElementsDerived } from '../editor/hooks';
+
+/** True while frame titles are drawn at screen size here, so frames leave their own out. */
+export const FrameTitlesOnScreen = createContext(false);
+
+const TEXT_COLOUR = '#334155';
+const HALO_COLOUR = 'rgba(248, 250, 252, 0.9)';
+const NO_OFFSET = { x: 0, y: 0 };
+/** Titles kept as pictures; a board has tens of frames, a stress test a few hundred. */
+const MAX_PICTURES = 2000;
+
+interface TitlePicture {
+  canvas: HTMLCanvasElement;
+  /** Width in CSS pixels. */
+  width: number;
+  /** Where the picture may be cut, in CSS pixels: after each character (but a space). */
+  cuts: number[];
+}
+
+const PAD = 2;
+
+const pictures = new Map<string, TitlePicture>();
+
+/** A title drawn once at its screen size, to be copied each frame (drawing text is the costly part). */
+function pictureOf(text: string, ratio: number): TitlePicture {
+  const key = `${ratio}|${text}`;
+  let picture = pictures.get(key);
+  if (picture) return picture;
+  if (pictures.size >= MAX_PICTURES) pictures.clear();
+  const canvas = document.createElement('canvas');
+  const ctx = canvas.getContext('2d')!;
+  const font = `600 ${FRAME_TITLE_SCREEN_PX}px ${getComputedStyle(document.body).fontFamily || 'sans-serif'}`;
+  ctx.font = font;
+  const pad = PAD;
+  const width = Math.ceil(ctx.measureText(text).width) + 2 * pad;
+  // Cut between characters, never through one (a cut through "ż" leaves its dot).
+  const characters = [...text];
+  const cuts: number[] = [];
+  for (let i = 1; i < characters.length; i++) if (characters[i - 1] !== ' ') cuts.push(pad + ctx.measureText(characters.slice(0, i).join('')).width);
+  const height = FRAME_TITLE_SCREEN_PX + 2 * pad + 2;
+  canvas.width = Math.max(1, Math.ceil(width * ratio));
+  canvas.height = Math.ceil(height * ratio);
+  ctx.scale(ratio, ratio);
+  ctx.font = font;
+  ctx.textBaseline = 'top';
+  ctx.lineJoin = 'round';
+  // A light halo keeps the title legible where it crosses lines or other frames.
+  ctx.strokeStyle = HALO_COLOUR;
+  ctx.lineWidth = 3;
+  ctx.strokeText(text, pad, pad + 1);
+  ctx.fillStyle = TEXT_COLOUR;
+  ctx.fillText(text, pad, pad + 1);
+  picture = { canvas, width, cuts };
+  pictures.set(key, picture);
+  return picture;
+}
+
+/** Copies each title's picture to its place, cut short with an ellipsis when the frame is narrower. */
+function drawTitles(context: Context, placements: readonly FrameTitlePlacement[], ratio: number): void {
+  const ctx = context._context;
+  ctx.save();
+  ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+  const ellipsis = placements.length ? pictureOf('…', ratio) : null;
+  for (const p of placements) {
+    const picture = pictureOf(p.title, ratio);
+    const height = picture.canvas.height / ratio;
+    if (picture.width <= p.maxWidth) {
+      ctx.drawImage(picture.canvas, p.x, p.y, picture.width, height);
+      continue;
+    }
+    const room = p.maxWidth - ellipsis!.width + PAD;
+    let shown = 0;
+    for (const cut of picture.cuts) if (cut <= room) shown = cut;
+    if (shown <= 0) continue;
+    ctx.drawImage(picture.canvas, 0, 0, shown * ratio, picture.canvas.height, p.x, p.y, shown, height);
+    ctx.drawImage(ellipsis!.canvas, p.x + shown - PAD, p.y, ellipsis!.width, height);
+  }
+  ctx.restore();
+}
+
+function sameFrames(a: FrameTitleSource[], b: FrameTitleSource[]): boolean {
+  return a.length === b.length && a.every((f, i) => { const g = b[i]!; return f.id === g.id && f.title === g.title && f.x === g.x && f.y === g.y && f.w === g.w && f.h === g.h && f.nested === g.nested; });
+}
+
+/**
+ * Frame titles at a constant screen size while the board is zoomed out (frames' own titles
+ * would be a few pixels high), on the overlay layer so that they stay above the elements.
+ */
+export function FrameTitles({ editor, viewport, width, height }: { editor: Editor; viewport: Viewport; width: number; height: number }) {
+  const onScreen = viewport.scale < FRAME_TITLE_SCREEN_SCALE;
+  const frames = useElementsDerived(editor, () => (onScreen ? editor.store.ofType('frame').map(({ id, title, x, y, w, h, parentId }) => ({ id, title, x, y, w, h, nested: parentId !== null })) : []), sameFrames);
+  // A dragged frame's title goes with it between the drag's writes; other drags do not
+  // re-render titles (nor redraw this layer) at every move.
+  const lifted = useEditorState(editor, (s) => s.lifted);
+  const liftedFrames = frames.some((f) => lifted.has(f.id));
+  const offset = useEditorState(editor, (s) => (liftedFrames ? s.liftOffset : NO_OFFSET));
+  if (!onScreen || frames.length === 0) return null;
+  const shown = liftedFrames ? frames.map((f) => (lifted.has(f.id) ? { ...f, x: f.x + offset.x, y: f.y + offset.y } : f)) : frames;
+  const placements = frameTitlePlacements(shown, viewport, { width, height });
+  return (
+    <Shape
+      listening={false}
+      perfectDrawEnabled={false}
+      sceneFunc={(context, shape) => drawTitles(context, placements, shape.getLayer()?.getCanvas().getPixelRatio() ?? 1)}
+    />
+  );
+}

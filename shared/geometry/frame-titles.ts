@@ -1,0 +1,60 @@
+import type { Viewport } from './viewport';
+
+/** Size of a frame's own title, drawn with the frame in board units (client FrameShape). */
+export const FRAME_TITLE_BOARD_PX = 18;
+/** Size of a frame title drawn at a constant screen size when the board is zoomed out. */
+export const FRAME_TITLE_SCREEN_PX = 13;
+/**
+ * Below this zoom the frame's own title would read smaller than FRAME_TITLE_SCREEN_PX, so
+ * titles are drawn at screen size instead (as Miro and Figma keep frame names legible when
+ * the whole board is in view: they are how people find their way around it).
+ */
+export const FRAME_TITLE_SCREEN_SCALE = FRAME_TITLE_SCREEN_PX / FRAME_TITLE_BOARD_PX;
+/** A frame narrower than this on screen gets no title: there would be no room for a word. */
+export const FRAME_TITLE_MIN_WIDTH_PX = 36;
+/** Gap between the title's bottom and the frame's top edge, in screen pixels. */
+const GAP_PX = 5;
+
+export interface FrameTitleSource {
+  id: string;
+  title: string;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  /** Inside another frame (a SWOT quadrant): its title goes inside its top edge, where the outer frame's title is not. */
+  nested: boolean;
+}
+
+/** Where one title goes on screen: its top-left corner and the width it may take. */
+export interface FrameTitlePlacement {
+  id: string;
+  title: string;
+  x: number;
+  y: number;
+  maxWidth: number;
+}
+
+/**
+ * Screen places of the titles of the frames that can show one at this zoom: above the
+ * frame's top-left corner (inside it for a frame within a frame), no wider than the frame,
+ * only those whose place is on screen. Larger frames are placed first and a title that
+ * would overlap one already placed is left out. Empty when the frames draw their own titles
+ * (zoomed in far enough).
+ */
+export function frameTitlePlacements(frames: Iterable<FrameTitleSource>, viewport: Viewport, screen: { width: number; height: number }): FrameTitlePlacement[] {
+  if (viewport.scale >= FRAME_TITLE_SCREEN_SCALE) return [];
+  const candidates = [...frames].filter((f) => f.title.trim() && f.w * viewport.scale >= FRAME_TITLE_MIN_WIDTH_PX).sort((a, b) => b.w * b.h - a.w * a.h);
+  const placements: FrameTitlePlacement[] = [];
+  for (const frame of candidates) {
+    const maxWidth = frame.w * viewport.scale;
+    const x = frame.x * viewport.scale + viewport.x;
+    const top = frame.y * viewport.scale + viewport.y;
+    if (frame.nested && frame.h * viewport.scale < FRAME_TITLE_SCREEN_PX + 2 * GAP_PX) continue;
+    const y = frame.nested ? top + GAP_PX : top - GAP_PX - FRAME_TITLE_SCREEN_PX;
+    if (x > screen.width || x + maxWidth < 0 || y > screen.height || y + FRAME_TITLE_SCREEN_PX < 0) continue;
+    const overlaps = placements.some((p) => x < p.x + p.maxWidth && p.x < x + maxWidth && y < p.y + FRAME_TITLE_SCREEN_PX && p.y < y + FRAME_TITLE_SCREEN_PX);
+    if (!overlaps) placements.push({ id: frame.id, title: frame.title.trim(), x, y, maxWidth });
+  }
+  return placements;
+}

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { FRAME_TITLE_MIN_WIDTH_PX, FRAME_TITLE_SCREEN_PX, FRAME_TITLE_SCREEN_SCALE, frameTitlePlacements, type FrameTitleSource } from '../../shared/geometry/frame-titles';
+import { EDITING_MIN_TEXT_PX, readableViewport } from '../../shared/geometry/viewport';
+
+const screen = { width: 1280, height: 800 };
+const frame = (id: string, x: number, y: number, w: number, h: number, title = id, nested = false): FrameTitleSource => ({ id, title, x, y, w, h, nested });
+
+describe('frame titles at screen size', () => {
+  it('are drawn by the frames themselves once the zoom makes their own title legible', () => {
+    expect(frameTitlePlacements([frame('A', 0, 0, 1000, 800)], { x: 0, y: 100, scale: FRAME_TITLE_SCREEN_SCALE }, screen)).toEqual([]);
+    expect(frameTitlePlacements([frame('A', 0, 0, 1000, 800)], { x: 0, y: 100, scale: FRAME_TITLE_SCREEN_SCALE * 0.99 }, screen)).toHaveLength(1);
+  });
+
+  it('sit above a frame, as wide as it, and inside a frame that is within another', () => {
+    const v = { x: 100, y: 200, scale: 0.1 };
+    const [outer, inner] = frameTitlePlacements([frame('SWOT', 0, 0, 2000, 1600), frame('Mocne strony', 40, 60, 900, 700, 'Mocne strony', true)], v, screen);
+    expect(outer).toEqual({ id: 'SWOT', title: 'SWOT', x: 100, y: 200 - 5 - FRAME_TITLE_SCREEN_PX, maxWidth: 200 });
+    expect(inner).toEqual({ id: 'Mocne strony', title: 'Mocne strony', x: 104, y: 206 + 5, maxWidth: 90 });
+  });
+
+  it('leave out frames too narrow for a word, untitled ones and those off screen', () => {
+    const v = { x: 0, y: 100, scale: 0.1 };
+    const tooNarrow = frame('narrow', 0, 0, (FRAME_TITLE_MIN_WIDTH_PX - 1) * 10, 1000);
+    const untitled = frame('blank', 5000, 0, 1000, 1000, '   ');
+    const offScreen = frame('far', 20000, 0, 1000, 1000);
+    const above = frame('above', 0, -5000, 1000, 1000);
+    expect(frameTitlePlacements([tooNarrow, untitled, offScreen, above, frame('ok', 2000, 0, 1000, 1000)], v, screen).map((p) => p.id)).toEqual(['ok']);
+  });
+
+  it('place the larger of two overlapping frames and drop the other title', () => {
+    const v = { x: 0, y: 100, scale: 0.1 };
+    const big = frame('big', 0, 0, 3000, 2000);
+    const overlapping = frame('small', 100, 20, 1000, 500);
+    expect(frameTitlePlacements([overlapping, big], v, screen).map((p) => p.id)).toEqual(['big']);
+  });
+});
+
+describe('zooming in to type', () => {
+  const note = { x: 1000, y: 500, w: 200, h: 200 };
+
+  it('leaves a legible view alone', () => {
+    expect(readableViewport({ x: 0, y: 0, scale: 1 }, note, 16, 1280, 800)).toBeNull();
+  });
+
+  it('zooms in far enough to read the text, centred on the element', () => {
+    const v = readableViewport({ x: 0, y: 0, scale: 0.1 }, note, 16, 1280, 800)!;
+    expect(v.scale * 16).toBeCloseTo(EDITING_MIN_TEXT_PX);
+    expect(1100 * v.scale + v.x).toBeCloseTo(640);
+    expect(600 * v.scale + v.y).toBeCloseTo(400);
+  });
+
+  it('stops where a large element still fits on the screen', () => {
+    const frame = { x: 0, y: 0, w: 20000, h: 10000 };
+    const v = readableViewport({ x: 0, y: 0, scale: 0.02 }, frame, 18, 1280, 800)!;
+    expect(v.scale).toBeCloseTo(Math.min((1280 - 96) / 20000, (800 - 96) / 10000));
+    expect(readableViewport({ x: 0, y: 0, scale: 0.07 }, frame, 18, 1280, 800)).toBeNull();
+  });
+});
