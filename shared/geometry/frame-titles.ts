@@ -14,6 +14,13 @@ export const FRAME_TITLE_SCREEN_SCALE = FRAME_TITLE_SCREEN_PX / FRAME_TITLE_BOAR
 export const FRAME_TITLE_MIN_WIDTH_PX = 36;
 /** Gap between the title's bottom and the frame's top edge, in screen pixels. */
 const GAP_PX = 5;
+/** Height, in board units, of the bar above a frame that picks it (its own title's). */
+export const FRAME_TITLE_BAND = 32;
+
+/** Height, in board units, of the band that picks a frame by its title at this zoom. */
+export function frameTitleBand(scale: number): number {
+  return scale < FRAME_TITLE_SCREEN_SCALE ? Math.max(FRAME_TITLE_BAND, (FRAME_TITLE_SCREEN_PX + 2 * GAP_PX) / scale) : FRAME_TITLE_BAND;
+}
 
 export interface FrameTitleSource {
   id: string;

@@ -14,17 +14,17 @@ interface View {
 const viewOf = (page: Page) => page.evaluate(() => (window as never as { __warsztat: { editor: { state: { viewport: View } } } }).__warsztat.editor.state.viewport);
 const setView = (page: Page, view: View) => page.evaluate((v) => (window as never as { __warsztat: { editor: { setViewport(v: View): void } } }).__warsztat.editor.setViewport(v), view);
 
-/** Dark pixels the overlay canvas (the stage's last) has in a screen box: where titles are drawn. */
-function inkOnOverlay(page: Page, box: { x: number; y: number; w: number; h: number }): Promise<number> {
-  return page.evaluate((b) => {
-    const canvases = document.querySelectorAll<HTMLCanvasElement>('[data-testid="canvas"] .konvajs-content canvas');
-    const overlay = canvases[canvases.length - 1]!;
+/** Dark pixels a layer's canvas (0: the board's, 1: the overlay) has in a screen box: where titles are drawn. */
+function inkOn(page: Page, layer: 0 | 1, box: { x: number; y: number; w: number; h: number }): Promise<number> {
+  return page.evaluate(([index, b]) => {
+    const canvases = [...document.querySelectorAll<HTMLCanvasElement>('[data-testid="canvas"] .konvajs-content canvas')].filter((c) => !c.dataset.testid);
+    const overlay = canvases[index]!;
     const ratio = overlay.width / overlay.getBoundingClientRect().width;
     const data = overlay.getContext('2d')!.getImageData(Math.round(b.x * ratio), Math.round(b.y * ratio), Math.round(b.w * ratio), Math.round(b.h * ratio)).data;
     let ink = 0;
     for (let i = 0; i < data.length; i += 4) if (data[i + 3]! > 128 && data[i]! < 120) ink++;
     return ink;
-  }, box);
+  }, [layer, box] as const);
 }
 
 describe.skipIf(browserUnavailable() !== null)('a board seen from afar in Chromium', () => {
@@ -49,13 +49,19 @@ describe.skipIf(browserUnavailable() !== null)('a board seen from afar in Chromi
     // From afar (10 %) the title is drawn at screen size above the frame.
     await setView(page, { x: 100, y: 200, scale: 0.1 });
     await page.waitForTimeout(200);
-    const titleBox = { x: 100, y: 200 - 20, w: 130, h: 18 };
-    expect(await inkOnOverlay(page, titleBox)).toBeGreaterThan(50);
+    expect(await inkOn(page, 0, { x: 100, y: 200 - 20, w: 130, h: 18 })).toBeGreaterThan(50);
     await screenshot(page, 'zoomed-out-frame-titles');
-    // Close up, the frame draws its own title on the board's layer and the overlay has none.
-    await setView(page, { x: 100, y: 200, scale: 1 });
+    // Its title picks it; dragged, it takes its title along (drawn on the overlay while it moves).
+    const body = await toPage(page, 500, -100);
+    await page.mouse.move(body.x, body.y);
+    await page.mouse.down();
+    await page.mouse.move(body.x, body.y + 150, { steps: 6 });
+    await page.waitForTimeout(100);
+    expect(await inkOn(page, 1, { x: 100, y: 350 - 20, w: 130, h: 18 })).toBeGreaterThan(50);
+    expect(await inkOn(page, 0, { x: 100, y: 200 - 20, w: 130, h: 18 })).toBe(0);
+    await page.mouse.up();
     await page.waitForTimeout(200);
-    expect(await inkOnOverlay(page, { x: 100, y: 200 - 40, w: 200, h: 36 })).toBe(0);
+    expect(await inkOn(page, 0, { x: 100, y: 350 - 20, w: 130, h: 18 })).toBeGreaterThan(50);
 
     // A note placed at 10 % brings the view close enough to read what is typed.
     await setView(page, { x: 100, y: 200, scale: 0.1 });

@@ -11,7 +11,7 @@ import type { Editor } from '../editor/editor';
 import { useEditorState } from '../editor/hooks';
 import { createTool, type PointerInfo, type Preview, type ToolContext } from '../tools';
 import { ElementView, TEXT_MIN_SCALE } from './ElementView';
-import { FRAME_TITLE_SCREEN_SCALE } from '../../../shared/geometry/frame-titles';
+import { FRAME_TITLE_SCREEN_SCALE, frameTitleBand } from '../../../shared/geometry/frame-titles';
 import { FrameTitles, FrameTitlesOnScreen } from './FrameTitles';
 import { ZoomState, ZoomStateContext } from './zoom-text';
 import { CachedOverview } from './OverviewShape';
@@ -156,7 +156,7 @@ export function Canvas({ editor, awareness, onStartEditing, badges = NO_BADGES, 
     hit: (p) => {
       // Nodes folded away inside a tree are not drawn, so they cannot be hit either.
       const visible = visibleIds.map((id) => editor.store.get(id)).filter((e): e is Element => e !== undefined && !(e.type === 'treeNode' && isFoldedAway(editor.store, e.id)));
-      return hitTest(visible, p, editor.store.lookup, 4 / editor.state.viewport.scale);
+      return hitTest(visible, p, editor.store.lookup, 4 / editor.state.viewport.scale, frameTitleBand(editor.state.viewport.scale));
     },
     handleAt: (screen) => {
       const box = editor.selectionBounds();
@@ -277,10 +277,11 @@ export function Canvas({ editor, awareness, onStartEditing, badges = NO_BADGES, 
           ) : (
             <CachedOverview editor={editor} viewport={viewport} width={size.width} height={size.height} exclude={lifted} />
           )}
+          <FrameTitles editor={editor} viewport={viewport} width={size.width} height={size.height} lifted={false} />
         </Layer>
         <OverlayLayer editor={editor} preview={preview} awareness={awareness} scale={viewport.scale} badges={badges} lockedFrames={lockedFrames} drafts={drafts}>
           {liftedIds.length > 0 && <LiftedElements editor={editor} ids={liftedIds} detailed={detailed} editingId={editing?.id ?? null} scale={viewport.scale} />}
-          <FrameTitles editor={editor} viewport={viewport} width={size.width} height={size.height} />
+          <FrameTitles editor={editor} viewport={viewport} width={size.width} height={size.height} lifted />
         </OverlayLayer>
         </FrameTitlesOnScreen.Provider>
         </ZoomStateContext.Provider>

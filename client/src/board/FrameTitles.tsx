@@ -90,19 +90,20 @@ function sameFrames(a: FrameTitleSource[], b: FrameTitleSource[]): boolean {
 
 /**
  * Frame titles at a constant screen size while the board is zoomed out (frames' own titles
- * would be a few pixels high), on the overlay layer so that they stay above the elements.
+ * would be a few pixels high). Those of frames at rest go on the board's layer, above its
+ * elements: that layer is not redrawn while something is dragged over it at this zoom. Those
+ * of frames being dragged go on the overlay with them (`lifted`).
  */
-export function FrameTitles({ editor, viewport, width, height }: { editor: Editor; viewport: Viewport; width: number; height: number }) {
+export function FrameTitles({ editor, viewport, width, height, lifted: ofLifted }: { editor: Editor; viewport: Viewport; width: number; height: number; lifted: boolean }) {
   const onScreen = viewport.scale < FRAME_TITLE_SCREEN_SCALE;
   const frames = useElementsDerived(editor, () => (onScreen ? editor.store.ofType('frame').map(({ id, title, x, y, w, h, parentId }) => ({ id, title, x, y, w, h, nested: parentId !== null })) : []), sameFrames);
-  // A dragged frame's title goes with it between the drag's writes; other drags do not
-  // re-render titles (nor redraw this layer) at every move.
   const lifted = useEditorState(editor, (s) => s.lifted);
   const liftedFrames = frames.some((f) => lifted.has(f.id));
-  const offset = useEditorState(editor, (s) => (liftedFrames ? s.liftOffset : NO_OFFSET));
-  if (!onScreen || frames.length === 0) return null;
-  const shown = liftedFrames ? frames.map((f) => (lifted.has(f.id) ? { ...f, x: f.x + offset.x, y: f.y + offset.y } : f)) : frames;
-  const placements = frameTitlePlacements(shown, viewport, { width, height });
+  // Only the overlay's titles follow a drag between its writes.
+  const offset = useEditorState(editor, (s) => (ofLifted && liftedFrames ? s.liftOffset : NO_OFFSET));
+  if (!onScreen || frames.length === 0 || (ofLifted && !liftedFrames)) return null;
+  const shown = ofLifted ? frames.map((f) => (lifted.has(f.id) ? { ...f, x: f.x + offset.x, y: f.y + offset.y } : f)) : frames;
+  const placements = frameTitlePlacements(shown, viewport, { width, height }).filter((p) => lifted.has(p.id) === ofLifted);
   return (
     <Shape
       listening={false}
