@@ -12,6 +12,11 @@ export const FRAME_TITLE_SCREEN_PX = 13;
 export const FRAME_TITLE_SCREEN_SCALE = FRAME_TITLE_SCREEN_PX / FRAME_TITLE_BOARD_PX;
 /** A frame narrower than this on screen gets no title: there would be no room for a word. */
 export const FRAME_TITLE_MIN_WIDTH_PX = 36;
+/**
+ * At most this many titles at once, those of the largest frames: a board zoomed out over
+ * hundreds of frames shows stubs of a few letters each, and every one costs a copy per frame.
+ */
+export const MAX_FRAME_TITLES = 150;
 /** Gap between the title's bottom and the frame's top edge, in screen pixels. */
 const GAP_PX = 5;
 /** Height, in board units, of the bar above a frame that picks it (its own title's). */
@@ -45,8 +50,8 @@ export interface FrameTitlePlacement {
 /**
  * Screen places of the titles of the frames that can show one at this zoom: above the
  * frame's top-left corner (inside it for a frame within a frame), no wider than the frame,
- * only those whose place is on screen. Larger frames are placed first and a title that
- * would overlap one already placed is left out. Empty when the frames draw their own titles
+ * only those whose place is on screen. Larger frames are placed first, a title that would
+ * overlap one already placed is left out, and no more than MAX_FRAME_TITLES are placed. Empty when the frames draw their own titles
  * (zoomed in far enough).
  */
 export function frameTitlePlacements(frames: Iterable<FrameTitleSource>, viewport: Viewport, screen: { width: number; height: number }): FrameTitlePlacement[] {
@@ -54,6 +59,7 @@ export function frameTitlePlacements(frames: Iterable<FrameTitleSource>, viewpor
   const candidates = [...frames].filter((f) => f.title.trim() && f.w * viewport.scale >= FRAME_TITLE_MIN_WIDTH_PX).sort((a, b) => b.w * b.h - a.w * a.h);
   const placements: FrameTitlePlacement[] = [];
   for (const frame of candidates) {
+    if (placements.length >= MAX_FRAME_TITLES) break;
     const maxWidth = frame.w * viewport.scale;
     const x = frame.x * viewport.scale + viewport.x;
     const top = frame.y * viewport.scale + viewport.y;

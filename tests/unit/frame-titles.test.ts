@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FRAME_TITLE_MIN_WIDTH_PX, FRAME_TITLE_SCREEN_PX, FRAME_TITLE_SCREEN_SCALE, frameTitlePlacements, type FrameTitleSource } from '../../shared/geometry/frame-titles';
+import { MAX_FRAME_TITLES, FRAME_TITLE_MIN_WIDTH_PX, FRAME_TITLE_SCREEN_PX, FRAME_TITLE_SCREEN_SCALE, frameTitlePlacements, type FrameTitleSource } from '../../shared/geometry/frame-titles';
 import { EDITING_MIN_TEXT_PX, readableViewport } from '../../shared/geometry/viewport';
 import { hitTest } from '../../shared/geometry/elements';
 import { FRAME_TITLE_BAND, frameTitleBand } from '../../shared/geometry/frame-titles';
@@ -28,6 +28,14 @@ describe('frame titles at screen size', () => {
     const offScreen = frame('far', 20000, 0, 1000, 1000);
     const above = frame('above', 0, -5000, 1000, 1000);
     expect(frameTitlePlacements([tooNarrow, untitled, offScreen, above, frame('ok', 2000, 0, 1000, 1000)], v, screen).map((p) => p.id)).toEqual(['ok']);
+  });
+
+  it('are at most MAX_FRAME_TITLES at once, those of the largest frames', () => {
+    const many = Array.from({ length: MAX_FRAME_TITLES + 50 }, (_, i) => frame(`f${i}`, (i % 20) * 600, Math.floor(i / 20) * 600, 500, 400 + i));
+    const placed = frameTitlePlacements(many, { x: 0, y: 50, scale: 0.1 }, screen);
+    expect(placed).toHaveLength(MAX_FRAME_TITLES);
+    expect(placed.map((p) => p.id)).not.toContain('f0');
+    expect(placed.map((p) => p.id)).toContain(`f${MAX_FRAME_TITLES + 49}`);
   });
 
   it('place the larger of two overlapping frames and drop the other title', () => {

@@ -19,11 +19,14 @@ interface TitlePicture {
   canvas: HTMLCanvasElement;
   /** Width in CSS pixels. */
   width: number;
-  /** Where the picture may be cut, in CSS pixels: after each character (but a space). */
+  /** Width of the first i + 1 characters, in CSS pixels (never cut after a space: Infinity). */
   cuts: number[];
+  /** The title cut after i + 1 characters, with an ellipsis: made when first needed. */
+  shortened: Map<number, TitlePicture>;
 }
 
 const PAD = 2;
+const ELLIPSIS = '…';
 
 const pictures = new Map<string, TitlePicture>();
 
@@ -42,7 +45,7 @@ function pictureOf(text: string, ratio: number): TitlePicture {
   // Cut between characters, never through one (a cut through "ż" leaves its dot).
   const characters = [...text];
   const cuts: number[] = [];
-  for (let i = 1; i < characters.length; i++) if (characters[i - 1] !== ' ') cuts.push(pad + ctx.measureText(characters.slice(0, i).join('')).width);
+  for (let i = 1; i < characters.length; i++) cuts.push(characters[i - 1] === ' ' ? Infinity : pad + ctx.measureText(characters.slice(0, i).join('')).width);
   const height = FRAME_TITLE_SCREEN_PX + 2 * pad + 2;
   canvas.width = Math.max(1, Math.ceil(width * ratio));
   canvas.height = Math.ceil(height * ratio);
@@ -56,30 +59,31 @@ function pictureOf(text: string, ratio: number): TitlePicture {
   ctx.strokeText(text, pad, pad + 1);
   ctx.fillStyle = TEXT_COLOUR;
   ctx.fillText(text, pad, pad + 1);
-  picture = { canvas, width, cuts };
+  picture = { canvas, width, cuts, shortened: new Map() };
   pictures.set(key, picture);
   return picture;
 }
 
-/** Copies each title's picture to its place, cut short with an ellipsis when the frame is narrower. */
+/** Copies each title's picture to its place; one cut short with an ellipsis where the frame is narrower. */
 function drawTitles(context: Context, placements: readonly FrameTitlePlacement[], ratio: number): void {
   const ctx = context._context;
   ctx.save();
   ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-  const ellipsis = placements.length ? pictureOf('…', ratio) : null;
   for (const p of placements) {
-    const picture = pictureOf(p.title, ratio);
-    const height = picture.canvas.height / ratio;
-    if (picture.width <= p.maxWidth) {
-      ctx.drawImage(picture.canvas, p.x, p.y, picture.width, height);
-      continue;
+    let picture = pictureOf(p.title, ratio);
+    if (picture.width > p.maxWidth) {
+      const room = p.maxWidth - pictureOf(ELLIPSIS, ratio).width + PAD;
+      let cut = -1;
+      picture.cuts.forEach((at, i) => {
+        if (at <= room) cut = i;
+      });
+      if (cut < 0) continue;
+      // Its own picture, kept: one copy a title each frame, however it is cut.
+      let short = picture.shortened.get(cut);
+      if (!short) picture.shortened.set(cut, (short = pictureOf(`${[...p.title].slice(0, cut + 1).join('').trimEnd()}${ELLIPSIS}`, ratio)));
+      picture = short;
     }
-    const room = p.maxWidth - ellipsis!.width + PAD;
-    let shown = 0;
-    for (const cut of picture.cuts) if (cut <= room) shown = cut;
-    if (shown <= 0) continue;
-    ctx.drawImage(picture.canvas, 0, 0, shown * ratio, picture.canvas.height, p.x, p.y, shown, height);
-    ctx.drawImage(ellipsis!.canvas, p.x + shown - PAD, p.y, ellipsis!.width, height);
+    ctx.drawImage(picture.canvas, p.x, p.y, picture.width, picture.canvas.height / ratio);
   }
   ctx.restore();
 }
