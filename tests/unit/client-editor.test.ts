@@ -196,6 +196,18 @@ describe('Editor: clipboard', () => {
     expect(center(box)).toEqual({ x: 1000, y: -500 });
   });
 
+  it('pasting what would land out of sight (another board, or panned away) puts it in the middle of the view', () => {
+    const { editor, n1, n2 } = board();
+    editor.screenSize = { width: 1000, height: 800 };
+    editor.select([n1, n2]);
+    const text = editor.copySelection()!;
+    editor.setViewport({ x: -20_000, y: 5_000, scale: 0.5 });
+    const ids = editor.paste(text);
+    const notes = ids.map((id) => editor.store.get(id)!).filter((e) => e.type === 'note');
+    const box = union(notes.map((e) => elementBounds(e, editor.store.lookup)))!;
+    expect(center(box)).toEqual(editor.viewCenter());
+  });
+
   it('keeps frame membership only when the frame is copied too', () => {
     const editor = editorOn();
     const [frame] = editor.create([{ type: 'frame', x: 0, y: 0 }]);

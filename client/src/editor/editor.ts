@@ -4,8 +4,8 @@ import { OpError } from '../../../shared/ops/errors';
 import type { ReorderDirection } from '../../../shared/ops/zorder';
 import type { Element } from '../../../shared/schema/elements';
 import { elementBounds } from '../../../shared/geometry/elements';
-import { union, type Point, type Rect } from '../../../shared/geometry/rect';
-import { fitBounds, zoomAt, type Viewport } from '../../../shared/geometry/viewport';
+import { intersects, union, type Point, type Rect } from '../../../shared/geometry/rect';
+import { fitBounds, visibleRect, zoomAt, type Viewport } from '../../../shared/geometry/viewport';
 import { NOTE_COLOURS } from '../../../shared/schema/elements';
 import { LIMITS } from '../../../shared/schema/limits';
 import { parseClipboard, serialiseSelection } from './clipboard';
@@ -273,11 +273,15 @@ export class Editor {
       this.select(ids);
       return ids;
     }
-    if (at && elements.length) {
-      const bounds = union(elements.map((e) => ({ x: Number(e.x ?? 0), y: Number(e.y ?? 0), w: Number(e.w ?? 0), h: Number(e.h ?? 0) })))!;
+    const bounds = union(elements.map((e) => ({ x: Number(e.x ?? 0), y: Number(e.y ?? 0), w: Number(e.w ?? 0), h: Number(e.h ?? 0) })));
+    // Pasted where they were copied (a step aside), unless that is out of sight (copied
+    // from another board or before panning away): then in the middle of the view.
+    const view = visibleRect(this.stateValue.viewport, this.screenSize.width, this.screenSize.height);
+    const target = at ?? (bounds && !intersects(bounds, view) ? this.viewCenter() : undefined);
+    if (target && bounds) {
       for (const e of elements) {
-        e.x = Number(e.x) - bounds.x - bounds.w / 2 + at.x;
-        e.y = Number(e.y) - bounds.y - bounds.h / 2 + at.y;
+        e.x = Number(e.x) - bounds.x - bounds.w / 2 + target.x;
+        e.y = Number(e.y) - bounds.y - bounds.h / 2 + target.y;
       }
     }
     const ids = this.create(elements);
