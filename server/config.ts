@@ -46,7 +46,11 @@ export const configSchema = z.object({
   RESYNC_MS: int(5000, 100),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Directory of the built client; the server serves it when it exists. */
-  CLIENT_DIR: z.string().default(path.resolve('dist/client')),
+  CLIENT_DIR: z
+    .string()
+    .default('dist/client')
+    // Relative to where the server starts; express's sendFile needs an absolute path.
+    .transform((dir) => path.resolve(dir)),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readMeta } from '../../shared/schema/doc';
 import { closeOf, rawSocket, stockClient, synced, waitFor } from '../helpers/clients';
@@ -124,6 +127,15 @@ describe('REST API', () => {
     const res = await fetch(`${server.url}/api/nothing-here`);
     expect(res.status).toBe(404);
     expect(await res.json()).toEqual({ error: 'not found' });
+  });
+
+  it('a client directory given relative to where the server starts serves its pages', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'warsztat-client-'));
+    fs.writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>Warsztat</title>');
+    const server = await startServer({ CLIENT_DIR: path.relative(process.cwd(), dir) });
+    const res = await fetch(`${server.url}/b/abc`);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('<title>Warsztat</title>');
   });
 });
 
