@@ -71,3 +71,24 @@ export function frameTitlePlacements(frames: Iterable<FrameTitleSource>, viewpor
   }
   return placements;
 }
+
+/**
+ * The text as it fits in `maxWidth`: whole, or cut between characters (never after a space)
+ * and ended with an ellipsis; null when not even one character and the ellipsis fit.
+ * Widths are summed per character, which ignores kerning: close enough to choose the cut.
+ */
+export function shortenToWidth(text: string, maxWidth: number, characterWidth: (character: string) => number, ellipsis = '…'): string | null {
+  const characters = [...text];
+  let total = 0;
+  for (const c of characters) total += characterWidth(c);
+  if (total <= maxWidth) return text;
+  const room = maxWidth - characterWidth(ellipsis);
+  let width = 0;
+  let fits = 0;
+  for (let i = 0; i < characters.length; i++) {
+    width += characterWidth(characters[i]!);
+    if (width > room) break;
+    if (characters[i] !== ' ') fits = i + 1;
+  }
+  return fits > 0 ? `${characters.slice(0, fits).join('')}${ellipsis}` : null;
+}

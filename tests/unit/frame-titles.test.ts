@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_FRAME_TITLES, FRAME_TITLE_MIN_WIDTH_PX, FRAME_TITLE_SCREEN_PX, FRAME_TITLE_SCREEN_SCALE, frameTitlePlacements, type FrameTitleSource } from '../../shared/geometry/frame-titles';
+import { MAX_FRAME_TITLES, shortenToWidth, FRAME_TITLE_MIN_WIDTH_PX, FRAME_TITLE_SCREEN_PX, FRAME_TITLE_SCREEN_SCALE, frameTitlePlacements, type FrameTitleSource } from '../../shared/geometry/frame-titles';
 import { EDITING_MIN_TEXT_PX, readableViewport } from '../../shared/geometry/viewport';
 import { hitTest } from '../../shared/geometry/elements';
 import { FRAME_TITLE_BAND, frameTitleBand } from '../../shared/geometry/frame-titles';
@@ -86,5 +86,25 @@ describe('picking a frame by its title', () => {
     expect(hitTest([outer, inner], { x: 100, y: -150 }, lookup, 40, band)?.id).toBe('outer');
     expect(hitTest([outer, inner], { x: 100, y: 60 + 100 }, lookup, 40, band)?.id).toBe('inner');
     expect(hitTest([outer, inner], { x: 100, y: 60 + 400 }, lookup, 40, band)).toBeUndefined();
+  });
+});
+
+describe('cutting a title to the width of its frame', () => {
+  // Every character 10 px wide, the ellipsis too.
+  const tenEach = () => 10;
+
+  it('keeps a title that fits whole', () => {
+    expect(shortenToWidth('Mapa', 40, tenEach)).toBe('Mapa');
+  });
+
+  it('cuts between characters, ends with an ellipsis, and never leaves a space before it', () => {
+    expect(shortenToWidth('Mapa interesariuszy', 80, tenEach)).toBe('Mapa in…');
+    // Room for "Mapa " and the ellipsis: the space is dropped.
+    expect(shortenToWidth('Mapa interesariuszy', 60, tenEach)).toBe('Mapa…');
+    expect(shortenToWidth('Zagrożenia', 60, tenEach)).toBe('Zagro…');
+  });
+
+  it('gives nothing when not even a letter and the ellipsis fit', () => {
+    expect(shortenToWidth('Szanse', 15, tenEach)).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 import { createContext } from 'react';
 import { Shape } from 'react-konva';
 import type { Context } from 'konva/lib/Context';
-import { FRAME_TITLE_SCREEN_PX, FRAME_TITLE_SCREEN_SCALE, frameTitlePlacements, type FrameTitlePlacement, type FrameTitleSource } from '../../../shared/geometry/frame-titles';
+import { FRAME_TITLE_SCREEN_PX, FRAME_TITLE_SCREEN_SCALE, frameTitlePlacements, shortenToWidth, type FrameTitlePlacement, type FrameTitleSource } from '../../../shared/geometry/frame-titles';
 import type { Viewport } from '../../../shared/geometry/viewport';
 import type { Editor } from '../editor/editor';
 import { useEditorState, useElementsDerived } from '../editor/hooks';
@@ -19,16 +19,31 @@ interface TitlePicture {
   canvas: HTMLCanvasElement;
   /** Width in CSS pixels. */
   width: number;
-  /** Width of the first i + 1 characters, in CSS pixels (never cut after a space: Infinity). */
-  cuts: number[];
-  /** The title cut after i + 1 characters, with an ellipsis: made when first needed. */
-  shortened: Map<number, TitlePicture>;
 }
 
 const PAD = 2;
-const ELLIPSIS = '…';
 
 const pictures = new Map<string, TitlePicture>();
+const characterWidths = new Map<string, number>();
+let measuring: CanvasRenderingContext2D | null = null;
+let titleFont = '';
+
+/** The titles' font: the page's, read once (reading computed style in a draw forces a style pass). */
+function font(): string {
+  titleFont ||= `600 ${FRAME_TITLE_SCREEN_PX}px ${getComputedStyle(document.body).fontFamily || 'sans-serif'}`;
+  return titleFont;
+}
+
+/** One character's width in the titles' font, measured once: titles are cut by adding these up. */
+function characterWidth(character: string): number {
+  let width = characterWidths.get(character);
+  if (width === undefined) {
+    measuring ??= document.createElement('canvas').getContext('2d')!;
+    measuring.font = font();
+    characterWidths.set(character, (width = measuring.measureText(character).width));
+  }
+  return width;
+}
 
 /** A title drawn once at its screen size, to be copied each frame (drawing text is the costly part). */
 function pictureOf(text: string, ratio: number): TitlePicture {
@@ -38,51 +53,36 @@ function pictureOf(text: string, ratio: number): TitlePicture {
   if (pictures.size >= MAX_PICTURES) pictures.clear();
   const canvas = document.createElement('canvas');
   const ctx = canvas.getContext('2d')!;
-  const font = `600 ${FRAME_TITLE_SCREEN_PX}px ${getComputedStyle(document.body).fontFamily || 'sans-serif'}`;
-  ctx.font = font;
-  const pad = PAD;
-  const width = Math.ceil(ctx.measureText(text).width) + 2 * pad;
-  // Cut between characters, never through one (a cut through "ż" leaves its dot).
-  const characters = [...text];
-  const cuts: number[] = [];
-  for (let i = 1; i < characters.length; i++) cuts.push(characters[i - 1] === ' ' ? Infinity : pad + ctx.measureText(characters.slice(0, i).join('')).width);
-  const height = FRAME_TITLE_SCREEN_PX + 2 * pad + 2;
+  ctx.font = font();
+  const width = Math.ceil(ctx.measureText(text).width) + 2 * PAD;
+  const height = FRAME_TITLE_SCREEN_PX + 2 * PAD + 2;
   canvas.width = Math.max(1, Math.ceil(width * ratio));
   canvas.height = Math.ceil(height * ratio);
   ctx.scale(ratio, ratio);
-  ctx.font = font;
+  ctx.font = font();
   ctx.textBaseline = 'top';
   ctx.lineJoin = 'round';
   // A light halo keeps the title legible where it crosses lines or other frames.
   ctx.strokeStyle = HALO_COLOUR;
   ctx.lineWidth = 3;
-  ctx.strokeText(text, pad, pad + 1);
+  ctx.strokeText(text, PAD, PAD + 1);
   ctx.fillStyle = TEXT_COLOUR;
-  ctx.fillText(text, pad, pad + 1);
-  picture = { canvas, width, cuts, shortened: new Map() };
+  ctx.fillText(text, PAD, PAD + 1);
+  picture = { canvas, width };
   pictures.set(key, picture);
   return picture;
 }
 
-/** Copies each title's picture to its place; one cut short with an ellipsis where the frame is narrower. */
+/** Copies each title's picture to its place, cut short with an ellipsis where the frame is narrower. */
 function drawTitles(context: Context, placements: readonly FrameTitlePlacement[], ratio: number): void {
   const ctx = context._context;
   ctx.save();
   ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
   for (const p of placements) {
-    let picture = pictureOf(p.title, ratio);
-    if (picture.width > p.maxWidth) {
-      const room = p.maxWidth - pictureOf(ELLIPSIS, ratio).width + PAD;
-      let cut = -1;
-      picture.cuts.forEach((at, i) => {
-        if (at <= room) cut = i;
-      });
-      if (cut < 0) continue;
-      // Its own picture, kept: one copy a title each frame, however it is cut.
-      let short = picture.shortened.get(cut);
-      if (!short) picture.shortened.set(cut, (short = pictureOf(`${[...p.title].slice(0, cut + 1).join('').trimEnd()}${ELLIPSIS}`, ratio)));
-      picture = short;
-    }
+    // Each way a title is cut is a picture of its own, kept: one copy a title each frame.
+    const text = shortenToWidth(p.title, p.maxWidth - 2 * PAD, characterWidth);
+    if (!text) continue;
+    const picture = pictureOf(text, ratio);
     ctx.drawImage(picture.canvas, p.x, p.y, picture.width, picture.canvas.height / ratio);
   }
   ctx.restore();
