@@ -1,6 +1,5 @@
 import type { Element, ElementOf } from '../schema/elements';
 import { center, distanceToSegment, pointsBounds, type Point, type Rect } from './rect';
-import { FRAME_TITLE_BAND } from './frame-titles';
 
 export type ElementLookup = (id: string) => Element | undefined;
 
@@ -101,7 +100,7 @@ export function connectorPath(connector: ElementOf<'connector'>, lookup: Element
  * Whether a board point hits the element (lines within `tolerance`). A rotated element is
  * tested in its own frame: the point is turned back about the element's centre.
  */
-export function hitsElement(element: Element, point: Point, lookup: ElementLookup, tolerance: number, titleBand = FRAME_TITLE_BAND): boolean {
+export function hitsElement(element: Element, point: Point, lookup: ElementLookup, tolerance: number): boolean {
   const rotation = rotationOf(element);
   const p = rotation === 0 ? point : rotatePoint(point, center(unrotatedBounds(element, lookup)), -rotation);
   if (element.type === 'connector' || element.type === 'stroke') {
@@ -123,13 +122,8 @@ export function hitsElement(element: Element, point: Point, lookup: ElementLooku
   }
   if (element.type === 'frame') {
     // A frame is picked by its title bar or border, so what lies inside it stays reachable.
-    // Zoomed out, its title is larger than the bar (on screen) and, for a frame within a
-    // frame, inside its top edge (frame-titles.ts): the band follows it.
-    const band = Math.max(FRAME_TITLE_BAND, titleBand);
-    const titleInside = band > FRAME_TITLE_BAND && element.parentId !== null;
-    const titleTop = titleInside ? element.y : element.y - band;
-    const inside = p.x >= element.x - tolerance && p.x <= element.x + element.w + tolerance && p.y >= Math.min(titleTop, element.y) && p.y <= element.y + element.h + tolerance;
-    const onTitle = p.y >= titleTop && p.y <= titleTop + band && p.x >= element.x && p.x <= element.x + element.w;
+    const inside = p.x >= element.x - tolerance && p.x <= element.x + element.w + tolerance && p.y >= element.y - 32 && p.y <= element.y + element.h + tolerance;
+    const onTitle = p.y <= element.y && p.y >= element.y - 32 && p.x >= element.x && p.x <= element.x + element.w;
     const nearEdge = Math.min(Math.abs(p.x - element.x), Math.abs(p.x - element.x - element.w), Math.abs(p.y - element.y), Math.abs(p.y - element.y - element.h)) <= tolerance + 4;
     return inside && (onTitle || nearEdge);
   }
@@ -137,10 +131,10 @@ export function hitsElement(element: Element, point: Point, lookup: ElementLooku
 }
 
 /** The topmost element under a point; `ordered` is in drawing order (bottom first). */
-export function hitTest(ordered: readonly Element[], p: Point, lookup: ElementLookup, tolerance = 4, titleBand = FRAME_TITLE_BAND): Element | undefined {
+export function hitTest(ordered: readonly Element[], p: Point, lookup: ElementLookup, tolerance = 4): Element | undefined {
   for (let i = ordered.length - 1; i >= 0; i--) {
     const element = ordered[i]!;
-    if (hitsElement(element, p, lookup, tolerance, titleBand)) return element;
+    if (hitsElement(element, p, lookup, tolerance)) return element;
   }
   return undefined;
 }

@@ -19,14 +19,6 @@ export const FRAME_TITLE_MIN_WIDTH_PX = 36;
 export const MAX_FRAME_TITLES = 150;
 /** Gap between the title's bottom and the frame's top edge, in screen pixels. */
 const GAP_PX = 5;
-/** Height, in board units, of the bar above a frame that picks it (its own title's). */
-export const FRAME_TITLE_BAND = 32;
-
-/** Height, in board units, of the band that picks a frame by its title at this zoom. */
-export function frameTitleBand(scale: number): number {
-  return scale < FRAME_TITLE_SCREEN_SCALE ? Math.max(FRAME_TITLE_BAND, (FRAME_TITLE_SCREEN_PX + 2 * GAP_PX) / scale) : FRAME_TITLE_BAND;
-}
-
 export interface FrameTitleSource {
   id: string;
   title: string;

@@ -63,6 +63,16 @@ describe.skipIf(browserUnavailable() !== null)('a board seen from afar in Chromi
     await page.waitForTimeout(200);
     expect(await inkOn(page, 0, { x: 100, y: 350 - 20, w: 130, h: 18 })).toBeGreaterThan(50);
 
+    // Just inside the frame's top, away from its title, a drag selects by marquee: the frame stays.
+    const frameBefore = await page.evaluate(() => (window as never as { __warsztat: { editor: { store: { ofType(t: string): { x: number; y: number }[] } } } }).__warsztat.editor.store.ofType('frame')[0]!);
+    const inside = await toPage(page, 2500, frameBefore.y + 150);
+    await page.mouse.move(inside.x, inside.y);
+    await page.mouse.down();
+    await page.mouse.move(inside.x + 60, inside.y + 60, { steps: 4 });
+    await page.mouse.up();
+    const frameAfter = await page.evaluate(() => (window as never as { __warsztat: { editor: { store: { ofType(t: string): { x: number; y: number }[] } } } }).__warsztat.editor.store.ofType('frame')[0]!);
+    expect(frameAfter).toMatchObject({ x: frameBefore.x, y: frameBefore.y });
+
     // A note placed at 10 % brings the view close enough to read what is typed.
     await setView(page, { x: 100, y: 200, scale: 0.1 });
     await page.keyboard.press('n');

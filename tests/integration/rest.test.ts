@@ -136,6 +136,7 @@ describe('REST API', () => {
     const res = await fetch(`${server.url}/b/abc`);
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('<title>Warsztat</title>');
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 });
 

@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_FRAME_TITLES, shortenToWidth, FRAME_TITLE_MIN_WIDTH_PX, FRAME_TITLE_SCREEN_PX, FRAME_TITLE_SCREEN_SCALE, frameTitlePlacements, type FrameTitleSource } from '../../shared/geometry/frame-titles';
 import { EDITING_MIN_TEXT_PX, readableViewport } from '../../shared/geometry/viewport';
-import { hitTest } from '../../shared/geometry/elements';
-import { FRAME_TITLE_BAND, frameTitleBand } from '../../shared/geometry/frame-titles';
-import type { Element } from '../../shared/schema/elements';
 
 const screen = { width: 1280, height: 800 };
 const frame = (id: string, x: number, y: number, w: number, h: number, title = id, nested = false): FrameTitleSource => ({ id, title, x, y, w, h, nested });
@@ -65,27 +62,6 @@ describe('zooming in to type', () => {
     const v = readableViewport({ x: 0, y: 0, scale: 0.02 }, frame, 18, 1280, 800)!;
     expect(v.scale).toBeCloseTo(Math.min((1280 - 96) / 20000, (800 - 96) / 10000));
     expect(readableViewport({ x: 0, y: 0, scale: 0.07 }, frame, 18, 1280, 800)).toBeNull();
-  });
-});
-
-describe('picking a frame by its title', () => {
-  const base = { v: 1, rotation: 0, z: 'a0', createdBy: '', fill: '#f8fafc', method: null, agendaOrder: null };
-  const outer = { ...base, id: 'outer', type: 'frame', title: 'SWOT', x: 0, y: 0, w: 2000, h: 1600, parentId: null } as unknown as Element;
-  const inner = { ...base, id: 'inner', type: 'frame', title: 'Mocne strony', x: 40, y: 60, w: 900, h: 700, parentId: 'outer', z: 'a1' } as unknown as Element;
-  const lookup = () => undefined;
-
-  it('close up, by the bar above it', () => {
-    expect(frameTitleBand(1)).toBe(FRAME_TITLE_BAND);
-    expect(hitTest([outer], { x: 100, y: -20 }, lookup, 4, frameTitleBand(1))?.id).toBe('outer');
-    expect(hitTest([outer], { x: 100, y: -60 }, lookup, 4, frameTitleBand(1))).toBeUndefined();
-  });
-
-  it('from afar, by the title drawn at screen size: above it, or inside the top of a frame within a frame', () => {
-    const band = frameTitleBand(0.1);
-    expect(band).toBeCloseTo((FRAME_TITLE_SCREEN_PX + 10) / 0.1);
-    expect(hitTest([outer, inner], { x: 100, y: -150 }, lookup, 40, band)?.id).toBe('outer');
-    expect(hitTest([outer, inner], { x: 100, y: 60 + 100 }, lookup, 40, band)?.id).toBe('inner');
-    expect(hitTest([outer, inner], { x: 100, y: 60 + 400 }, lookup, 40, band)).toBeUndefined();
   });
 });
 

@@ -173,7 +173,9 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
       editor.select([id]);
       editor.beginGesture();
       // Zoomed far out, the text being typed would be a few pixels high: come closer first.
-      const readable = readableViewport(editor.state.viewport, elementBounds(element, editor.store.lookup), typingSize(element), editor.screenSize.width, editor.screenSize.height);
+      // A frame's title is what is typed: come close to its bar, not to the whole frame.
+      const typedIn = element.type === 'frame' ? { x: element.x, y: element.y - 32, w: Math.min(element.w, 600), h: 32 } : elementBounds(element, editor.store.lookup);
+      const readable = readableViewport(editor.state.viewport, typedIn, typingSize(element), editor.screenSize.width, editor.screenSize.height);
       if (readable) editor.setViewport(readable);
       editor.setState({ editing: { id, field: ELEMENT_DEFINITIONS[element.type].textFields[0] ?? 'text' } });
     },

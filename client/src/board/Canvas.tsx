@@ -11,8 +11,8 @@ import type { Editor } from '../editor/editor';
 import { useEditorState } from '../editor/hooks';
 import { createTool, type PointerInfo, type Preview, type ToolContext } from '../tools';
 import { ElementView, TEXT_MIN_SCALE } from './ElementView';
-import { FRAME_TITLE_SCREEN_SCALE, frameTitleBand } from '../../../shared/geometry/frame-titles';
-import { FrameTitles, FrameTitlesOnScreen } from './FrameTitles';
+import { FRAME_TITLE_SCREEN_SCALE } from '../../../shared/geometry/frame-titles';
+import { FrameTitles, FrameTitlesOnScreen, frameTitleAt } from './FrameTitles';
 import { ZoomState, ZoomStateContext } from './zoom-text';
 import { CachedOverview } from './OverviewShape';
 import { LiftedElements } from './Lifted';
@@ -156,7 +156,10 @@ export function Canvas({ editor, awareness, onStartEditing, badges = NO_BADGES, 
     hit: (p) => {
       // Nodes folded away inside a tree are not drawn, so they cannot be hit either.
       const visible = visibleIds.map((id) => editor.store.get(id)).filter((e): e is Element => e !== undefined && !(e.type === 'treeNode' && isFoldedAway(editor.store, e.id)));
-      return hitTest(visible, p, editor.store.lookup, 4 / editor.state.viewport.scale, frameTitleBand(editor.state.viewport.scale));
+      // Zoomed out, frame titles are drawn over everything at screen size: they pick their frame.
+      const titled = frameTitleAt(editor, editor.state.viewport, editor.screenSize, boardToScreen(editor.state.viewport, p));
+      if (titled && editor.store.get(titled)) return editor.store.get(titled);
+      return hitTest(visible, p, editor.store.lookup, 4 / editor.state.viewport.scale);
     },
     handleAt: (screen) => {
       const box = editor.selectionBounds();

@@ -12,8 +12,8 @@ export const FrameTitlesOnScreen = createContext(false);
 const TEXT_COLOUR = '#334155';
 const HALO_COLOUR = 'rgba(248, 250, 252, 0.9)';
 const NO_OFFSET = { x: 0, y: 0 };
-/** Titles kept as pictures; a board has tens of frames, a stress test a few hundred. */
-const MAX_PICTURES = 2000;
+/** Title pictures kept, the least recently drawn let go first (a cut title is a picture of its own). */
+const MAX_PICTURES = 400;
 
 interface TitlePicture {
   canvas: HTMLCanvasElement;
@@ -49,8 +49,13 @@ function characterWidth(character: string): number {
 function pictureOf(text: string, ratio: number): TitlePicture {
   const key = `${ratio}|${text}`;
   let picture = pictures.get(key);
-  if (picture) return picture;
-  if (pictures.size >= MAX_PICTURES) pictures.clear();
+  if (picture) {
+    // Most recently used last: a Map iterates in insertion order.
+    pictures.delete(key);
+    pictures.set(key, picture);
+    return picture;
+  }
+  if (pictures.size >= MAX_PICTURES) pictures.delete(pictures.keys().next().value!);
   const canvas = document.createElement('canvas');
   const ctx = canvas.getContext('2d')!;
   ctx.font = font();
@@ -73,19 +78,63 @@ function pictureOf(text: string, ratio: number): TitlePicture {
   return picture;
 }
 
-/** Copies each title's picture to its place, cut short with an ellipsis where the frame is narrower. */
-function drawTitles(context: Context, placements: readonly FrameTitlePlacement[], ratio: number): void {
-  const ctx = context._context;
-  ctx.save();
-  ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+/** A title as drawn: its text, cut to the frame's width, and how wide that is on screen. */
+interface DrawnTitle extends FrameTitlePlacement {
+  text: string;
+  width: number;
+}
+
+function drawnTitles(placements: readonly FrameTitlePlacement[]): DrawnTitle[] {
+  const drawn: DrawnTitle[] = [];
   for (const p of placements) {
-    // Each way a title is cut is a picture of its own, kept: one copy a title each frame.
     const text = shortenToWidth(p.title, p.maxWidth - 2 * PAD, characterWidth);
     if (!text) continue;
-    const picture = pictureOf(text, ratio);
-    ctx.drawImage(picture.canvas, p.x, p.y, picture.width, picture.canvas.height / ratio);
+    let width = 2 * PAD;
+    for (const c of text) width += characterWidth(c);
+    drawn.push({ ...p, text, width });
+  }
+  return drawn;
+}
+
+/** Copies each title's picture to its place, on whole device pixels so that it stays sharp. */
+function drawTitles(context: Context, titles: readonly DrawnTitle[], ratio: number): void {
+  const ctx = context._context;
+  ctx.save();
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  for (const title of titles) {
+    // Each way a title is cut is a picture of its own, kept: one copy a title each frame.
+    const picture = pictureOf(title.text, ratio);
+    ctx.drawImage(picture.canvas, Math.round(title.x * ratio), Math.round(title.y * ratio));
   }
   ctx.restore();
+}
+
+/** The frames whose titles may be drawn, as the placement needs them. */
+function titleSources(editor: Editor, include: (id: string) => boolean): FrameTitleSource[] {
+  const sources: FrameTitleSource[] = [];
+  for (const { id, title, x, y, w, h, parentId } of editor.store.ofType('frame')) if (include(id)) sources.push({ id, title, x, y, w, h, nested: parentId !== null });
+  return sources;
+}
+
+/**
+ * The frame whose title, drawn at screen size, is under a point of the screen (the canvas's
+ * coordinates): zoomed out, titles are drawn above everything, and are how a frame is picked.
+ */
+export function frameTitleAt(editor: Editor, viewport: Viewport, screen: { width: number; height: number }, point: { x: number; y: number }): string | null {
+  if (viewport.scale >= FRAME_TITLE_SCREEN_SCALE) return null;
+  const titles = drawnTitles(frameTitlePlacements(titleSources(editor, () => true), viewport, screen));
+  const height = FRAME_TITLE_SCREEN_PX + 2 * PAD + 2;
+  return titles.find((t) => point.x >= t.x && point.x <= t.x + t.width && point.y >= t.y && point.y <= t.y + height)?.id ?? null;
+}
+
+/** Whether a frame being dragged has its title drawn at screen size (its picture would leave the title behind). */
+export function liftsScreenTitle(editor: Editor, lifted: ReadonlySet<string>): boolean {
+  if (editor.state.viewport.scale >= FRAME_TITLE_SCREEN_SCALE) return false;
+  for (const id of lifted) {
+    const element = editor.store.get(id);
+    if (element?.type === 'frame' && element.title.trim()) return true;
+  }
+  return false;
 }
 
 function sameFrames(a: FrameTitleSource[], b: FrameTitleSource[]): boolean {
@@ -100,19 +149,20 @@ function sameFrames(a: FrameTitleSource[], b: FrameTitleSource[]): boolean {
  */
 export function FrameTitles({ editor, viewport, width, height, lifted: ofLifted }: { editor: Editor; viewport: Viewport; width: number; height: number; lifted: boolean }) {
   const onScreen = viewport.scale < FRAME_TITLE_SCREEN_SCALE;
-  const frames = useElementsDerived(editor, () => (onScreen ? editor.store.ofType('frame').map(({ id, title, x, y, w, h, parentId }) => ({ id, title, x, y, w, h, nested: parentId !== null })) : []), sameFrames);
+  // Re-rendered when a drag starts or ends; the frames it carries are the overlay's then, so
+  // the drag's writes (20 a second) to their positions leave the board's titles alone.
   const lifted = useEditorState(editor, (s) => s.lifted);
-  const liftedFrames = frames.some((f) => lifted.has(f.id));
+  const frames = useElementsDerived(editor, () => (onScreen ? titleSources(editor, (id) => editor.state.lifted.has(id) === ofLifted) : []), sameFrames);
   // Only the overlay's titles follow a drag between its writes.
-  const offset = useEditorState(editor, (s) => (ofLifted && liftedFrames ? s.liftOffset : NO_OFFSET));
-  if (!onScreen || frames.length === 0 || (ofLifted && !liftedFrames)) return null;
-  const shown = ofLifted ? frames.map((f) => (lifted.has(f.id) ? { ...f, x: f.x + offset.x, y: f.y + offset.y } : f)) : frames;
-  const placements = frameTitlePlacements(shown, viewport, { width, height }).filter((p) => lifted.has(p.id) === ofLifted);
+  const offset = useEditorState(editor, (s) => (ofLifted && frames.length > 0 ? s.liftOffset : NO_OFFSET));
+  if (!onScreen || frames.length === 0) return null;
+  const shown = ofLifted ? frames.map((f) => ({ ...f, x: f.x + offset.x, y: f.y + offset.y })) : frames;
+  const titles = drawnTitles(frameTitlePlacements(shown, viewport, { width, height }).filter((p) => lifted.has(p.id) === ofLifted));
   return (
     <Shape
       listening={false}
       perfectDrawEnabled={false}
-      sceneFunc={(context, shape) => drawTitles(context, placements, shape.getLayer()?.getCanvas().getPixelRatio() ?? 1)}
+      sceneFunc={(context, shape) => drawTitles(context, titles, shape.getLayer()?.getCanvas().getPixelRatio() ?? 1)}
     />
   );
 }

@@ -6,6 +6,7 @@ import type { Element } from '../../../shared/schema/elements';
 import type { Editor } from '../editor/editor';
 import { SELECTION_COLOUR } from './palette';
 import type { ZoomState } from './zoom-text';
+import { liftsScreenTitle } from './FrameTitles';
 
 /** Room around the picture for outlines and shadows drawn past the elements' boxes. */
 const MARGIN_PX = 6;
@@ -108,11 +109,13 @@ export function useFloatingLift(editor: Editor, group: RefObject<Konva.Group | n
 
 /**
  * Whether lifted elements may float as a picture: a move (not a resize), every lifted element
- * drawn (none off screen), no connector redrawn to follow, and no tree node whose edge to a
- * parent left behind is drawn with it.
+ * drawn (none off screen), no connector redrawn to follow, no tree node whose edge to a
+ * parent left behind is drawn with it, and no frame whose title is drawn at screen size.
  */
 export function canFloat(editor: Editor, gesture: 'move' | 'resize', lifted: ReadonlySet<string>, following: ReadonlySet<string>, shown: number, editingId: string | null): boolean {
   if (gesture !== 'move' || following.size > 0 || shown !== lifted.size || (editingId !== null && lifted.has(editingId))) return false;
+  // A frame's title drawn at screen size (zoomed out) is not in the picture; the title must move too.
+  if (liftsScreenTitle(editor, lifted)) return false;
   for (const id of lifted) {
     const element = editor.store.get(id);
     if (element?.type === 'treeNode' && element.parentNode && !lifted.has(element.parentNode)) return false;

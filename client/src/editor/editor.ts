@@ -273,7 +273,7 @@ export class Editor {
       this.select(ids);
       return ids;
     }
-    const bounds = union(elements.map((e) => ({ x: Number(e.x ?? 0), y: Number(e.y ?? 0), w: Number(e.w ?? 0), h: Number(e.h ?? 0) })));
+    const bounds = union(elements.map((e) => pastedBounds(e, elements)));
     // Pasted where they were copied (a step aside), unless that is out of sight (copied
     // from another board or before panning away): then in the middle of the view.
     const view = visibleRect(this.stateValue.viewport, this.screenSize.width, this.screenSize.height);
@@ -321,5 +321,18 @@ export class Editor {
   zoomToSelection(): void {
     const bounds = this.selectionBounds();
     if (bounds) this.setViewport(fitBounds(bounds, this.screenSize.width, this.screenSize.height));
+  }
+}
+
+/** Where a copy about to be pasted lies (lines by their points, text by its size), among the other copies. */
+function pastedBounds(element: NewElement, copies: readonly NewElement[]): Rect {
+  const raw = { x: Number(element.x ?? 0), y: Number(element.y ?? 0), w: Number(element.w ?? 0), h: Number(element.h ?? 0) };
+  try {
+    const lookup = (id: string) => copies.find((c) => c.id === id) as Element | undefined;
+    const box = elementBounds(element as unknown as Element, lookup);
+    return Number.isFinite(box.x + box.y + box.w + box.h) ? box : raw;
+  } catch {
+    // Not a complete element (the clipboard may hold anything): its stated box will do.
+    return raw;
   }
 }

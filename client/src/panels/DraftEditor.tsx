@@ -9,7 +9,7 @@ export function DraftEditor({ draft, onSave, onDelete, onClose }: { draft: Draft
   const { t } = useTranslation();
   const [text, setText] = useState(draft.text);
   return (
-    <Modal onClose={onClose} labelledBy="draft-title" testId="draft-editor" onSubmit={() => onSave(text)}>
+    <Modal onClose={onClose} labelledBy="draft-title" testId="draft-editor" onSubmit={() => onSave(text)} keepOnEscape={text !== draft.text}>
       <h2 id="draft-title">{t('control.private.noteTitle')}</h2>
       <p className="muted">{t('control.private.explain')}</p>
       <textarea autoFocus rows={5} maxLength={LIMITS.maxTextLength} value={text} onChange={(e) => setText(e.target.value)} style={{ background: draft.color }} data-testid="draft-text" />
