@@ -5,7 +5,7 @@ import { createElements } from '../../shared/ops/elements';
 import { elementsOf } from '../../shared/schema/doc';
 import { toPlain } from '../../shared/schema/plain';
 import { SpreadsheetError } from '../import/spreadsheet';
-import { spreadsheetThread } from '../import/spreadsheet-thread';
+import { spreadsheetProcess } from '../import/spreadsheet-process';
 import type { BoardStore } from '../storage/types';
 import type { RoomRegistry } from '../sync/rooms';
 import type { Room } from '../sync/room';
@@ -70,7 +70,7 @@ export function stakeholderImportRoutes({ store, rooms, adminToken, maxBytes = M
     if (data.length === 0) throw new HttpError(400, 'send the CSV or XLSX file as the request body');
     let rows: string[][];
     try {
-      rows = await spreadsheetThread.read(data);
+      rows = await spreadsheetProcess.read(data);
     } catch (err) {
       if (err instanceof SpreadsheetError) throw new HttpError(400, err.message);
       throw err;
