@@ -86,6 +86,13 @@ describe.skipIf(browserUnavailable() !== null)('the first sync of a big board in
     await page.locator('[data-testid="connection"][data-status="connected"]').waitFor();
     await waitForElement(page, `(e) => e.id === '${added.id}'`);
     await page.waitForFunction(() => document.querySelector('[data-testid="element-count"]')?.getAttribute('data-count') === '601');
+
+    // With no room left in the browser for the offline copy (its writes fail unawaited inside
+    // y-indexeddb), the page says so instead of failing silently; nothing surfaces as an error.
+    await page.evaluate(() => {
+      for (let i = 0; i < 3; i++) void Promise.reject(new DOMException('no room', 'QuotaExceededError'));
+    });
+    await page.getByTestId('notice').filter({ hasText: 'nie ma już miejsca na kopię tablicy offline' }).waitFor();
     expect(errors).toEqual([]);
   });
 });

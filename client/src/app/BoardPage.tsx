@@ -28,6 +28,7 @@ import { Toolbar } from '../panels/Toolbar';
 import { TopBar } from '../panels/TopBar';
 import { rememberBoard } from '../sync/recent';
 import { useBoard } from '../sync/useBoard';
+import { watchStorageFull } from '../sync/storage-full';
 import { MethodsPanel } from '../methods/MethodsPanel';
 import { OutlinePanel } from '../methods/outline/OutlinePanel';
 import { TreeToolbar } from '../methods/tree/TreeToolbar';
@@ -79,6 +80,8 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
   const colour = useMemo(() => colourFor(board.awareness?.clientID ?? name ?? ''), [board.awareness, name]);
 
   useEffect(() => () => editor?.destroy(), [editor]);
+  // Edits made offline live only in the browser's copy: say so when it can no longer be written.
+  useEffect(() => (editor ? watchStorageFull(() => editor.notify('canvas.storageFull')) : undefined), [editor]);
   useEffect(() => {
     // A handle for browser tests and for debugging from the console.
     (window as unknown as { __warsztat?: unknown }).__warsztat = editor ? { editor } : undefined;
