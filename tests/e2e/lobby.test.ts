@@ -28,6 +28,20 @@ describe.skipIf(browserUnavailable() !== null)('lobby and links in Chromium', ()
     // The lobby remembers the board on this device.
     await lobby.goto(server.url);
     await lobby.getByRole('link', { name: 'Warsztat: zażółć gęślą jaźń' }).waitFor();
+
+    // Joining by a pasted link: text that is no board link, or a link cut before its key, is
+    // explained; the whole link, even inside a sentence, opens the board.
+    await lobby.getByTestId('join-link').fill('zażółć gęślą jaźń');
+    await lobby.getByTestId('join-board').click();
+    await lobby.getByTestId('join-error').filter({ hasText: 'To nie jest link do tablicy' }).waitFor();
+    await lobby.getByTestId('join-link').fill(links[1]!.split('#')[0]!);
+    await lobby.getByTestId('join-board').click();
+    await lobby.getByTestId('join-error').filter({ hasText: 'brakuje klucza dostępu' }).waitFor();
+    await screenshot(lobby, 'lobby-join-error');
+    await lobby.getByTestId('join-link').fill(`Link na jutro: ${links[1]} – do zobaczenia!`);
+    await lobby.getByTestId('join-board').click();
+    await lobby.locator('[data-testid="board-title"]', { hasText: 'Warsztat: zażółć gęślą jaźń' }).waitFor();
+    expect(new URL(lobby.url()).pathname).toBe(new URL(links[1]!).pathname);
     expect(errors).toEqual([]);
   });
 

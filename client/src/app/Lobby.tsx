@@ -4,6 +4,7 @@ import { recentBoards } from '../sync/recent';
 import { LanguageSwitch } from './LanguageSwitch';
 import { rememberLinks } from '../panels/SharePanel';
 import { ImportBoard } from '../history/ImportBoard';
+import { JoinBoard } from './JoinBoard';
 
 const TEMPLATE_NAMES = ['workshop', 'stakeholder-map', 'problem-tree', 'swot', 'blank'] as const;
 
@@ -16,7 +17,7 @@ interface Created {
 
 const ROLES: Role[] = ['facilitator', 'participant', 'observer'];
 
-/** Start page: create a board and hand out its links; reopen recent boards. */
+/** Start page: create a board and hand out its links; join one by its link; reopen recent boards. */
 export function Lobby() {
   const { t, i18n } = useTranslation();
   const [title, setTitle] = useState('');
@@ -115,6 +116,7 @@ export function Lobby() {
           </div>
         )}
       </section>
+      <JoinBoard />
       <ImportBoard />
       <section className="card">
         <h2>{t('lobby.recent')}</h2>
