@@ -57,3 +57,16 @@ export function readableViewport(v: Viewport, bounds: Rect, fontSize: number, wi
   if (scale <= v.scale) return null;
   return { scale, x: width / 2 - (bounds.x + bounds.w / 2) * scale, y: height / 2 - (bounds.y + bounds.h / 2) * scale };
 }
+
+/** Pixels in a line of wheel scrolling, for browsers that report lines (Firefox with a mouse wheel). */
+export const WHEEL_LINE_PX = 16;
+
+/**
+ * A wheel event's movement in pixels, whatever unit the browser reported it in (0: pixels,
+ * 1: lines, 2: pages): Firefox reports a mouse wheel's notch as 3 lines, which read as
+ * pixels would pan the board by 3 px and barely zoom.
+ */
+export function wheelPixels(deltaX: number, deltaY: number, deltaMode: number, pageHeight: number): Point {
+  const unit = deltaMode === 1 ? WHEEL_LINE_PX : deltaMode === 2 ? pageHeight : 1;
+  return { x: deltaX * unit, y: deltaY * unit };
+}

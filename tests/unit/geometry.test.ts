@@ -18,6 +18,8 @@ import {
   screenToBoard,
   visibleRect,
   zoomAt,
+  wheelPixels,
+  WHEEL_LINE_PX,
   type Handle,
   type Point,
   type Rect,
@@ -356,5 +358,14 @@ describe('mapRect and handlePosition', () => {
       w: { x: 0, y: 25 },
     };
     for (const handle of HANDLES) expect(handlePosition(box, handle)).toEqual(expected[handle]);
+  });
+});
+
+describe('wheel movement', () => {
+  it('is read in pixels whatever unit the browser reports', () => {
+    expect(wheelPixels(0, 100, 0, 800)).toEqual({ x: 0, y: 100 });
+    // Firefox, one notch of a mouse wheel: 3 lines.
+    expect(wheelPixels(0, 3, 1, 800)).toEqual({ x: 0, y: 3 * WHEEL_LINE_PX });
+    expect(wheelPixels(1, -1, 2, 800)).toEqual({ x: 800, y: -800 });
   });
 });

@@ -6,7 +6,7 @@ import { hitTest } from '../../../shared/geometry/elements';
 import type { Element } from '../../../shared/schema/elements';
 import { HANDLES, handlePosition, type Handle } from '../../../shared/geometry/resize';
 import type { Point } from '../../../shared/geometry/rect';
-import { boardToScreen, screenToBoard, zoomAt } from '../../../shared/geometry/viewport';
+import { boardToScreen, screenToBoard, wheelPixels, zoomAt } from '../../../shared/geometry/viewport';
 import type { Editor } from '../editor/editor';
 import { useEditorState } from '../editor/hooks';
 import { createTool, type PointerInfo, type Preview, type ToolContext } from '../tools';
@@ -130,11 +130,12 @@ export function Canvas({ editor, awareness, onStartEditing, badges = NO_BADGES, 
     const onWheel = (e: WheelEvent) => {
       e.preventDefault();
       const v = editor.state.viewport;
+      const delta = wheelPixels(e.deltaX, e.deltaY, e.deltaMode, element.clientHeight);
       if (e.ctrlKey || e.metaKey) {
         const rect = element.getBoundingClientRect();
-        editor.setViewport(zoomAt(v, { x: e.clientX - rect.left, y: e.clientY - rect.top }, Math.exp(-e.deltaY * 0.01)));
+        editor.setViewport(zoomAt(v, { x: e.clientX - rect.left, y: e.clientY - rect.top }, Math.exp(-delta.y * 0.01)));
       } else {
-        editor.setViewport({ ...v, x: v.x - e.deltaX, y: v.y - e.deltaY });
+        editor.setViewport({ ...v, x: v.x - delta.x, y: v.y - delta.y });
       }
     };
     element.addEventListener('wheel', onWheel, { passive: false });
