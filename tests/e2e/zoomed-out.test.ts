@@ -92,6 +92,17 @@ describe.skipIf(browserUnavailable() !== null)('a board seen from afar in Chromi
     expect(box.y).toBeCloseTo(corner.y, 0);
     await screenshot(page, 'zoomed-out-typing');
     await page.keyboard.press('Escape');
+
+    // A trackpad pinch in Safari arrives as gesture events with the scale since it began.
+    const before = await viewOf(page);
+    await page.getByTestId('canvas').evaluate((canvas) => {
+      const send = (type: string, scale: number) => canvas.dispatchEvent(Object.assign(new Event(type, { cancelable: true }), { scale, clientX: 400, clientY: 300 }));
+      send('gesturestart', 1);
+      send('gesturechange', 1.5);
+      send('gesturechange', 2);
+      send('gestureend', 2);
+    });
+    expect((await viewOf(page)).scale).toBeCloseTo(before.scale * 2, 5);
     expect(errors).toEqual([]);
   });
 });

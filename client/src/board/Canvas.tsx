@@ -124,7 +124,7 @@ export function Canvas({ editor, awareness, onStartEditing, badges = NO_BADGES, 
     };
   }, []);
 
-  // Wheel pans; ctrl+wheel (and trackpad pinch, which arrives as ctrl+wheel) zooms.
+  // Wheel pans; ctrl+wheel (and trackpad pinch, which arrives as ctrl+wheel but in Safari) zooms.
   useEffect(() => {
     const element = container.current!;
     const onWheel = (e: WheelEvent) => {
@@ -138,8 +138,27 @@ export function Canvas({ editor, awareness, onStartEditing, badges = NO_BADGES, 
         editor.setViewport({ ...v, x: v.x - delta.x, y: v.y - delta.y });
       }
     };
+    // Safari's trackpad pinch comes as its own gesture events (scale since the gesture
+    // began) rather than ctrl+wheel; left alone it would zoom the whole page.
+    let pinched = 1;
+    const onGesture = (e: Event) => {
+      e.preventDefault();
+      const gesture = e as Event & { scale?: number; clientX?: number; clientY?: number };
+      const scale = typeof gesture.scale === 'number' && gesture.scale > 0 ? gesture.scale : 1;
+      if (e.type === 'gesturestart') pinched = 1;
+      if (e.type !== 'gesturechange') return;
+      const rect = element.getBoundingClientRect();
+      const at = { x: (gesture.clientX ?? rect.left + rect.width / 2) - rect.left, y: (gesture.clientY ?? rect.top + rect.height / 2) - rect.top };
+      editor.setViewport(zoomAt(editor.state.viewport, at, scale / pinched));
+      pinched = scale;
+    };
+    const gestures = ['gesturestart', 'gesturechange', 'gestureend'];
     element.addEventListener('wheel', onWheel, { passive: false });
-    return () => element.removeEventListener('wheel', onWheel);
+    for (const type of gestures) element.addEventListener(type, onGesture, { passive: false });
+    return () => {
+      element.removeEventListener('wheel', onWheel);
+      for (const type of gestures) element.removeEventListener(type, onGesture);
+    };
   }, [editor]);
 
   // Our own selection travels to others so they see what we are working on.
