@@ -208,6 +208,19 @@ describe('Editor: clipboard', () => {
     expect(center(box)).toEqual(editor.viewCenter());
   });
 
+  it('fits what it is asked to show into the part of the canvas no panel covers', () => {
+    const editor = editorOn();
+    editor.screenSize = { width: 1000, height: 800 };
+    const frame = { x: 0, y: 0, w: 2000, h: 1000 };
+    const whole = editor.fitView(frame);
+    expect(frame.w / 2 * whole.scale + whole.x).toBeCloseTo(500);
+    editor.coveredLeft = 300;
+    const beside = editor.fitView(frame);
+    expect(beside.scale).toBeCloseTo((1000 - 300 - 2 * 48) / 2000);
+    expect(frame.x * beside.scale + beside.x).toBeGreaterThanOrEqual(300);
+    expect(frame.w / 2 * beside.scale + beside.x).toBeCloseTo(300 + 700 / 2);
+  });
+
   it('keeps frame membership only when the frame is copied too', () => {
     const editor = editorOn();
     const [frame] = editor.create([{ type: 'frame', x: 0, y: 0 }]);

@@ -10,7 +10,7 @@ import { useEditorState } from '../editor/hooks';
 import { useControl } from '../control/useControl';
 import { openRound, type ControlState } from '../../../shared/protocol/state';
 import { elementBounds } from '../../../shared/geometry/elements';
-import { fitBounds, readableViewport } from '../../../shared/geometry/viewport';
+import { readableViewport } from '../../../shared/geometry/viewport';
 import { FacilitatorPanel } from '../panels/FacilitatorPanel';
 import { ReactionsBar } from '../panels/Reactions';
 import { TimerDisplay } from '../panels/TimerDisplay';
@@ -57,7 +57,7 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
         if (!frame) return;
         const bounds = elementBounds(frame, editor.store.lookup);
         // A wider margin than a plain fit: the frame's title, above its edge, stays clear of the buttons over the canvas.
-        editor.setViewport(fitBounds(bounds, editor.screenSize.width, editor.screenSize.height, 80));
+        editor.setViewport(editor.fitView(bounds, 80));
         // A new phase: what was picked in the last one lets go (its panels would cover this one), unless the person is typing.
         if (!editor.state.editing) editor.select(editor.selectedElements().filter((e) => intersects(bounds, elementBounds(e, editor.store.lookup))).map((e) => e.id));
       } else {

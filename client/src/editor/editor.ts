@@ -55,6 +55,8 @@ export class Editor {
   private stateValue: EditorState;
   private readonly listeners = new Set<() => void>();
   screenSize = { width: 1024, height: 768 };
+  /** Screen pixels at the canvas's left edge under a floating panel (set by the panel; fits leave them out). */
+  coveredLeft = 0;
   /** Whether the facilitator locked this element (or its frame) for this person. */
   isLocked: (id: string) => boolean = () => false;
   /** The private-brainstorming frame a new note at `rect` falls in, if any (then it becomes a hidden draft). */
@@ -312,15 +314,25 @@ export class Editor {
     this.setViewport(zoomAt(this.stateValue.viewport, point, factor));
   }
 
+  /**
+   * The view showing `bounds` whole in the part of the canvas nothing covers (a floating
+   * panel over its left edge, `coveredLeft`), centred there, with a margin in screen pixels.
+   */
+  fitView(bounds: Rect, margin?: number): Viewport {
+    const left = Math.max(0, Math.min(this.coveredLeft, this.screenSize.width / 2));
+    const view = fitBounds(bounds, this.screenSize.width - left, this.screenSize.height, margin);
+    return { ...view, x: view.x + left };
+  }
+
   zoomToFit(): void {
     const bounds = union(this.store.ordered().map((e) => elementBounds(e, this.store.lookup)));
-    if (bounds) this.setViewport(fitBounds(bounds, this.screenSize.width, this.screenSize.height));
+    if (bounds) this.setViewport(this.fitView(bounds));
     else this.setViewport({ x: this.screenSize.width / 2, y: this.screenSize.height / 2, scale: 1 });
   }
 
   zoomToSelection(): void {
     const bounds = this.selectionBounds();
-    if (bounds) this.setViewport(fitBounds(bounds, this.screenSize.width, this.screenSize.height));
+    if (bounds) this.setViewport(this.fitView(bounds));
   }
 }
 

@@ -1,4 +1,4 @@
-import { useCallback, useRef, useSyncExternalStore } from 'react';
+import { useCallback, useLayoutEffect, useRef, useSyncExternalStore, type RefObject } from 'react';
 import type { Element } from '../../../shared/schema/elements';
 import type { Editor, EditorState } from './editor';
 
@@ -29,4 +29,26 @@ export function useElementsDerived<T>(editor: Editor, derive: () => T, equal: (a
 export function useStoreVersion(editor: Editor): number {
   const subscribe = useCallback((listener: () => void) => editor.store.subscribeChanges(() => listener()), [editor]);
   return useSyncExternalStore(subscribe, () => editor.store.version);
+}
+
+/**
+ * While `element` floats over the canvas's left edge, tells the editor how much of the canvas
+ * it covers, so that fitting a frame or the board centres it in the part people can see.
+ */
+export function useCoversCanvasLeft(editor: Editor, element: RefObject<HTMLElement | null>, active: boolean): void {
+  useLayoutEffect(() => {
+    const panel = element.current;
+    if (!active || !panel) return;
+    const measure = () => {
+      const canvas = document.querySelector('[data-testid="canvas"]')?.getBoundingClientRect();
+      editor.coveredLeft = canvas ? Math.max(0, panel.getBoundingClientRect().right - canvas.left) : 0;
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(panel);
+    return () => {
+      observer.disconnect();
+      editor.coveredLeft = 0;
+    };
+  }, [editor, element, active]);
 }

@@ -12,7 +12,7 @@ import type { FrameMethod } from '../../../shared/schema/elements';
 import { TEMPLATE_LABELS } from '../../../shared/templates/labels';
 import { emptyFrame, stakeholderMap } from '../../../shared/templates/methods';
 import type { Editor } from '../editor/editor';
-import { useEditorState, useElementsDerived } from '../editor/hooks';
+import { useCoversCanvasLeft, useEditorState, useElementsDerived } from '../editor/hooks';
 import { cardsIn, frameWithMethod } from './boardQueries';
 import { CardDetails } from './CardDetails';
 import { ratingError } from './errors';
@@ -107,6 +107,8 @@ export function MethodsDock({ editor, role, boardId, token, state, myRatings, se
     editor.zoomToSelection();
   };
 
+  const panel = useRef<HTMLElement>(null);
+  useCoversCanvasLeft(editor, panel, open);
   // Participants on a board without these methods need none of it.
   if (!facilitator && !frames.map && !frames.factors) return null;
   return (
@@ -124,7 +126,7 @@ export function MethodsDock({ editor, role, boardId, token, state, myRatings, se
         {t('stakeholders.dock')}
       </button>
       {open && (
-        <aside className="methods-panel" aria-label={t('stakeholders.dock')} data-testid="methods-panel">
+        <aside ref={panel} className="methods-panel" aria-label={t('stakeholders.dock')} data-testid="methods-panel">
           <section className="panel-section">
             <h3>{t('stakeholders.title')}</h3>
             {frames.map ? (

@@ -4,7 +4,6 @@ import { IDEA_ACTIONS } from '../../../../shared/methods/ideas';
 import type { ElementOf } from '../../../../shared/schema/elements';
 import type { IdeaStatus } from '../../../../shared/schema/elements/idea';
 import { elementBounds } from '../../../../shared/geometry/elements';
-import { fitBounds } from '../../../../shared/geometry/viewport';
 import type { Editor } from '../../editor/editor';
 import { useElementsDerived } from '../../editor/hooks';
 import { qrDataUrl } from '../../panels/qr';
@@ -61,7 +60,7 @@ export function IdeasSection({ editor, boardId, token }: { editor: Editor; board
   };
   const show = (idea: Idea) => {
     editor.select([idea.id]);
-    editor.setViewport(fitBounds(elementBounds(idea, editor.store.lookup), editor.screenSize.width, editor.screenSize.height, 200));
+    editor.setViewport(editor.fitView(elementBounds(idea, editor.store.lookup), 200));
   };
 
   return (
