@@ -178,7 +178,8 @@ export function Canvas({ editor, awareness, onStartEditing, badges = NO_BADGES, 
       const visible = visibleIds.map((id) => editor.store.get(id)).filter((e): e is Element => e !== undefined && !(e.type === 'treeNode' && isFoldedAway(editor.store, e.id)));
       // Zoomed out, frame titles are drawn over everything at screen size: they pick their frame.
       const titled = frameTitleAt(editor, editor.state.viewport, editor.screenSize, boardToScreen(editor.state.viewport, p));
-      if (titled && editor.store.get(titled)) return editor.store.get(titled);
+      const frame = titled ? editor.store.get(titled) : undefined;
+      if (frame) return frame;
       return hitTest(visible, p, editor.store.lookup, 4 / editor.state.viewport.scale);
     },
     handleAt: (screen) => {

@@ -15,15 +15,12 @@ const NO_OFFSET = { x: 0, y: 0 };
 /** Title pictures kept, the least recently drawn let go first (a cut title is a picture of its own). */
 const MAX_PICTURES = 400;
 
-interface TitlePicture {
-  canvas: HTMLCanvasElement;
-  /** Width in CSS pixels. */
-  width: number;
-}
-
 const PAD = 2;
+/** A title picture's height in CSS pixels: the text, its padding and the halo. */
+const TITLE_HEIGHT = FRAME_TITLE_SCREEN_PX + 2 * PAD + 2;
 
-const pictures = new Map<string, TitlePicture>();
+/** Title pictures by pixel ratio and text, drawn at that ratio. */
+const pictures = new Map<string, HTMLCanvasElement>();
 const characterWidths = new Map<string, number>();
 let measuring: CanvasRenderingContext2D | null = null;
 let titleFont = '';
@@ -46,9 +43,9 @@ function characterWidth(character: string): number {
 }
 
 /** A title drawn once at its screen size, to be copied each frame (drawing text is the costly part). */
-function pictureOf(text: string, ratio: number): TitlePicture {
+function pictureOf(text: string, ratio: number): HTMLCanvasElement {
   const key = `${ratio}|${text}`;
-  let picture = pictures.get(key);
+  const picture = pictures.get(key);
   if (picture) {
     // Most recently used last: a Map iterates in insertion order.
     pictures.delete(key);
@@ -59,10 +56,8 @@ function pictureOf(text: string, ratio: number): TitlePicture {
   const canvas = document.createElement('canvas');
   const ctx = canvas.getContext('2d')!;
   ctx.font = font();
-  const width = Math.ceil(ctx.measureText(text).width) + 2 * PAD;
-  const height = FRAME_TITLE_SCREEN_PX + 2 * PAD + 2;
-  canvas.width = Math.max(1, Math.ceil(width * ratio));
-  canvas.height = Math.ceil(height * ratio);
+  canvas.width = Math.max(1, Math.ceil((ctx.measureText(text).width + 2 * PAD) * ratio));
+  canvas.height = Math.ceil(TITLE_HEIGHT * ratio);
   ctx.scale(ratio, ratio);
   ctx.font = font();
   ctx.textBaseline = 'top';
@@ -73,9 +68,8 @@ function pictureOf(text: string, ratio: number): TitlePicture {
   ctx.strokeText(text, PAD, PAD + 1);
   ctx.fillStyle = TEXT_COLOUR;
   ctx.fillText(text, PAD, PAD + 1);
-  picture = { canvas, width };
-  pictures.set(key, picture);
-  return picture;
+  pictures.set(key, canvas);
+  return canvas;
 }
 
 /** A title as drawn: its text, cut to the frame's width, and how wide that is on screen. */
@@ -103,8 +97,7 @@ function drawTitles(context: Context, titles: readonly DrawnTitle[], ratio: numb
   ctx.setTransform(1, 0, 0, 1, 0, 0);
   for (const title of titles) {
     // Each way a title is cut is a picture of its own, kept: one copy a title each frame.
-    const picture = pictureOf(title.text, ratio);
-    ctx.drawImage(picture.canvas, Math.round(title.x * ratio), Math.round(title.y * ratio));
+    ctx.drawImage(pictureOf(title.text, ratio), Math.round(title.x * ratio), Math.round(title.y * ratio));
   }
   ctx.restore();
 }
@@ -123,8 +116,7 @@ function titleSources(editor: Editor, include: (id: string) => boolean): FrameTi
 export function frameTitleAt(editor: Editor, viewport: Viewport, screen: { width: number; height: number }, point: { x: number; y: number }): string | null {
   if (viewport.scale >= FRAME_TITLE_SCREEN_SCALE) return null;
   const titles = drawnTitles(frameTitlePlacements(titleSources(editor, () => true), viewport, screen));
-  const height = FRAME_TITLE_SCREEN_PX + 2 * PAD + 2;
-  return titles.find((t) => point.x >= t.x && point.x <= t.x + t.width && point.y >= t.y && point.y <= t.y + height)?.id ?? null;
+  return titles.find((t) => point.x >= t.x && point.x <= t.x + t.width && point.y >= t.y && point.y <= t.y + TITLE_HEIGHT)?.id ?? null;
 }
 
 /** Whether a frame being dragged has its title drawn at screen size (its picture would leave the title behind). */
@@ -137,8 +129,12 @@ export function liftsScreenTitle(editor: Editor, lifted: ReadonlySet<string>): b
   return false;
 }
 
+function sameFrame(f: FrameTitleSource, g: FrameTitleSource): boolean {
+  return f.id === g.id && f.title === g.title && f.x === g.x && f.y === g.y && f.w === g.w && f.h === g.h && f.nested === g.nested;
+}
+
 function sameFrames(a: FrameTitleSource[], b: FrameTitleSource[]): boolean {
-  return a.length === b.length && a.every((f, i) => { const g = b[i]!; return f.id === g.id && f.title === g.title && f.x === g.x && f.y === g.y && f.w === g.w && f.h === g.h && f.nested === g.nested; });
+  return a.length === b.length && a.every((f, i) => sameFrame(f, b[i]!));
 }
 
 /**
@@ -152,12 +148,12 @@ export function FrameTitles({ editor, viewport, width, height, lifted: ofLifted 
   // Re-rendered when a drag starts or ends; the frames it carries are the overlay's then, so
   // the drag's writes (20 a second) to their positions leave the board's titles alone.
   const lifted = useEditorState(editor, (s) => s.lifted);
-  const frames = useElementsDerived(editor, () => (onScreen ? titleSources(editor, (id) => editor.state.lifted.has(id) === ofLifted) : []), sameFrames);
+  const frames = useElementsDerived(editor, () => (onScreen ? titleSources(editor, (id) => lifted.has(id) === ofLifted) : []), sameFrames);
   // Only the overlay's titles follow a drag between its writes.
   const offset = useEditorState(editor, (s) => (ofLifted && frames.length > 0 ? s.liftOffset : NO_OFFSET));
   if (!onScreen || frames.length === 0) return null;
   const shown = ofLifted ? frames.map((f) => ({ ...f, x: f.x + offset.x, y: f.y + offset.y })) : frames;
-  const titles = drawnTitles(frameTitlePlacements(shown, viewport, { width, height }).filter((p) => lifted.has(p.id) === ofLifted));
+  const titles = drawnTitles(frameTitlePlacements(shown, viewport, { width, height }));
   return (
     <Shape
       listening={false}

@@ -1,13 +1,13 @@
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import * as Y from 'yjs';
-import { boardToScreen } from '../../../shared/geometry/viewport';
 import { textFieldLimit } from '../../../shared/schema/elements';
 import { elementsOf } from '../../../shared/schema/doc';
 import type { Editor } from '../editor/editor';
 import type { Element } from '../../../shared/schema/elements';
 import { useEditorState, useElement } from '../editor/hooks';
 import { noteFontSize } from './ElementView';
+import { boardToPage } from './page-position';
 import { applyTextareaValue, shiftPosition } from './text-binding';
 import { handleTreeKey } from '../methods/tree/tree-shortcuts';
 
@@ -73,11 +73,8 @@ export function TextEditor({ editor, id, field, onDone }: { editor: Editor; id: 
     applyTextareaValue(ytext, value, editor.origin);
   };
 
-  // The textarea is placed on the page; the viewport maps the board into the canvas, which
-  // sits beside the toolbar and below the top bar.
-  const canvas = document.querySelector('[data-testid="canvas"]')?.getBoundingClientRect();
-  const inCanvas = boardToScreen(viewport, { x: element.x, y: element.type === 'frame' ? element.y - 30 : element.y });
-  const topLeft = { x: inCanvas.x + (canvas?.left ?? 0), y: inCanvas.y + (canvas?.top ?? 0) };
+  // The textarea is placed in the window, not in the canvas.
+  const topLeft = boardToPage(viewport, { x: element.x, y: element.type === 'frame' ? element.y - 30 : element.y });
   const width = element.w * viewport.scale;
   const height = (element.type === 'frame' ? 28 : element.h) * viewport.scale;
   const fontSize =

@@ -340,8 +340,7 @@ export class Editor {
 function pastedBounds(element: NewElement, copies: readonly NewElement[]): Rect {
   const raw = { x: Number(element.x ?? 0), y: Number(element.y ?? 0), w: Number(element.w ?? 0), h: Number(element.h ?? 0) };
   try {
-    const lookup = (id: string) => copies.find((c) => c.id === id) as Element | undefined;
-    const box = elementBounds(element as unknown as Element, lookup);
+    const box = elementBounds(element as unknown as Element, (id) => copies.find((c) => c.id === id) as Element | undefined);
     return Number.isFinite(box.x + box.y + box.w + box.h) ? box : raw;
   } catch {
     // Not a complete element (the clipboard may hold anything): its stated box will do.

@@ -1,6 +1,7 @@
 import { useCallback, useLayoutEffect, useRef, useSyncExternalStore, type RefObject } from 'react';
 import type { Element } from '../../../shared/schema/elements';
 import type { Editor, EditorState } from './editor';
+import { canvasBox } from '../board/page-position';
 
 /** A slice of the editor state; the component re-renders only when the slice changes. */
 export function useEditorState<T>(editor: Editor, select: (state: EditorState) => T): T {
@@ -40,7 +41,7 @@ export function useCoversCanvasLeft(editor: Editor, element: RefObject<HTMLEleme
     const panel = element.current;
     if (!active || !panel) return;
     const measure = () => {
-      const canvas = document.querySelector('[data-testid="canvas"]')?.getBoundingClientRect();
+      const canvas = canvasBox();
       editor.coveredLeft = canvas ? Math.max(0, panel.getBoundingClientRect().right - canvas.left) : 0;
     };
     measure();

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { boardToScreen } from '../../../../shared/geometry/viewport';
+import { boardToPage } from '../../board/page-position';
 import type { ElementOf } from '../../../../shared/schema/elements';
 import type { Editor } from '../../editor/editor';
 import { useEditorState, useElement, useElementsDerived } from '../../editor/hooks';
@@ -58,10 +58,8 @@ function NodeTools({ editor, node }: { editor: Editor; node: Node }) {
   const kind = node.tree;
   // Causes grow downwards, so their toolbar sits below them, off the parent; others above.
   const below = node.role === 'cause';
-  const local = boardToScreen(viewport, { x: node.x, y: below ? node.y + node.h : node.y });
-  // Board-to-screen gives canvas coordinates; the toolbar is placed in the window.
-  const canvas = document.querySelector('[data-testid="canvas"]')?.getBoundingClientRect();
-  const top = { x: local.x + (canvas?.left ?? 0), y: local.y + (canvas?.top ?? 0) };
+  // The toolbar is placed in the window, not in the canvas.
+  const top = boardToPage(viewport, { x: node.x, y: below ? node.y + node.h : node.y });
   const duplicateTexts = context.duplicates.map((id) => editor.store.get(id)).filter((e): e is Node => e?.type === 'treeNode');
   const isRoot = node.parentNode === null || !editor.store.get(node.parentNode);
   return (
