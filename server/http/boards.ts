@@ -64,7 +64,8 @@ export function boardRoutes({ store, boards, adminToken, publicUrl }: BoardRoute
     const role = await requireBoardRole(req, store, id, ROLES, adminToken);
     const board = await store.getBoard(id);
     if (!board) throw new HttpError(404, 'no such board');
-    res.json({ ...board, role });
+    const readOnly = await boards.readOnly(id);
+    res.json({ ...board, role, ...(readOnly ? { readOnly } : {}) });
   });
 
   router.patch('/boards/:id', async (req, res) => {

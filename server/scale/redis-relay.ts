@@ -32,7 +32,8 @@ interface RedisClient {
 }
 
 const HEADER = 1 + 16 + 8;
-const channelOf = (boardId: string) => `warsztat:board:${boardId}`;
+/** The Redis channel carrying one board between processes. */
+export const channelOf = (boardId: string) => `warsztat:board:${boardId}`;
 
 /**
  * Carries boards' updates, presence and facilitation state between processes through

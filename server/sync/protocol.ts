@@ -17,9 +17,12 @@ export const SYNC_UPDATE = syncProtocol.messageYjsUpdate;
 /** Close codes with the reason sent alongside; documented in docs/api.md. */
 export const CLOSE = {
   goingAway: { code: 1001, reason: 'server shutting down' },
+  reopened: { code: 1012, reason: 'board restored and editable again; reconnect' },
   storageFailure: { code: 1011, reason: 'storage unavailable, reconnect later' },
+  internal: { code: 1011, reason: 'server error while answering' },
   malformed: { code: 4400, reason: 'malformed message' },
   textFrame: { code: 4400, reason: 'binary messages only' },
+  foreignType: { code: 4400, reason: 'update writes outside the board layout' },
   boardDeleted: { code: 4404, reason: 'board deleted' },
   tokenRevoked: { code: 4401, reason: 'link was replaced' },
   docTooLarge: { code: 4413, reason: 'board too large' },

@@ -5,6 +5,7 @@ import type { Logger } from '../log';
 import type { BoardStore, Role } from '../storage/types';
 import { BOARD_ID_PATTERN, hashToken } from '../tokens';
 import { SyncConnection } from './connection';
+import { onBehalfOf } from '../process-net';
 import { CLOSE } from './protocol';
 import type { RoomRegistry } from './rooms';
 import { SchemaTooNewError } from '../../shared/schema/migrate';
@@ -116,7 +117,7 @@ export class SyncServer {
         return;
       }
       const bytes = toBytes(data);
-      if (connection) connection.handle(bytes);
+      if (connection) onBehalfOf(admission.boardId, () => connection!.handle(bytes));
       else if (early.length < 100) early.push(bytes);
       else ws.close(CLOSE.malformed.code, 'too many messages before the board loaded');
     });
@@ -147,7 +148,10 @@ export class SyncServer {
           ws.once('close', () => room.control.leave(sessionId, link));
         }
         connection.start();
-        for (const message of early.splice(0)) connection.handle(message);
+        const admitted = connection;
+        onBehalfOf(admission.boardId, () => {
+          for (const message of early.splice(0)) admitted.handle(message);
+        });
       })
       .catch((err) => {
         const close = err instanceof SchemaTooNewError ? CLOSE.unsupportedSchema : CLOSE.storageFailure;
