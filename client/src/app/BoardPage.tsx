@@ -91,8 +91,8 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
   }, [editor, name]);
   useEffect(() => {
     // Until the server has said who this is, nothing can be edited.
-    editor?.setState({ readOnly: role === null || role === 'observer' || lockedBoard });
-  }, [editor, role, lockedBoard]);
+    editor?.setState({ readOnly: role === null || role === 'observer' || lockedBoard || board.readOnly !== null });
+  }, [editor, role, lockedBoard, board.readOnly]);
   useEffect(() => {
     if (!editor) return;
     const frames = new Set(role === 'facilitator' ? [] : control.state.locks.frames);
@@ -276,7 +276,13 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
       <p className="element-count" data-testid="element-count" data-count={board.elementCount}>
         {t('board.elements', { count: board.elementCount })}
       </p>
-      {role === 'observer' && <p className="observer-banner">{t('board.readOnly')}</p>}
+      {board.readOnly ? (
+        <p className="observer-banner" role="status" data-testid="read-only-board">
+          {t(board.readOnly === 'newer-schema' ? 'board.readOnlyNewer' : 'board.readOnlyBroken')}
+        </p>
+      ) : (
+        role === 'observer' && <p className="observer-banner">{t('board.readOnly')}</p>
+      )}
       <Notice editor={editor} />
       {help && <HelpPanel onClose={() => setHelp(false)} />}
       {historyOpen && token && <HistoryPanel boardId={boardId} token={token} canManage={board.role === 'facilitator'} author={name ?? ''} onClose={() => setHistoryOpen(false)} />}
