@@ -203,7 +203,7 @@ export class Room {
           if (this.closing) return;
           const missing = Y.encodeStateAsUpdate(this.doc, stateVector);
           if (missing.byteLength > 2) this.peer?.publish(RelayKind.Update, missing);
-        });
+        }).catch((err: unknown) => this.deps.log.warn({ boardId: this.boardId, err }, 'state vector from another process not answered'));
         return;
       }
       case RelayKind.Control:
