@@ -1,3 +1,5 @@
+import { canVoteOn } from '../../shared/rules/areas';
+import { docLookup } from '../sync/element-lookup';
 import type http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { createAdapter } from '@socket.io/redis-adapter';
@@ -263,13 +265,10 @@ export function attachControlServer(httpServer: http.Server, store: BoardStore, 
   };
 }
 
-/** Whether an element can take votes in a round: it exists and belongs to the round. */
+/** Whether an element can take votes in a round (shared/rules/areas.ts canVoteOn). */
 export function isEligible(doc: Y.Doc, round: VoteRound, itemId: string): boolean {
-  const element = elementsOf(doc).get(itemId);
-  if (!(element instanceof Y.Map)) return false;
-  if (round.itemIds) return round.itemIds.includes(itemId);
-  const type = element.get('type');
-  return round.frameId !== null && element.get('parentId') === round.frameId && type !== 'connector' && type !== 'stroke' && type !== 'frame';
+  const lookup = docLookup(doc);
+  return canVoteOn(round, lookup(itemId), lookup);
 }
 
 export type ControlServer = ReturnType<typeof attachControlServer>;

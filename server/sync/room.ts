@@ -245,9 +245,9 @@ export class Room {
   applyClientUpdate(update: Uint8Array, from: RoomConnection): ApplyResult {
     if (this.readOnly) return 'read-only';
     if (this.bytes + update.byteLength > this.deps.maxDocBytes) return 'too-large';
-    const locks = this.control.state.locks;
+    const { locks, privateFrames } = this.control.state;
     const participant = from.role !== 'facilitator';
-    const guarded = participant && (locks.board || locks.frames.length > 0);
+    const guarded = participant && (locks.board || locks.frames.length > 0 || privateFrames.length > 0);
     // Anyone's update may need correcting (the metadata is the server's); the correction
     // must travel with it.
     this.captured = [];
@@ -255,7 +255,7 @@ export class Room {
     try {
       const store = this.doc.store;
       const pendingBefore = store.pendingStructs !== null || store.pendingDs !== null;
-      const { reverted } = guarded ? applyGuarded(this.doc, update, from, locks) : (Y.applyUpdate(this.doc, update, from), { reverted: false });
+      const { reverted } = guarded ? applyGuarded(this.doc, update, from, { role: from.role, locks, privateFrames }) : (Y.applyUpdate(this.doc, update, from), { reverted: false });
       if (!pendingBefore && (store.pendingStructs !== null || store.pendingDs !== null)) {
         // An honest client only sends what builds on what it got from us. Content held back
         // for a missing dependency would slip in later under someone else's transaction

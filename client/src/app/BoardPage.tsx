@@ -17,7 +17,9 @@ import { TimerDisplay } from '../panels/TimerDisplay';
 import { VoteBar } from '../panels/VoteBar';
 import { DraftEditor } from '../panels/DraftEditor';
 import { ExportButton, ExportDialog } from '../panels/ExportDialog';
-import { containsRect, intersects } from '../../../shared/geometry/rect';
+import { intersects } from '../../../shared/geometry/rect';
+import type { Role } from '../../../shared/protocol/state';
+import { canVoteOn, isLockedAreaFor, isLockedFor, privateFrameAt } from '../../../shared/rules/areas';
 import { ELEMENT_DEFINITIONS } from '../../../shared/schema/elements';
 import type { Draft } from '../../../shared/protocol/state';
 import { HelpPanel } from '../panels/HelpPanel';
@@ -95,11 +97,15 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
   }, [editor, role, lockedBoard, board.readOnly]);
   useEffect(() => {
     if (!editor) return;
-    const frames = new Set(role === 'facilitator' ? [] : control.state.locks.frames);
+    // The server's own rules (shared/rules/areas.ts): the client only says so sooner.
+    // The whole-board lock is handled as read-only above.
+    const locks = { board: false, frames: control.state.locks.frames };
+    const who: Role = role === 'facilitator' || role === 'participant' ? role : 'observer';
     editor.isLocked = (id) => {
       const element = editor.store.get(id);
-      return frames.has(id) || (element?.parentId !== undefined && element.parentId !== null && frames.has(element.parentId));
+      return element !== undefined && isLockedFor(who, element, locks, editor.store.lookup);
     };
+    editor.isLockedArea = (rect) => isLockedAreaFor(who, rect, locks, editor.store.lookup);
   }, [editor, role, control.state.locks.frames]);
   // A layout effect: voting must be armed before the vote bar is painted and clicked.
   useLayoutEffect(() => {
@@ -109,10 +115,7 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
     }
     editor.voting = {
       eligible: (id) => {
-        const element = editor.store.get(id);
-        if (!element) return false;
-        if (round.itemIds) return round.itemIds.includes(id);
-        return element.parentId === round.frameId && element.type !== 'frame' && element.type !== 'connector' && element.type !== 'stroke';
+        return canVoteOn(round, editor.store.get(id), editor.store.lookup);
       },
       vote: (id, retract) => void control.send(retract ? { type: 'vote.retract', itemId: id } : { type: 'vote.cast', itemId: id }).then((ack) => {
         if (!ack.ok) editor.notify('control.refused', { reason: ack.error });
@@ -124,8 +127,7 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
     const privateFrames = control.state.privateFrames;
     editor.privateFrameFor = (rect) => {
       if (role === 'observer' || privateFrames.length === 0) return null;
-      const frame = [...privateFrames].map((id) => editor.store.get(id)).find((f) => f && containsRect({ x: f.x, y: f.y, w: f.w, h: f.h }, rect));
-      return frame?.id ?? null;
+      return privateFrameAt(rect, privateFrames, editor.store.lookup);
     };
     editor.onDraft = ({ frameId, x, y }) => setOpenDraft({ id: crypto.randomUUID(), frameId, x, y, text: '', color: editor.state.noteColor });
   }, [editor, role, control.state.privateFrames]);
