@@ -10,18 +10,23 @@
 /** What was wrong with a node's link, and so cut: it now starts a tree of its own. */
 export type TreeRepairKind = 'missing-parent' | 'cycle';
 
-/** One repaired node: `parentNode` was `was` and is now null. */
+/** One repaired node: `parentNode` was `was` and is now null; `text` (cut short) says which node it is to a person. */
 export interface TreeRepair {
   element: string;
   what: TreeRepairKind;
   was: string;
+  text: string;
 }
+
+/** How much of a node's text a repair repeats. */
+const TEXT_SHOWN = 80;
 
 interface TreeNodeLink {
   id: string;
   type: string;
   tree?: unknown;
   parentNode?: unknown;
+  text?: unknown;
 }
 
 /**
@@ -35,7 +40,8 @@ export function repairTreeLinks(elements: readonly TreeNodeLink[]): TreeRepair[]
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const repairs: TreeRepair[] = [];
   const cut = (node: TreeNodeLink, what: TreeRepairKind) => {
-    repairs.push({ element: node.id, what, was: String(node.parentNode) });
+    const text = typeof node.text === 'string' ? node.text.trim() : '';
+    repairs.push({ element: node.id, what, was: String(node.parentNode), text: text.length > TEXT_SHOWN ? `${text.slice(0, TEXT_SHOWN - 1)}…` : text });
     node.parentNode = null;
   };
   for (const node of nodes) {

@@ -86,11 +86,11 @@ describe('POST /api/boards/import repairs broken tree links and says so', () => 
     expect(res.status).toBe(201);
     const answer = (await res.json()) as { id: string; tokens: Record<string, string>; repairs: unknown[] };
     expect(answer.repairs).toEqual([
-      { element: 'lost', what: 'missing-parent', was: 'ghost' },
-      { element: 'self', what: 'missing-parent', was: 'self' },
-      { element: 'other', what: 'missing-parent', was: 'cause' },
-      { element: 'on-note', what: 'missing-parent', was: 'n' },
-      { element: 'c1', what: 'cycle', was: 'c2' },
+      { element: 'lost', text: 'Mało zieleni', what: 'missing-parent', was: 'ghost' },
+      { element: 'self', text: 'Nuda', what: 'missing-parent', was: 'self' },
+      { element: 'other', text: 'Cel: praca', what: 'missing-parent', was: 'cause' },
+      { element: 'on-note', text: 'Hałas', what: 'missing-parent', was: 'n' },
+      { element: 'c1', text: 'Brak mieszkań', what: 'cycle', was: 'c2' },
     ]);
     const md = await (await fetch(`${server.url}/api/boards/${answer.id}/export?format=md`, { headers: { authorization: `Bearer ${answer.tokens.observer}` } })).text();
     for (const text of ['Odpływ młodzieży', 'Brak pracy', 'Słaba komunikacja', 'Brak mieszkań', 'Drogie bilety', 'Mało zieleni', 'Nuda', 'Cel: praca', 'Hałas']) expect(md, text).toContain(text);

@@ -90,27 +90,32 @@ describe('backupToDoc: strict shape, every refusal with its path', () => {
 });
 
 describe('repairTreeLinks', () => {
-  const node = (id: string, parentNode: string | null, tree = 'problem') => ({ id, type: 'treeNode', tree, parentNode });
+  const node = (id: string, parentNode: string | null, tree = 'problem') => ({ id, type: 'treeNode', tree, parentNode, text: `Węzeł ${id}` });
   it.each<[string, ReturnType<typeof node>[], TreeRepair[], Record<string, string | null>]>([
     ['a sound tree is left alone', [node('a', null), node('b', 'a'), node('c', 'b')], [], { a: null, b: 'a', c: 'b' }],
-    ['a missing parent becomes a root', [node('a', null), node('b', 'ghost')], [{ element: 'b', what: 'missing-parent', was: 'ghost' }], { b: null }],
-    ['a node hanging from itself', [node('a', 'a')], [{ element: 'a', what: 'missing-parent', was: 'a' }], { a: null }],
-    ['a parent in the other tree', [node('a', null), node('b', 'a', 'objective')], [{ element: 'b', what: 'missing-parent', was: 'a' }], { b: null }],
-    ['a parent that is not a tree node', [node('b', 'note-1')], [{ element: 'b', what: 'missing-parent', was: 'note-1' }], { b: null }],
-    ['a two-node cycle is cut at its smallest id', [node('y', 'x'), node('x', 'y')], [{ element: 'x', what: 'cycle', was: 'y' }], { x: null, y: 'x' }],
+    ['a missing parent becomes a root', [node('a', null), node('b', 'ghost')], [{ element: 'b', what: 'missing-parent', was: 'ghost', text: 'Węzeł b' }], { b: null }],
+    ['a node hanging from itself', [node('a', 'a')], [{ element: 'a', what: 'missing-parent', was: 'a', text: 'Węzeł a' }], { a: null }],
+    ['a parent in the other tree', [node('a', null), node('b', 'a', 'objective')], [{ element: 'b', what: 'missing-parent', was: 'a', text: 'Węzeł b' }], { b: null }],
+    ['a parent that is not a tree node', [node('b', 'note-1')], [{ element: 'b', what: 'missing-parent', was: 'note-1', text: 'Węzeł b' }], { b: null }],
+    ['a two-node cycle is cut at its smallest id', [node('y', 'x'), node('x', 'y')], [{ element: 'x', what: 'cycle', was: 'y', text: 'Węzeł x' }], { x: null, y: 'x' }],
     [
       'a cycle with a branch hanging from it, beside a sound tree',
       [node('core', null), node('k', 'core'), node('c3', 'c1'), node('c1', 'c2'), node('c2', 'c3'), node('leaf', 'c2')],
-      [{ element: 'c1', what: 'cycle', was: 'c2' }],
+      [{ element: 'c1', what: 'cycle', was: 'c2', text: 'Węzeł c1' }],
       { core: null, k: 'core', c1: null, c2: 'c3', c3: 'c1', leaf: 'c2' },
     ],
-    ['two cycles, each cut once', [node('a', 'b'), node('b', 'a'), node('d', 'c'), node('c', 'd')], [{ element: 'a', what: 'cycle', was: 'b' }, { element: 'c', what: 'cycle', was: 'd' }], { a: null, b: 'a', c: null, d: 'c' }],
+    ['two cycles, each cut once', [node('a', 'b'), node('b', 'a'), node('d', 'c'), node('c', 'd')], [{ element: 'a', what: 'cycle', was: 'b', text: 'Węzeł a' }, { element: 'c', what: 'cycle', was: 'd', text: 'Węzeł c' }], { a: null, b: 'a', c: null, d: 'c' }],
   ])('%s', (_name, nodes, repairs, links) => {
-    const elements: { id: string; type: string; tree?: string; parentNode?: string | null }[] = [...nodes, { id: 'note-1', type: 'note' }];
+    const elements: { id: string; type: string; tree?: string; parentNode?: string | null; text?: string }[] = [...nodes, { id: 'note-1', type: 'note' }];
     expect(repairTreeLinks(elements)).toEqual(repairs);
     for (const [id, parent] of Object.entries(links)) expect(elements.find((e) => e.id === id)!.parentNode, id).toBe(parent);
     // Repaired links are sound: a second pass changes nothing.
     expect(repairTreeLinks(elements)).toEqual([]);
+  });
+
+  it('repeats a long text only in part', () => {
+    const [repair] = repairTreeLinks([{ id: 'a', type: 'treeNode', tree: 'problem', parentNode: 'ghost', text: `  ${'ż'.repeat(200)}  ` }]);
+    expect(repair!.text).toBe(`${'ż'.repeat(79)}…`);
   });
 
   it('an import writes the repaired links into the document', () => {
@@ -121,7 +126,7 @@ describe('repairTreeLinks', () => {
         { id: 'b', type: 'treeNode', text: 'B', tree: 'problem', role: 'cause', parentNode: 'a' },
       ],
     });
-    expect(imported.repairs).toEqual([{ element: 'a', what: 'cycle', was: 'b' }]);
+    expect(imported.repairs).toEqual([{ element: 'a', what: 'cycle', was: 'b', text: 'A' }]);
     const links = Object.fromEntries(readElements(imported.doc).elements.map((e) => [e.id, (e as { parentNode?: string | null }).parentNode]));
     expect(links).toEqual({ a: null, b: 'a' });
     imported.doc.destroy();
