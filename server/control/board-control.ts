@@ -6,20 +6,31 @@ import type { Ballots } from '../../shared/methods/voting';
 import { initialControlState, type ControlState, type Drafts, type Person, type Role } from '../../shared/protocol/state';
 import type { Logger } from '../log';
 import type { BoardStore } from '../storage/types';
+import { keyed, keyedRecord, own, setOwn, withKey } from '../../shared/schema/records';
 
-/** What is stored: the public state plus the ballots of an open round (never sent out). */
+/**
+ * What is stored: the public state plus the ballots of an open round (never sent out).
+ * Tables keyed by sessions or element ids are read with keyedRecord (records.ts): z.record
+ * would drop a `__proto__` key and give a plain object whose inherited members read as entries.
+ */
 const storedSchema = z.object({
   state: z.record(z.string(), z.unknown()),
-  ballots: z.record(z.string(), z.array(z.string())),
-  drafts: z.record(z.string(), z.array(z.any())).default({}),
-  ideas: z.object({ formKey: z.string().nullable(), contacts: z.record(z.string(), z.string()) }).default({ formKey: null, contacts: {} }),
+  ballots: keyedRecord(z.array(z.string())),
+  drafts: keyedRecord(z.array(z.any())).default(() => keyed<never>()),
+  ideas: z.object({ formKey: z.string().nullable(), contacts: keyedRecord(z.string()) }).default(() => ({ formKey: null, contacts: keyed<string>() })),
   /** When the copy was made, and when each hidden piece last changed (for merging across processes). */
   at: z.number().optional(),
-  changed: z.record(z.string(), z.number()).default({}),
-  roster: z.record(z.string(), z.object({ name: z.string(), role: z.enum(['facilitator', 'participant', 'observer']), firstSeen: z.number() })).default({}),
+  changed: keyedRecord(z.number()).default(() => keyed<never>()),
+  roster: keyedRecord(z.object({ name: z.string(), role: z.enum(['facilitator', 'participant', 'observer']), firstSeen: z.number() })).default(() => keyed<never>()),
   /** Blind scores not yet revealed (element → session → score). */
-  ratings: z.record(z.string(), z.record(z.string(), z.object({ by: z.string(), values: z.record(z.string(), z.number()) }))).default({}),
+  ratings: keyedRecord(keyedRecord(z.object({ by: z.string(), values: z.record(z.string(), z.number()) }))).default(() => keyed<never>()),
 });
+
+/** The public state as stored; its counts are keyed by frame and element ids. */
+function storedState(state: Record<string, unknown>): Partial<ControlState> {
+  const counts = (value: unknown) => keyed(Object.entries(value && typeof value === 'object' ? (value as Record<string, number>) : {}));
+  return { ...(state as Partial<ControlState>), draftCounts: counts(state.draftCounts), ratingCounts: counts(state.ratingCounts) };
+}
 
 /** How long a change can be in flight between processes (Redis) before a copy without it counts as newer. */
 const RELAY_MARGIN_MS = 2_000;
@@ -35,7 +46,7 @@ export const MAX_ROSTER = 1_000;
 function capRoster(roster: Roster): Roster {
   const entries = Object.entries(roster);
   if (entries.length <= MAX_ROSTER) return roster;
-  return Object.fromEntries(entries.sort(([, a], [, b]) => a.firstSeen - b.firstSeen).slice(0, MAX_ROSTER));
+  return keyed(entries.sort(([, a], [, b]) => a.firstSeen - b.firstSeen).slice(0, MAX_ROSTER));
 }
 
 /** The public idea form's key and the contacts residents left, by idea id (facilitators only). */
@@ -79,9 +90,9 @@ export class BoardControl {
   private readonly removed = new Set<string>();
   private saving: Promise<void> = Promise.resolve();
   /** Blind scores not yet revealed; never sent to anyone but their author. */
-  public ratings: PendingRatings = {};
+  public ratings: PendingRatings = keyed();
   /** When this process (or a copy it merged) last changed each hidden piece (hidden-merge.ts). */
-  private changedAt: ChangeTimes = {};
+  private changedAt: ChangeTimes = keyed();
   private readonly listeners = new Set<(source: 'local' | 'remote' | 'merged') => void>();
 
   private constructor(
@@ -101,15 +112,15 @@ export class BoardControl {
   static async load(boardId: string, store: BoardStore, log: Logger): Promise<BoardControl> {
     const json = await store.loadControl(boardId);
     let state = initialControlState();
-    let ballots: Ballots = {};
-    let drafts: Drafts = {};
-    let ideas: IdeaInboxData = { formKey: null, contacts: {} };
-    let roster: Roster = {};
-    let ratings: PendingRatings = {};
+    let ballots: Ballots = keyed();
+    let drafts: Drafts = keyed();
+    let ideas: IdeaInboxData = { formKey: null, contacts: keyed() };
+    let roster: Roster = keyed();
+    let ratings: PendingRatings = keyed();
     if (json) {
       try {
         const parsed = storedSchema.parse(JSON.parse(json));
-        state = { ...state, ...(parsed.state as Partial<ControlState>) };
+        state = { ...state, ...storedState(parsed.state) };
         ballots = parsed.ballots;
         drafts = parsed.drafts as Drafts;
         ideas = parsed.ideas;
@@ -161,7 +172,7 @@ export class BoardControl {
     const keys = changedKeys({ ballots: this.ballots, drafts: this.drafts, ratings: this.ratings }, next);
     if (keys.length === 0) return;
     this.changedAt = recentTimes(this.changedAt, now, CHANGE_MEMORY_MS);
-    for (const key of keys) this.changedAt[key] = now;
+    for (const key of keys) setOwn(this.changedAt, key, now);
   }
 
   /** The whole stored form, for storage and other processes. */
@@ -182,7 +193,7 @@ export class BoardControl {
   applyRemote(json: string): void {
     const parsed = storedSchema.safeParse(JSON.parse(json));
     if (!parsed.success) return;
-    this.state = { ...initialControlState(), ...(parsed.data.state as Partial<ControlState>) };
+    this.state = { ...initialControlState(), ...storedState(parsed.data.state) };
     // Hidden pieces merge one by one (hidden-merge.ts): a vote or score given here while the
     // copy was on its way must survive it.
     const { merged, times, keptLocal } = mergeHidden(
@@ -198,8 +209,8 @@ export class BoardControl {
     this.changedAt = recentTimes(times, Date.now(), CHANGE_MEMORY_MS);
     // The roster and idea contacts only ever grow (until pruned here): another process's copy
     // may predate what joined or arrived here meanwhile, so they are merged, not replaced.
-    this.ideas = { formKey: parsed.data.ideas.formKey ?? this.ideas.formKey, contacts: { ...this.ideas.contacts, ...parsed.data.ideas.contacts } };
-    this.roster = capRoster({ ...this.roster, ...parsed.data.roster });
+    this.ideas = { formKey: parsed.data.ideas.formKey ?? this.ideas.formKey, contacts: keyed([...Object.entries(this.ideas.contacts), ...Object.entries(parsed.data.ideas.contacts)]) };
+    this.roster = capRoster(keyed([...Object.entries(this.roster), ...Object.entries(parsed.data.roster)]));
     this.ratings = merged.ratings;
     if (keptLocal) {
       // The public counts follow the merged scores.
@@ -239,10 +250,10 @@ export class BoardControl {
 
   /** Records a person in the roster; saved only when something about them changed. */
   private enrol(sessionId: string, name: string, role: Role): void {
-    const known = this.roster[sessionId];
+    const known = own(this.roster, sessionId);
     if (!name || (known && known.name === name && known.role === role)) return;
     if (!known && Object.keys(this.roster).length >= MAX_ROSTER) return;
-    this.roster = capRoster({ ...this.roster, [sessionId]: { name, role, firstSeen: known?.firstSeen ?? Date.now() } });
+    this.roster = capRoster(withKey(this.roster, sessionId, { name, role, firstSeen: known?.firstSeen ?? Date.now() }));
     for (const listener of this.listeners) listener('local');
     void this.save();
   }

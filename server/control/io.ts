@@ -20,6 +20,7 @@ import { publicSessionId, type SessionLink } from './board-control';
 import { RateLimiter } from './rate-limit';
 import { handleRating, type RatingOutlets } from './ratings';
 import { ratingsOf } from '../../shared/methods/ratings';
+import { own } from '../../shared/schema/records';
 
 interface SocketData {
   boardId: string;
@@ -107,10 +108,10 @@ export function attachControlServer(httpServer: http.Server, store: BoardStore, 
         void socket.join([data.boardId, sessionRoom(data.boardId, data.sessionId)]);
         socket.emit(EVENTS.you, { sessionId: publicSessionId(data.sessionId), role: acquired.control.roleOf(data.sessionId, data.tokenRole) });
         socket.emit(EVENTS.state, { state: acquired.control.state, serverNow: Date.now() });
-        const myVotes = acquired.control.ballots[data.sessionId];
+        const myVotes = own(acquired.control.ballots, data.sessionId);
         const open = acquired.control.state.rounds.at(-1);
         if (open?.open && myVotes) socket.emit(EVENTS.myVotes, { roundId: open.id, itemIds: myVotes });
-        const myDrafts = acquired.control.drafts[data.sessionId];
+        const myDrafts = own(acquired.control.drafts, data.sessionId);
         if (myDrafts?.length) socket.emit(EVENTS.myDrafts, { drafts: myDrafts });
         socket.emit(EVENTS.myRatings, { ratings: ratingsOf(acquired.control.ratings, data.sessionId) });
         emitPeople(acquired);
@@ -139,7 +140,8 @@ export function attachControlServer(httpServer: http.Server, store: BoardStore, 
         const command = parsed.data;
         const role = room.control.roleOf(data.sessionId, data.tokenRole);
         if (!COMMAND_ROLES[command.type].includes(role)) {
-          log.warn({ boardId: data.boardId, sessionId: data.sessionId, role, command: command.type }, 'command refused: role');
+          // The public id: a raw session id works like a password and stays out of logs.
+          log.warn({ boardId: data.boardId, person: publicSessionId(data.sessionId), role, command: command.type }, 'command refused: role');
           return reply({ ok: false, error: `${command.type} is not allowed for the ${role} role` });
         }
         reply(handle(room, data, command));

@@ -35,10 +35,11 @@ export function backupRoutes({ store, rooms, adminToken, publicUrl, maxDocBytes 
   router.post('/boards/import', async (req, res) => {
     requireAdmin(req, adminToken);
     if (!req.is('application/json')) throw new HttpError(400, 'send the backup as JSON (Content-Type: application/json)');
-    const { board, tokens } = await importBoard(store, req.body, { maxDocBytes });
+    const { board, tokens, repairs } = await importBoard(store, req.body, { maxDocBytes });
     const base = baseUrl(req, publicUrl);
     const links = Object.fromEntries(ROLES.map((role) => [role, boardLink(base, board.id, tokens[role])])) as Record<Role, string>;
-    res.status(201).json({ id: board.id, title: board.title, locale: board.locale, links, tokens });
+    // Tree links the import had to cut are named, so nobody wonders why a branch moved.
+    res.status(201).json({ id: board.id, title: board.title, locale: board.locale, links, tokens, repairs });
   });
 
   return router;

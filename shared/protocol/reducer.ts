@@ -1,6 +1,7 @@
 import type { Command, View } from './commands';
 import { openRound, timerRemaining, type ControlState, type Draft, type Drafts, type VoteRound } from './state';
 import { castVote, retractVote, tally, type Ballots } from '../methods/voting';
+import { keyed, own, setOwn, withKey } from '../schema/records';
 
 /** Something the server must do besides storing the new state. */
 export type Effect =
@@ -15,8 +16,8 @@ export type Effect =
 export const MAX_DRAFTS_PER_PERSON = 200;
 
 function countDrafts(drafts: Drafts): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const list of Object.values(drafts)) for (const d of list) counts[d.frameId] = (counts[d.frameId] ?? 0) + 1;
+  const counts = keyed<number>();
+  for (const list of Object.values(drafts)) for (const d of list) setOwn(counts, d.frameId, (own(counts, d.frameId) ?? 0) + 1);
   return counts;
 }
 
@@ -106,7 +107,7 @@ export function reduce(state: ControlState, ballots: Ballots, drafts: Drafts, co
         results: null,
         voters: null,
       };
-      return done({ rounds: [...state.rounds, round].slice(-50) }, [], {});
+      return done({ rounds: [...state.rounds, round].slice(-50) }, [], keyed());
     }
     case 'vote.cast':
     case 'vote.retract': {
@@ -115,18 +116,18 @@ export function reduce(state: ControlState, ballots: Ballots, drafts: Drafts, co
       if (command.type === 'vote.cast' && !ctx.isEligible(round, command.itemId)) return refuse('this item is not part of the vote');
       const result = command.type === 'vote.cast' ? castVote(ballots, ctx.sessionId, command.itemId, round.votesPerPerson) : retractVote(ballots, ctx.sessionId, command.itemId);
       if (!result.ok) return refuse(result.error);
-      return done({}, [{ kind: 'my-votes', sessionId: ctx.sessionId, roundId: round.id, itemIds: result.ballots[ctx.sessionId] ?? [] }], result.ballots);
+      return done({}, [{ kind: 'my-votes', sessionId: ctx.sessionId, roundId: round.id, itemIds: own(result.ballots, ctx.sessionId) ?? [] }], result.ballots);
     }
     case 'vote.close': {
       const round = openRound(state);
       if (!round) return refuse('no voting round is open');
       const { results, voters } = tally(ballots);
       const closed: VoteRound = { ...round, open: false, closedAt: now, results, voters };
-      return done({ rounds: [...state.rounds.slice(0, -1), closed] }, [], {});
+      return done({ rounds: [...state.rounds.slice(0, -1), closed] }, [], keyed());
     }
     case 'vote.cancel': {
       if (!openRound(state)) return refuse('no voting round is open');
-      return done({ rounds: state.rounds.slice(0, -1) }, [], {});
+      return done({ rounds: state.rounds.slice(0, -1) }, [], keyed());
     }
     case 'private.set': {
       const frames = state.privateFrames.filter((f) => f !== command.frameId);
@@ -134,12 +135,12 @@ export function reduce(state: ControlState, ballots: Ballots, drafts: Drafts, co
     }
     case 'private.reveal': {
       const revealed: { sessionId: string; draft: Draft }[] = [];
-      const kept: Drafts = {};
+      const kept: Drafts = keyed();
       const effects: Effect[] = [];
       for (const [sessionId, list] of Object.entries(drafts)) {
         const mine = list.filter((d) => d.frameId !== command.frameId);
         for (const draft of list) if (draft.frameId === command.frameId) revealed.push({ sessionId, draft });
-        if (mine.length) kept[sessionId] = mine;
+        if (mine.length) setOwn(kept, sessionId, mine);
         if (mine.length !== list.length) effects.push({ kind: 'my-drafts', sessionId, drafts: mine });
       }
       const next = withDrafts(kept, [{ kind: 'reveal', frameId: command.frameId, drafts: revealed }, ...effects]);
@@ -147,18 +148,18 @@ export function reduce(state: ControlState, ballots: Ballots, drafts: Drafts, co
     }
     case 'draft.put': {
       if (!state.privateFrames.includes(command.frameId)) return refuse('this frame is not in private brainstorming');
-      const mine = drafts[ctx.sessionId] ?? [];
+      const mine = own(drafts, ctx.sessionId) ?? [];
       const { type: _type, ...draft } = command;
       const exists = mine.some((d) => d.id === draft.id);
       if (!exists && mine.length >= MAX_DRAFTS_PER_PERSON) return refuse(`at most ${MAX_DRAFTS_PER_PERSON} hidden notes per person`);
       const next = exists ? mine.map((d) => (d.id === draft.id ? draft : d)) : [...mine, draft];
-      return withDrafts({ ...drafts, [ctx.sessionId]: next }, [{ kind: 'my-drafts', sessionId: ctx.sessionId, drafts: next }]);
+      return withDrafts(withKey(drafts, ctx.sessionId, next), [{ kind: 'my-drafts', sessionId: ctx.sessionId, drafts: next }]);
     }
     case 'draft.delete': {
-      const mine = drafts[ctx.sessionId] ?? [];
+      const mine = own(drafts, ctx.sessionId) ?? [];
       if (!mine.some((d) => d.id === command.id)) return refuse('no such hidden note');
       const next = mine.filter((d) => d.id !== command.id);
-      return withDrafts({ ...drafts, [ctx.sessionId]: next }, [{ kind: 'my-drafts', sessionId: ctx.sessionId, drafts: next }]);
+      return withDrafts(withKey(drafts, ctx.sessionId, next), [{ kind: 'my-drafts', sessionId: ctx.sessionId, drafts: next }]);
     }
     case 'hand.raise':
     case 'reaction':

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LIMITS } from '../schema/limits';
+import { keyed } from '../schema/records';
 
 export const ROLES = ['facilitator', 'participant', 'observer'] as const;
 export type Role = (typeof ROLES)[number];
@@ -74,7 +75,7 @@ export interface Draft {
   color: string;
 }
 
-/** Hidden notes by author's session; kept on the server only. */
+/** Hidden notes by author's session; kept on the server only. Keyed by what clients chose: see records.ts. */
 export type Drafts = Record<string, Draft[]>;
 
 export function initialControlState(): ControlState {
@@ -86,8 +87,8 @@ export function initialControlState(): ControlState {
     follow: false,
     rounds: [],
     privateFrames: [],
-    draftCounts: {},
-    ratingCounts: {},
+    draftCounts: keyed(),
+    ratingCounts: keyed(),
   };
 }
 
