@@ -1,7 +1,7 @@
 import { elementBounds, type ElementLookup } from '../geometry/elements';
 import { containsRect, intersects, type Rect } from '../geometry/rect';
 import type { Element } from '../schema/elements';
-import type { Role, VoteRound } from '../protocol/state';
+import type { Role } from '../protocol/state';
 
 /**
  * Where an element lies, for the rules that depend on it (locks, private brainstorming,
@@ -98,7 +98,7 @@ const UNVOTABLE = new Set(['frame', 'connector', 'stroke']);
  * inside the round's frame at any depth (quadrants, cells, nested frames) — named as inside
  * it, or drawn wholly within it.
  */
-export function canVoteOn(round: Pick<VoteRound, 'frameId' | 'itemIds'>, element: Element | undefined, lookup: ElementLookup): boolean {
+export function canVoteOn(round: { frameId: string | null; itemIds: readonly string[] | null }, element: Element | undefined, lookup: ElementLookup): boolean {
   if (!element || UNVOTABLE.has(element.type)) return false;
   if (round.itemIds) return round.itemIds.includes(element.id);
   if (round.frameId === null) return false;
