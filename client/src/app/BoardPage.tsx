@@ -107,6 +107,15 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
     };
     editor.isLockedArea = (rect) => isLockedAreaFor(who, rect, locks, editor.store.lookup);
   }, [editor, role, control.state.locks.frames]);
+  const [retracting, setRetracting] = useState(false);
+  useEffect(() => setRetracting(false), [round?.id]);
+  const voteOnSelection = useCallback(() => {
+    const voting = editor?.voting;
+    if (!editor || !voting) return;
+    const items = editor.selectedElements().filter((element) => voting.eligible(element.id));
+    if (items.length === 0) return editor.notify('control.vote.noneSelected');
+    for (const item of items) voting.vote(item.id, voting.retracting === true);
+  }, [editor]);
   // A layout effect: voting must be armed before the vote bar is painted and clicked.
   useLayoutEffect(() => {
     if (!editor || !round || role === 'observer') {
@@ -117,11 +126,12 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
       eligible: (id) => {
         return canVoteOn(round, editor.store.get(id), editor.store.lookup);
       },
+      retracting,
       vote: (id, retract) => void control.send(retract ? { type: 'vote.retract', itemId: id } : { type: 'vote.cast', itemId: id }).then((ack) => {
         if (!ack.ok) editor.notify('control.refused', { reason: ack.error });
       }),
     };
-  }, [editor, round, role, control]);
+  }, [editor, round, role, control, retracting]);
   useEffect(() => {
     if (!editor) return;
     const privateFrames = control.state.privateFrames;
@@ -260,7 +270,16 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
         <FacilitatorPanel editor={editor} boardId={boardId} token={token} state={control.state} people={control.people} mySession={control.me ?? ''} send={control.send} />
       )}
       <MethodsPanel editor={editor} role={role} rounds={control.state.rounds} />
-      {round && <VoteBar round={round} used={control.myVotes?.roundId === round.id ? control.myVotes.itemIds.length : 0} canVote={role !== 'observer'} />}
+      {round && (
+        <VoteBar
+          round={round}
+          used={control.myVotes?.roundId === round.id ? control.myVotes.itemIds.length : 0}
+          canVote={role !== 'observer'}
+          retracting={retracting}
+          onRetracting={setRetracting}
+          onVoteSelected={voteOnSelection}
+        />
+      )}
       {control.state.follow && role !== 'facilitator' && <p className="follow-banner">{t('control.following')}</p>}
       {lockedBoard && <p className="observer-banner">{t('control.boardLocked')}</p>}
       {role !== 'observer' && control.state.privateFrames.length > 0 && (

@@ -70,7 +70,7 @@ export class Editor {
   /** Called when a drag of these elements has ended (e.g. a card's place becomes its score). */
   onMoved: (ids: readonly string[]) => void = () => {};
   /** Set while a dot-voting round is open and this person may vote. */
-  voting: { eligible: (id: string) => boolean; vote: (id: string, retract: boolean) => void } | null = null;
+  voting: { eligible: (id: string) => boolean; vote: (id: string, retract: boolean) => void; retracting?: boolean } | null = null;
 
   constructor(
     readonly doc: Y.Doc,
