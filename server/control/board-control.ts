@@ -307,6 +307,7 @@ export class BoardControl {
         role: this.roleOf(sessionId, p.tokenRole),
         handUp: p.handUp,
         arrivedBy: this.personalLinks.has(sessionId) ? ('personal' as const) : ('shared' as const),
+        linkRole: p.tokenRole,
       }));
   }
 

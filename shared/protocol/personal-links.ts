@@ -74,11 +74,17 @@ export function exclusionOf(reason: string): ExclusionReason {
   return found ?? 'removed';
 }
 
-/**
- * What removing a person does to their way back: a personal link is revoked with them;
- * a shared link stays valid for everyone, so they can come back unless it is replaced.
- */
-export function removalOutcome(arrivedBy: ArrivedBy): 'linkRevoked' | 'canReturnBySharedLink' {
-  return arrivedBy === 'personal' ? 'linkRevoked' : 'canReturnBySharedLink';
-}
+/** What removing a person does to their way back in (the remove dialog says it). */
+export type RemovalOutcome =
+  /** Their personal link is revoked with them: they cannot come back with it. */
+  | { kind: 'linkRevoked' }
+  /**
+   * The shared link they came by stays valid for everyone, so they can come back unless it
+   * is replaced; the facilitator link is not replaced in passing (it is the remover's own).
+   */
+  | { kind: 'canReturn'; sharedLink: Role; replaceable: boolean };
 
+export function removalOutcome(person: { arrivedBy: ArrivedBy; linkRole: Role }): RemovalOutcome {
+  if (person.arrivedBy === 'personal') return { kind: 'linkRevoked' };
+  return { kind: 'canReturn', sharedLink: person.linkRole, replaceable: person.linkRole !== 'facilitator' };
+}

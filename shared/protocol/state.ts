@@ -103,6 +103,8 @@ export interface Person {
   handUp: boolean;
   /** By a personal link (removing them revokes it) or a shared role link (they could come back). */
   arrivedBy: ArrivedBy;
+  /** The role of the link they came by (their role now may differ after a live change). */
+  linkRole: Role;
 }
 
 /** The round currently open, if any. */

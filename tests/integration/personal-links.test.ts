@@ -92,8 +92,8 @@ describe.each(servers)('personal links (%s)', (_name, start, available) => {
     expect(await annaControl.send({ type: 'hand.raise', up: true })).toEqual({ ok: true });
     await waitFor(() => (facilitator.last<Person[]>('people') ?? []).some((p) => p.name === 'Anna Kowalska' && p.handUp), 5000, 'Anna in the presence list');
     const people = facilitator.last<Person[]>('people')!;
-    expect(people.find((p) => p.name === 'Anna Kowalska')).toMatchObject({ arrivedBy: 'personal', role: 'participant' });
-    expect(people.find((p) => p.name === 'Jan')).toMatchObject({ arrivedBy: 'shared' });
+    expect(people.find((p) => p.name === 'Anna Kowalska')).toMatchObject({ arrivedBy: 'personal', linkRole: 'participant', role: 'participant' });
+    expect(people.find((p) => p.name === 'Jan')).toMatchObject({ arrivedBy: 'shared', linkRole: 'participant' });
 
     // A raw socket with the same link (a second tab) goes too.
     const raw = await rawSocket(`${server.wsUrl}/${board.id}?token=${anna.token}`);

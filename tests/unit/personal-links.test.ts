@@ -28,10 +28,14 @@ describe('personal link rules', () => {
   });
 
   it.each([
-    ['personal', 'linkRevoked'],
-    ['shared', 'canReturnBySharedLink'],
-  ] as const)('removing someone who came by a %s link: %s', (arrivedBy, outcome) => {
-    expect(removalOutcome(arrivedBy)).toBe(outcome);
+    ['personal', 'participant', { kind: 'linkRevoked' }],
+    ['personal', 'facilitator', { kind: 'linkRevoked' }],
+    ['shared', 'participant', { kind: 'canReturn', sharedLink: 'participant', replaceable: true }],
+    ['shared', 'observer', { kind: 'canReturn', sharedLink: 'observer', replaceable: true }],
+    // Replacing the facilitator link would shut out the facilitator doing the removing.
+    ['shared', 'facilitator', { kind: 'canReturn', sharedLink: 'facilitator', replaceable: false }],
+  ] as const)('removing someone who came by a %s %s link → %j', (arrivedBy, linkRole, outcome) => {
+    expect(removalOutcome({ arrivedBy, linkRole })).toEqual(outcome);
   });
 
   it.each([

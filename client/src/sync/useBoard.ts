@@ -15,6 +15,8 @@ export interface BoardState {
   elementCount: number;
   presentCount: number;
   role: string | null;
+  /** The holder's name when the link is a personal one (offered as the display name). */
+  personName: string | null;
   error: BoardError | null;
 }
 
@@ -29,6 +31,7 @@ export function useBoard(boardId: string, token: string | null): BoardState {
     elementCount: 0,
     presentCount: 0,
     role: null,
+    personName: null,
     error: token ? null : 'noToken',
   });
 
@@ -52,8 +55,8 @@ export function useBoard(boardId: string, token: string | null): BoardState {
         provider.destroy();
         return update({ error: refused });
       }
-      const info = res?.ok ? ((await res.json()) as { role: string; title: string }) : null;
-      if (!disposed) update({ role: info?.role ?? null, title: info?.title || readMeta(doc).title });
+      const info = res?.ok ? ((await res.json()) as { role: string; title: string; personName?: string }) : null;
+      if (!disposed) update({ role: info?.role ?? null, personName: info?.personName ?? null, title: info?.title || readMeta(doc).title });
     })();
 
     const stopListening = connection.listen(({ status, synced, error }) => {
