@@ -59,7 +59,10 @@ export function RemovePersonDialog({ person, boardId, token, send, onClose, onRe
 
   return (
     <Modal onClose={onClose} labelledBy="remove-person-title" testId="remove-person-dialog" className="remove-person-dialog">
-      <h2 id="remove-person-title">{t('control.people.dialog.title', { name })}</h2>
+      {/* Once done, the heading says so (announced: the dialog keeps the focus). */}
+      <div aria-live="polite">
+        <h2 id="remove-person-title">{done ? t('control.people.dialog.done', { name }) : t('control.people.dialog.title', { name })}</h2>
+      </div>
       {!done && (
         <>
           {outcome.kind === 'linkRevoked' ? (
@@ -87,7 +90,6 @@ export function RemovePersonDialog({ person, boardId, token, send, onClose, onRe
       )}
       {done && (
         <>
-          <p role="status">{t('control.people.dialog.done', { name })}</p>
           {newLink && (
             <div className="share-row" data-testid="replaced-link">
               <span>{t('control.people.dialog.newLink', { role: sharedRole })}</span>
