@@ -5,6 +5,15 @@ import type { RoomRegistry } from './sync/rooms';
 import { CLOSE } from './sync/protocol';
 import { hashToken, newToken } from './tokens';
 
+/** Closes this process's sync sockets of a revoked token (each process does it for its own). */
+export function closeRevokedHere(rooms: RoomRegistry, boardId: string, tokenHash: string): void {
+  const room = rooms.peek(boardId);
+  // Sockets admitted just before the deletion, still waiting for the board to load, are
+  // refused when they arrive (the room remembers the revoked hash).
+  room?.control.revokeToken(tokenHash);
+  room?.closeConnections((c) => c.tokenHash === tokenHash, CLOSE.personalLinkRevoked);
+}
+
 export type CreatedPersonalLink = { ok: true; link: PersonalLinkRecord; token: string } | { ok: false; reason: 'full' | 'noBoard' };
 
 /**
@@ -36,13 +45,8 @@ export class PersonalLinkService {
   async revoke(boardId: string, id: string): Promise<boolean> {
     const hash = await this.store.deletePersonalLink(boardId, id);
     if (hash === undefined) return false;
-    const close = CLOSE.personalLinkRevoked;
-    const room = this.rooms.peek(boardId);
-    // Sockets admitted just before the deletion, still waiting for the board to load, are
-    // refused when they arrive (the room remembers the revoked hash).
-    room?.control.revokeToken(hash);
-    room?.closeConnections((c) => c.tokenHash === hash, close);
-    await this.onRevoked(boardId, hash, close.reason);
+    closeRevokedHere(this.rooms, boardId, hash);
+    await this.onRevoked(boardId, hash, CLOSE.personalLinkRevoked.reason);
     return true;
   }
 

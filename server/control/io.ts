@@ -14,7 +14,7 @@ import type { BoardStore } from '../storage/types';
 import type { Room } from '../sync/room';
 import type { RoomRegistry } from '../sync/rooms';
 import { hashToken } from '../tokens';
-import type { PersonalLinkService } from '../personal-links';
+import { closeRevokedHere, type PersonalLinkService } from '../personal-links';
 import { EXCLUSION_REASONS } from '../../shared/protocol/personal-links';
 import { publicSessionId, type SessionLink } from './board-control';
 import { RateLimiter } from './rate-limit';
@@ -42,6 +42,8 @@ export interface ControlServerOptions {
 }
 
 const sessionRoom = (boardId: string, sessionId: string) => `${boardId}:session:${sessionId}`;
+/** Between processes (Redis adapter): a personal link was revoked; each closes its own sync sockets of it. */
+const TOKEN_REVOKED = 'warsztat:token-revoked';
 
 /**
  * The facilitation channel (socket.io on the same http server), as a pipeline:
@@ -63,6 +65,10 @@ export function attachControlServer(httpServer: http.Server, store: BoardStore, 
         io.adapter(createAdapter(pub, sub));
       })()
     : Promise.resolve();
+
+  io.on(TOKEN_REVOKED, (boardId: unknown, tokenHash: unknown) => {
+    if (typeof boardId === 'string' && typeof tokenHash === 'string') closeRevokedHere(rooms, boardId, tokenHash);
+  });
 
   io.use((socket, next) => {
     const parsed = handshakeSchema.safeParse(socket.handshake.auth);
@@ -279,6 +285,8 @@ export function attachControlServer(httpServer: http.Server, store: BoardStore, 
     },
     /** A personal link was revoked: its facilitation sockets go, in every process. */
     async disconnectToken(boardId: string, tokenHash: string, reason: string): Promise<void> {
+      // Only the Redis adapter carries server-side events; alone, this process has done it all.
+      if (options.redisUrl) io.serverSideEmit(TOKEN_REVOKED, boardId, tokenHash);
       for (const socket of await io.in(boardId).fetchSockets()) {
         if ((socket.data as SocketData).tokenHash !== tokenHash) continue;
         socket.emit(EVENTS.removed, { reason });

@@ -11,7 +11,7 @@ import type { Person } from '../../shared/protocol/state';
 import { controlClient, controlRefused } from '../helpers/control';
 import { closeOf, rawSocket, stockClient, synced, waitFor } from '../helpers/clients';
 import { onCleanup, startServer, tempDir, type TestServer } from '../helpers/server';
-import { POSTGRES_URL, freshSchema, servicesUnavailable } from '../helpers/services';
+import { POSTGRES_URL, REDIS_URL, freshSchema, servicesUnavailable } from '../helpers/services';
 
 const skipReason = await servicesUnavailable();
 
@@ -303,5 +303,26 @@ describe('storage of personal links, upgrading an existing database', () => {
     expect(await after.findToken('hash-l1')).toEqual({ boardId: 'old', role: 'participant', personalLink: { id: 'l1', name: 'Anna' } });
     expect(await after.deletePersonalLink('old', 'l1')).toBe('hash-l1');
     expect(await after.findToken('hash-l1')).toBeUndefined();
+  });
+});
+
+describe.skipIf(skipReason !== null)('revoking a personal link across two processes (PostgreSQL + Redis)', () => {
+  it('closes its sync and facilitation sockets on the other process too', async () => {
+    const config = { DATABASE_URL: POSTGRES_URL, DATABASE_SCHEMA: freshSchema(), REDIS_URL };
+    const a = await startServer(config);
+    const b = await startServer(config);
+    const board = await a.createBoard();
+    const anna = await issue(a, board.id, board.tokens.facilitator, { name: 'Anna', role: 'participant' });
+    const annaSync = await rawSocket(`${b.wsUrl}/${board.id}?token=${anna.token}&session=s-anna`);
+    expect(annaSync.opened).toBe(true);
+    const annaControl = await controlClient(b.url, { boardId: board.id, token: anna.token, sessionId: 's-anna', name: 'Anna' });
+    const jan = await rawSocket(`${b.wsUrl}/${board.id}?token=${board.tokens.participant}`);
+    const syncClosed = closeOf(annaSync.ws);
+    const removed = annaControl.next<{ reason: string }>('removed');
+    const revoked = await fetch(`${a.url}/api/boards/${board.id}/links/${anna.id}`, { method: 'DELETE', headers: bearer(board.tokens.facilitator) });
+    expect(revoked.status).toBe(204);
+    expect(await removed).toEqual({ reason: 'personal link revoked' });
+    expect(await syncClosed).toEqual({ code: 4401, reason: 'personal link revoked' });
+    expect(jan.ws.readyState).toBe(jan.ws.OPEN);
   });
 });
