@@ -8,6 +8,8 @@ import type { Config } from './config';
 import { requireAdmin } from './http/auth';
 import { backupRoutes } from './http/backup';
 import { boardRoutes } from './http/boards';
+import { personalLinkRoutes } from './http/personal-links';
+import { PersonalLinkService } from './personal-links';
 import { versionRoutes } from './http/versions';
 import { VersionService } from './history/versions';
 import { errorHandler, notFoundJson } from './http/errors';
@@ -76,6 +78,7 @@ export function createWarsztat(config: Config, options: { store?: BoardStore; lo
       })
     : Promise.resolve();
   const boards = new BoardService(store, rooms);
+  const personalLinks = new PersonalLinkService(store, rooms);
   const versions = new VersionService(store, rooms, log, config.MAX_VERSIONS_PER_BOARD);
   const sync = new SyncServer(store, rooms, log, {
     maxFrameBytes: config.MAX_FRAME_BYTES,
@@ -115,6 +118,7 @@ export function createWarsztat(config: Config, options: { store?: BoardStore; lo
   app.use('/api', backupRoutes({ store, rooms, adminToken: config.ADMIN_TOKEN, publicUrl: config.PUBLIC_URL, maxDocBytes: config.MAX_DOC_BYTES }));
   app.use('/api', versionRoutes({ store, versions, adminToken: config.ADMIN_TOKEN }));
   app.use('/api', boardRoutes({ store, boards, adminToken: config.ADMIN_TOKEN, publicUrl: config.PUBLIC_URL }));
+  app.use('/api', personalLinkRoutes({ store, links: personalLinks, adminToken: config.ADMIN_TOKEN, publicUrl: config.PUBLIC_URL }));
   app.use(
     '/api',
     ideaRoutes({
@@ -145,7 +149,9 @@ export function createWarsztat(config: Config, options: { store?: BoardStore; lo
     commandsPerSecond: config.COMMANDS_PER_SECOND,
     redisUrl: config.REDIS_URL,
     onPhaseChange: (room, phase, by) => versions.snapshotPhase(room, phase.title, by),
+    personalLinks,
   });
+  personalLinks.onRevoked = (boardId, hash, reason) => control.disconnectToken(boardId, hash, reason);
   boards.onLinkReplaced = (boardId, role, hash) => control.disconnectReplaced(boardId, role, hash);
   server.on('clientError', (err, socket) => {
     log.debug({ err: err.message }, 'client error');

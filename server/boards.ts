@@ -70,7 +70,8 @@ export class BoardService {
     const token = newToken();
     const hash = hashToken(token);
     await this.store.replaceToken(boardId, role, hash);
-    this.rooms.peek(boardId)?.closeConnections((c) => c.tokenRole === role && c.tokenHash !== hash, CLOSE.tokenRevoked);
+    // Personal links stay valid: they are not the shared link, whatever role they grant.
+    this.rooms.peek(boardId)?.closeConnections((c) => c.tokenRole === role && c.tokenHash !== hash && !c.personalLinkId, CLOSE.tokenRevoked);
     await this.onLinkReplaced(boardId, role, hash);
     return token;
   }

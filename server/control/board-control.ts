@@ -88,6 +88,10 @@ export class BoardControl {
   private readonly roleOverrides = new Map<string, Role>();
   /** Sessions removed by the facilitator; refused until the board unloads. */
   private readonly removed = new Set<string>();
+  /** Token hashes of personal links revoked while loaded: a socket admitted just before is refused on arrival. */
+  private readonly revokedTokens = new Set<string>();
+  /** The personal link each present session came by (sessions of shared links are absent). */
+  private readonly personalLinks = new Map<string, string>();
   private saving: Promise<void> = Promise.resolve();
   /** Blind scores not yet revealed; never sent to anyone but their author. */
   public ratings: PendingRatings = keyed();
@@ -240,7 +244,21 @@ export class BoardControl {
     return sessionId !== undefined && this.removed.has(sessionId);
   }
 
-  join(sessionId: string, name: string, tokenRole: Role, link: SessionLink): void {
+  revokeToken(tokenHash: string): void {
+    this.revokedTokens.add(tokenHash);
+  }
+
+  isRevoked(tokenHash: string): boolean {
+    return this.revokedTokens.has(tokenHash);
+  }
+
+  /** The id of the personal link a present session came by, if it came by one. */
+  personalLinkOf(sessionId: string): string | undefined {
+    return this.personalLinks.get(sessionId);
+  }
+
+  join(sessionId: string, name: string, tokenRole: Role, link: SessionLink, personalLinkId?: string): void {
+    if (personalLinkId) this.personalLinks.set(sessionId, personalLinkId);
     const person = this.people.get(sessionId) ?? { name, tokenRole, handUp: false, links: new Set() };
     person.name = name || person.name;
     person.links.add(link);
@@ -265,6 +283,7 @@ export class BoardControl {
     person.links.delete(link);
     if (person.links.size > 0) return false;
     this.people.delete(sessionId);
+    this.personalLinks.delete(sessionId);
     return true;
   }
 
@@ -293,7 +312,14 @@ export class BoardControl {
   peopleList(): Person[] {
     return [...this.people]
       .filter(([, p]) => [...p.links].some((link) => link.kind === 'control'))
-      .map(([sessionId, p]) => ({ sessionId: publicSessionId(sessionId), name: p.name, role: this.roleOf(sessionId, p.tokenRole), handUp: p.handUp }));
+      .map(([sessionId, p]) => ({
+        sessionId: publicSessionId(sessionId),
+        name: p.name,
+        role: this.roleOf(sessionId, p.tokenRole),
+        handUp: p.handUp,
+        arrivedBy: this.personalLinks.has(sessionId) ? ('personal' as const) : ('shared' as const),
+        linkRole: p.tokenRole,
+      }));
   }
 
   /** Everyone who took part, for reports: those here now with their live roles, then the rest of the roster. */

@@ -16,6 +16,8 @@ import type { BoardStore } from '../storage/types';
 import type { Room } from '../sync/room';
 import type { RoomRegistry } from '../sync/rooms';
 import { hashToken } from '../tokens';
+import { closeRevokedHere, type PersonalLinkService } from '../personal-links';
+import { EXCLUSION_REASONS } from '../../shared/protocol/personal-links';
 import { publicSessionId, type SessionLink } from './board-control';
 import { RateLimiter } from './rate-limit';
 import { handleRating, type RatingOutlets } from './ratings';
@@ -28,6 +30,8 @@ interface SocketData {
   name: string;
   tokenRole: Role;
   tokenHash: string;
+  /** Set when the token is a personal link's. */
+  personalLinkId?: string;
 }
 
 export interface ControlServerOptions {
@@ -36,9 +40,13 @@ export interface ControlServerOptions {
   redisUrl?: string;
   /** Called when the facilitator starts a phase (version history saves the board then). */
   onPhaseChange?: (room: Room, phase: Phase, by: string) => void;
+  /** Personal links: removing their holder revokes them, role changes stick to them. */
+  personalLinks?: Pick<PersonalLinkService, 'revoke' | 'setRole'>;
 }
 
 const sessionRoom = (boardId: string, sessionId: string) => `${boardId}:session:${sessionId}`;
+/** Between processes (Redis adapter): a personal link was revoked; each closes its own sync sockets of it. */
+const TOKEN_REVOKED = 'warsztat:token-revoked';
 
 /**
  * The facilitation channel (socket.io on the same http server), as a pipeline:
@@ -61,6 +69,10 @@ export function attachControlServer(httpServer: http.Server, store: BoardStore, 
       })()
     : Promise.resolve();
 
+  io.on(TOKEN_REVOKED, (boardId: unknown, tokenHash: unknown) => {
+    if (typeof boardId === 'string' && typeof tokenHash === 'string') closeRevokedHere(rooms, boardId, tokenHash);
+  });
+
   io.use((socket, next) => {
     const parsed = handshakeSchema.safeParse(socket.handshake.auth);
     if (!parsed.success) return next(new Error('invalid handshake: boardId, token and sessionId are required'));
@@ -70,7 +82,8 @@ export function attachControlServer(httpServer: http.Server, store: BoardStore, 
       .findToken(tokenHash)
       .then((grant) => {
         if (!grant || grant.boardId !== boardId) return next(new Error('invalid token'));
-        (socket.data as SocketData) = { boardId, sessionId, name, tokenRole: grant.role, tokenHash };
+        // A personal link carries its holder's name; one typed in the tab wins.
+        (socket.data as SocketData) = { boardId, sessionId, name: name || grant.personalLink?.name || '', tokenRole: grant.role, tokenHash, personalLinkId: grant.personalLink?.id };
         next();
       })
       .catch((err) => {
@@ -102,8 +115,9 @@ export function attachControlServer(httpServer: http.Server, store: BoardStore, 
       .then((acquired) => {
         room = acquired;
         if (closed) return rooms.release(acquired);
-        if (acquired.control.isRemoved(data.sessionId)) return link.close('removed by the facilitator');
-        acquired.control.join(data.sessionId, data.name, data.tokenRole, link);
+        if (acquired.control.isRemoved(data.sessionId)) return link.close(EXCLUSION_REASONS.removed);
+        if (acquired.control.isRevoked(data.tokenHash)) return link.close(EXCLUSION_REASONS.linkRevoked);
+        acquired.control.join(data.sessionId, data.name, data.tokenRole, link, data.personalLinkId);
         announceMerges(acquired);
         void socket.join([data.boardId, sessionRoom(data.boardId, data.sessionId)]);
         socket.emit(EVENTS.you, { sessionId: publicSessionId(data.sessionId), role: acquired.control.roleOf(data.sessionId, data.tokenRole) });
@@ -144,7 +158,13 @@ export function attachControlServer(httpServer: http.Server, store: BoardStore, 
           log.warn({ boardId: data.boardId, person: publicSessionId(data.sessionId), role, command: command.type }, 'command refused: role');
           return reply({ ok: false, error: `${command.type} is not allowed for the ${role} role` });
         }
-        reply(handle(room, data, command));
+        const answer = handle(room, data, command);
+        if (answer instanceof Promise) {
+          answer.then(reply, (err: unknown) => {
+            log.error({ err, boardId: data.boardId }, 'command failed');
+            reply({ ok: false, error: 'server error' });
+          });
+        } else reply(answer);
       } catch (err) {
         log.error({ err, boardId: data.boardId }, 'command failed');
         reply({ ok: false, error: 'server error' });
@@ -152,7 +172,7 @@ export function attachControlServer(httpServer: http.Server, store: BoardStore, 
     });
   });
 
-  function handle(room: Room, data: SocketData, command: Command): Ack {
+  function handle(room: Room, data: SocketData, command: Command): Ack | Promise<Ack> {
     const control = room.control;
     switch (command.type) {
       case 'hand.raise':
@@ -169,7 +189,10 @@ export function attachControlServer(httpServer: http.Server, store: BoardStore, 
         if (!target || !control.setRole(target, command.role)) return { ok: false, error: 'no such person on the board' };
         io.to(sessionRoom(data.boardId, target)).emit(EVENTS.you, { sessionId: command.sessionId, role: command.role });
         emitPeople(room);
-        return { ok: true };
+        // Someone with a personal link keeps the new role when they come back under a new session.
+        const personalLinkId = control.personalLinkOf(target);
+        if (!personalLinkId || !options.personalLinks) return { ok: true };
+        return options.personalLinks.setRole(data.boardId, personalLinkId, command.role).then(() => ({ ok: true }) as const);
       }
       case 'rating.submit':
       case 'rating.reveal':
@@ -178,9 +201,13 @@ export function attachControlServer(httpServer: http.Server, store: BoardStore, 
       case 'person.remove': {
         const target = control.sessionOf(command.sessionId);
         if (target === data.sessionId) return { ok: false, error: 'you cannot remove yourself' };
-        if (!target || !control.remove(target, 'removed by the facilitator')) return { ok: false, error: 'no such person on the board' };
+        // Read before removing: leaving forgets which link the session came by.
+        const personalLinkId = control.personalLinkOf(target ?? '');
+        if (!target || !control.remove(target, EXCLUSION_REASONS.removed)) return { ok: false, error: 'no such person on the board' };
         emitPeople(room);
-        return { ok: true };
+        // A personal link goes with its holder, so they cannot come back with it.
+        if (!personalLinkId || !options.personalLinks) return { ok: true };
+        return options.personalLinks.revoke(data.boardId, personalLinkId).then(() => ({ ok: true }) as const);
       }
       default: {
         const result = reduce(control.state, control.ballots, control.drafts, command, {
@@ -254,10 +281,20 @@ export function attachControlServer(httpServer: http.Server, store: BoardStore, 
     async disconnectReplaced(boardId: string, role: Role, currentHash: string): Promise<void> {
       for (const socket of await io.in(boardId).fetchSockets()) {
         const data = socket.data as SocketData;
-        if (data.tokenRole === role && data.tokenHash !== currentHash) {
+        if (data.tokenRole === role && data.tokenHash !== currentHash && !data.personalLinkId) {
           socket.emit(EVENTS.removed, { reason: 'link was replaced' });
           socket.disconnect(true);
         }
+      }
+    },
+    /** A personal link was revoked: its facilitation sockets go, in every process. */
+    async disconnectToken(boardId: string, tokenHash: string, reason: string): Promise<void> {
+      // Only the Redis adapter carries server-side events; alone, this process has done it all.
+      if (options.redisUrl) io.serverSideEmit(TOKEN_REVOKED, boardId, tokenHash);
+      for (const socket of await io.in(boardId).fetchSockets()) {
+        if ((socket.data as SocketData).tokenHash !== tokenHash) continue;
+        socket.emit(EVENTS.removed, { reason });
+        socket.disconnect(true);
       }
     },
     async close(): Promise<void> {

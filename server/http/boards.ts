@@ -6,7 +6,7 @@ import type { BoardService, RoleTokens } from '../boards';
 import type { BoardStore } from '../storage/types';
 import { ROLES } from '../storage/types';
 import { BOARD_ID_PATTERN } from '../tokens';
-import { requireAdmin, requireBoardRole } from './auth';
+import { requireAdmin, requireBoardGrant, requireBoardRole } from './auth';
 import { HttpError, parseOr400 } from './errors';
 
 const createBody = z.object({
@@ -61,11 +61,12 @@ export function boardRoutes({ store, boards, adminToken, publicUrl }: BoardRoute
 
   router.get('/boards/:id', async (req, res) => {
     const id = boardIdOf(req);
-    const role = await requireBoardRole(req, store, id, ROLES, adminToken);
+    const grant = await requireBoardGrant(req, store, id, ROLES, adminToken);
     const board = await store.getBoard(id);
     if (!board) throw new HttpError(404, 'no such board');
     const readOnly = await boards.readOnly(id);
-    res.json({ ...board, role, ...(readOnly ? { readOnly } : {}) });
+    // A personal link names its holder: the board page offers that name to join with.
+    res.json({ ...board, role: grant.role, ...(grant.personalLink ? { personName: grant.personalLink.name } : {}), ...(readOnly ? { readOnly } : {}) });
   });
 
   router.patch('/boards/:id', async (req, res) => {

@@ -57,6 +57,8 @@ export class SyncConnection implements RoomConnection {
     private readonly log: Logger,
     /** The browser tab's session, shared with its facilitation connection (optional). */
     readonly sessionId?: string,
+    /** Set when the token is a personal link's (replacing a shared link leaves it alone). */
+    readonly personalLinkId?: string,
   ) {}
 
   /** The role in force now: the facilitator can change it live. */

@@ -2,6 +2,7 @@ import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
+import { EXCLUSION_REASONS } from '../../shared/protocol/personal-links';
 
 /** y-websocket message types (first varuint of every frame). */
 export const MESSAGE_SYNC = 0;
@@ -25,6 +26,7 @@ export const CLOSE = {
   foreignType: { code: 4400, reason: 'update writes outside the board layout' },
   boardDeleted: { code: 4404, reason: 'board deleted' },
   tokenRevoked: { code: 4401, reason: 'link was replaced' },
+  personalLinkRevoked: { code: 4401, reason: EXCLUSION_REASONS.linkRevoked },
   docTooLarge: { code: 4413, reason: 'board too large' },
   timeout: { code: 4408, reason: 'no response to ping' },
   tooSlow: { code: 4429, reason: 'connection too slow to keep up' },

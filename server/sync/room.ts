@@ -22,6 +22,8 @@ export interface RoomConnection {
   /** The role of the link it came with. */
   readonly tokenRole: Role;
   readonly tokenHash: string;
+  /** Set when it came by a personal link rather than a shared role link. */
+  readonly personalLinkId?: string;
   /** Awareness client ids this connection has announced; removed when it leaves. */
   readonly awarenessIds: Set<number>;
   send(message: Uint8Array): void;

@@ -93,12 +93,19 @@ export function initialControlState(): ControlState {
 }
 
 /** Someone connected to the facilitation channel. */
+/** How a present person came in: by a personal link (revocable alone) or by a shared role link. */
+export type ArrivedBy = 'personal' | 'shared';
+
 export interface Person {
   /** Public id of the person's session (a hash: the session id itself stays in its own tab). */
   sessionId: string;
   name: string;
   role: Role;
   handUp: boolean;
+  /** By a personal link (removing them revokes it) or a shared role link (they could come back). */
+  arrivedBy: ArrivedBy;
+  /** The role of the link they came by (their role now may differ after a live change). */
+  linkRole: Role;
 }
 
 /** The round currently open, if any. */

@@ -9,6 +9,7 @@ import { Editor } from '../editor/editor';
 import { useEditorState } from '../editor/hooks';
 import { useControl } from '../control/useControl';
 import { openRound, type ControlState } from '../../../shared/protocol/state';
+import { exclusionOf } from '../../../shared/protocol/personal-links';
 import { elementBounds } from '../../../shared/geometry/elements';
 import { readableViewport } from '../../../shared/geometry/viewport';
 import { FacilitatorPanel } from '../panels/FacilitatorPanel';
@@ -202,7 +203,7 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
     return (
       <main className="page">
         <p className="error" role="alert" data-testid="board-error">
-          {t('control.removed')}
+          {t(`control.excluded.${exclusionOf(control.removed)}`)}
         </p>
         <a href="/">{t('board.back')}</a>
       </main>
@@ -308,7 +309,7 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
       {help && <HelpPanel onClose={() => setHelp(false)} />}
       {historyOpen && token && <HistoryPanel boardId={boardId} token={token} canManage={board.role === 'facilitator'} author={name ?? ''} onClose={() => setHistoryOpen(false)} />}
       {exporting && token && <ExportDialog editor={editor} boardId={boardId} token={token} onClose={() => setExporting(false)} />}
-      {!name && <NamePrompt onDone={setName} />}
+      {!name && <NamePrompt onDone={setName} suggested={board.personName} />}
     </BoardLayout>
   );
 }

@@ -17,6 +17,8 @@ export interface BoardState {
   role: string | null;
   /** Set when the server opens the board for reading only (its saved layout is newer than the server's). */
   readOnly: 'newer-schema' | 'migration-failed' | null;
+  /** The holder's name when the link is a personal one (offered as the display name). */
+  personName: string | null;
   error: BoardError | null;
 }
 
@@ -32,6 +34,7 @@ export function useBoard(boardId: string, token: string | null): BoardState {
     presentCount: 0,
     role: null,
     readOnly: null,
+    personName: null,
     error: token ? null : 'noToken',
   });
 
@@ -56,8 +59,8 @@ export function useBoard(boardId: string, token: string | null): BoardState {
         return update({ error: refused });
       }
       if (!res?.ok) return;
-      const info = (await res.json()) as { role: string; title: string; readOnly?: { reason: BoardState['readOnly'] } };
-      if (!disposed) update({ role: info.role ?? null, title: info.title || readMeta(doc).title, readOnly: info.readOnly?.reason ?? null });
+      const info = (await res.json()) as { role: string; title: string; personName?: string; readOnly?: { reason: BoardState['readOnly'] } };
+      if (!disposed) update({ role: info.role ?? null, personName: info.personName ?? null, title: info.title || readMeta(doc).title, readOnly: info.readOnly?.reason ?? null });
     };
     void checkLink();
 
