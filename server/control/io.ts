@@ -15,6 +15,7 @@ import type { Room } from '../sync/room';
 import type { RoomRegistry } from '../sync/rooms';
 import { hashToken } from '../tokens';
 import { publicSessionId, type SessionLink } from './board-control';
+import type { DraftChange } from './draft-writer';
 import { RateLimiter } from './rate-limit';
 import { handleRating, type RatingOutlets } from './ratings';
 import { ratingsOf } from '../../shared/methods/ratings';
@@ -108,8 +109,8 @@ export function attachControlServer(httpServer: http.Server, store: BoardStore, 
         const myVotes = acquired.control.ballots[data.sessionId];
         const open = acquired.control.state.rounds.at(-1);
         if (open?.open && myVotes) socket.emit(EVENTS.myVotes, { roundId: open.id, itemIds: myVotes });
-        const myDrafts = acquired.control.drafts[data.sessionId];
-        if (myDrafts?.length) socket.emit(EVENTS.myDrafts, { drafts: myDrafts });
+        // The whole list once; afterwards only changes (my-drafts.changed).
+        socket.emit(EVENTS.myDrafts, { drafts: acquired.control.drafts[data.sessionId] ?? [] });
         socket.emit(EVENTS.myRatings, { ratings: ratingsOf(acquired.control.ratings, data.sessionId) });
         emitPeople(acquired);
       })
@@ -140,7 +141,12 @@ export function attachControlServer(httpServer: http.Server, store: BoardStore, 
           log.warn({ boardId: data.boardId, sessionId: data.sessionId, role, command: command.type }, 'command refused: role');
           return reply({ ok: false, error: `${command.type} is not allowed for the ${role} role` });
         }
-        reply(handle(room, data, command));
+        const answer = handle(room, data, command);
+        if (!(answer instanceof Promise)) return reply(answer);
+        answer.then(reply, (err: unknown) => {
+          log.error({ err, boardId: data.boardId }, 'command failed');
+          reply({ ok: false, error: 'server error' });
+        });
       } catch (err) {
         log.error({ err, boardId: data.boardId }, 'command failed');
         reply({ ok: false, error: 'server error' });
@@ -148,7 +154,8 @@ export function attachControlServer(httpServer: http.Server, store: BoardStore, 
     });
   });
 
-  function handle(room: Room, data: SocketData, command: Command): Ack {
+  /** A command's answer; a promise when it may only be acknowledged once something is durable. */
+  function handle(room: Room, data: SocketData, command: Command): Ack | Promise<Ack> {
     const control = room.control;
     switch (command.type) {
       case 'hand.raise':
@@ -191,13 +198,27 @@ export function attachControlServer(httpServer: http.Server, store: BoardStore, 
           if (phase) options.onPhaseChange?.(room, phase, control.nameOf(data.sessionId));
         }
         const stateChanged = result.state !== control.state && JSON.stringify(result.state) !== JSON.stringify(control.state);
-        void control.commit(result.state, result.ballots, result.drafts, result.persist);
+        const noteChanges = result.effects.flatMap((effect) => (effect.kind === 'drafts-changed' ? draftChangesOf(effect) : []));
+        const stored = control.commit(result.state, result.ballots, result.drafts, result.persist, noteChanges);
         if (stateChanged) io.to(data.boardId).emit(EVENTS.state, { state: result.state, serverNow: Date.now() });
+        const afterStored: Effect[] = [];
         for (const effect of result.effects) {
           if (effect.kind === 'reveal') reveal(room, effect.frameId, effect.drafts);
+          else if (effect.kind === 'drafts-changed') afterStored.push(effect);
           else emitEffect(data.boardId, effect, data.sessionId);
         }
-        return { ok: true };
+        if (noteChanges.length === 0) return { ok: true };
+        // A hidden note is acknowledged (and its author told) only once it is on disk.
+        return stored.then(
+          () => {
+            for (const effect of afterStored) if (effect.kind === 'drafts-changed') emitEffect(data.boardId, effect, data.sessionId);
+            return { ok: true } as const;
+          },
+          (err: unknown) => {
+            log.error({ err, boardId: data.boardId }, 'hidden notes not saved');
+            return { ok: false, error: 'the hidden note could not be saved; try again' } as const;
+          },
+        );
       }
     }
   }
@@ -205,7 +226,7 @@ export function attachControlServer(httpServer: http.Server, store: BoardStore, 
   function emitEffect(boardId: string, effect: Exclude<Effect, { kind: 'reveal' }>, from: string): void {
     if (effect.kind === 'summon') io.to(boardId).emit(EVENTS.summon, { view: effect.view, by: publicSessionId(from) });
     else if (effect.kind === 'follow.view') io.to(boardId).except(sessionRoom(boardId, from)).volatile.emit(EVENTS.followView, { view: effect.view });
-    else if (effect.kind === 'my-drafts') io.to(sessionRoom(boardId, effect.sessionId)).emit(EVENTS.myDrafts, { drafts: effect.drafts });
+    else if (effect.kind === 'drafts-changed') io.to(sessionRoom(boardId, effect.sessionId)).emit(EVENTS.myDraftsChanged, { put: effect.put, removed: effect.removed });
     else io.to(sessionRoom(boardId, effect.sessionId)).emit(EVENTS.myVotes, { roundId: effect.roundId, itemIds: effect.itemIds });
   }
 
@@ -261,6 +282,11 @@ export function attachControlServer(httpServer: http.Server, store: BoardStore, 
       await Promise.all(redisClients.map((client) => client.quit().catch(() => undefined)));
     },
   };
+}
+
+/** The stored form of one author's change to their hidden notes. */
+function draftChangesOf(effect: Extract<Effect, { kind: 'drafts-changed' }>): DraftChange[] {
+  return [...effect.put.map((draft) => ({ sessionId: effect.sessionId, id: draft.id, draft })), ...effect.removed.map((id) => ({ sessionId: effect.sessionId, id, draft: null }))];
 }
 
 /** Whether an element can take votes in a round: it exists and belongs to the round. */
