@@ -117,9 +117,10 @@ export async function runDrafts(label: string, root: string | undefined, options
     /** Latest acknowledged sequence number of each note, by author and id. */
     const acked = new Map<string, number>();
     let seq = 0;
+    const putsOf = sockets.map(() => 0);
     const put = (client: number, socket: Socket) => {
       const n = seq++;
-      const id = `n${client}-${n % options.notesPerClient}`;
+      const id = `n${client}-${putsOf[client]!++ % options.notesPerClient}`;
       const text = `${n} ${padding}`.slice(0, options.textLength);
       const started = nowMs();
       const inWindow = measuring;
@@ -173,7 +174,7 @@ export async function runDrafts(label: string, root: string | undefined, options
     // Acks of the window still outstanding now count as missing only if they never come.
     await sleep(Math.min(5_000, ACK_TIMEOUT_MS));
     row.ack = distribution([ackMs], missingAcks);
-    log(`      /api/health p50 ${ms(row.health.p50)}, p99 ${ms(row.health.p99)}, max ${ms(row.health.max)} ms; ack p50 ${ms(row.ack.p50)}, p99 ${ms(row.ack.p99)} ms; ${row.acked} acked, ${row.refused} refused`);
+    log(`      /api/health p50 ${ms(row.health.p50)}, p99 ${ms(row.health.p99)}, max ${ms(row.health.max)}; ack p50 ${ms(row.ack.p50)}, p99 ${ms(row.ack.p99)}; ${row.acked} acked, ${row.refused} refused`);
 
     // Durability: load goes on, the server is killed mid-way, started again on the same data.
     await sleep(options.killAfterSeconds * 1000);
@@ -216,7 +217,7 @@ export function draftsSection(rows: DraftsRow[], options: DraftsOptions, context
     '',
     `Load: ${options.clients} socket.io clients (participants) of one board, each sending \`draft.put\` of ${options.textLength.toLocaleString('en')} characters at ${options.perSecond}/s (inside the per-connection command limit) for ${options.seconds} s, rewriting ${options.notesPerClient} notes each in turn, against a real server process (SQLite, SQLITE_SYNCHRONOUS=NORMAL). A prober asks \`GET /api/health\` one at a time, every 50 ms. Ack latency: from emitting the command to its acknowledgement. Then, after ${options.killAfterSeconds} s more of the same load, the server is killed with SIGKILL, started again on the same data, and each author's list (sent once on joining) is checked for the latest acknowledged version of every note. Target: /api/health p99 ≤ 50 ms, and no acknowledged note lost.`,
     '',
-    '| Code | /api/health p50 / p99 / max (ms) | ack p50 / p99 / max (ms) | notes acked / refused / sent | acknowledged notes lost after SIGKILL |',
+    '| Code | /api/health p50 / p99 / max | ack p50 / p99 / max | notes acked / refused / sent | acknowledged notes lost after SIGKILL |',
     '| --- | --- | --- | --- | --- |',
     ...rows.map((r) =>
       r.error
