@@ -217,12 +217,12 @@ export function draftsSection(rows: DraftsRow[], options: DraftsOptions, context
     '',
     `Load: ${options.clients} socket.io clients (participants) of one board, each sending \`draft.put\` of ${options.textLength.toLocaleString('en')} characters at ${options.perSecond}/s (inside the per-connection command limit) for ${options.seconds} s, rewriting ${options.notesPerClient} notes each in turn, against a real server process (SQLite, SQLITE_SYNCHRONOUS=NORMAL). A prober asks \`GET /api/health\` one at a time, every 50 ms. Ack latency: from emitting the command to its acknowledgement. Then, after ${options.killAfterSeconds} s more of the same load, the server is killed with SIGKILL, started again on the same data, and each author's list (sent once on joining) is checked for the latest acknowledged version of every note. Target: /api/health p99 ≤ 50 ms, and no acknowledged note lost.`,
     '',
-    '| Code | /api/health p50 / p99 / max | ack p50 / p99 / max | notes acked / refused / sent | acknowledged notes lost after SIGKILL |',
+    '| Code | /api/health p50 / p99 / max (probes) | ack p50 / p99 / max | notes acked / refused / sent | acknowledged notes lost after SIGKILL |',
     '| --- | --- | --- | --- | --- |',
     ...rows.map((r) =>
       r.error
         ? `| ${r.label} (${r.code}) | failed: ${r.error.split('\n')[0]} | | | |`
-        : `| ${r.label} (${r.code}) | ${cell(r.health)} | ${cell(r.ack)}${r.ack.missing ? ` (${r.ack.missing} never answered)` : ''} | ${r.acked} / ${r.refused} / ${r.sent} | ${r.durability ? `${r.durability.lost} of ${r.durability.notes}` : '–'} |`,
+        : `| ${r.label} (${r.code}) | ${cell(r.health)} (${r.health.count}) | ${cell(r.ack)}${r.ack.missing ? ` (${r.ack.missing} never answered)` : ''} | ${r.acked} / ${r.refused} / ${r.sent} | ${r.durability ? `${r.durability.lost} of ${r.durability.notes}` : '–'} |`,
     ),
   ];
   return `${lines.join('\n')}\n`;
