@@ -112,8 +112,9 @@ export async function runDrafts(label: string, root: string | undefined, options
     const ackMs: number[] = [];
     const healthMs: number[] = [];
     let measuring = true;
-    let loading = true;
     let missingAcks = 0;
+    /** Commands of the measured window still waiting for their acknowledgement. */
+    let waiting = 0;
     /** Latest acknowledged sequence number of each note, by author and id. */
     const acked = new Map<string, number>();
     let seq = 0;
@@ -124,19 +125,25 @@ export async function runDrafts(label: string, root: string | undefined, options
       const text = `${n} ${padding}`.slice(0, options.textLength);
       const started = nowMs();
       const inWindow = measuring;
+      if (inWindow) waiting++;
       row.sent++;
       socket
         .timeout(ACK_TIMEOUT_MS)
         .emitWithAck('command', { type: 'draft.put', id, frameId: FRAME, text, x: 10, y: 10, color: '#fde68a' })
         .then((ack: { ok: boolean }) => {
-          if (inWindow) ackMs.push(nowMs() - started);
+          if (inWindow) {
+            waiting--;
+            ackMs.push(nowMs() - started);
+          }
           if (!ack.ok) return void row.refused++;
           row.acked++;
           const key = `${client}:${id}`;
           acked.set(key, Math.max(acked.get(key) ?? -1, n));
         })
         .catch(() => {
-          if (inWindow && loading) missingAcks++;
+          if (!inWindow) return;
+          waiting--;
+          missingAcks++;
         });
     };
     const timers = sockets.map((socket, client) => {
@@ -171,16 +178,15 @@ export async function runDrafts(label: string, root: string | undefined, options
     measuring = false;
     await prober;
     row.health = distribution([healthMs]);
-    // Acks of the window still outstanding now count as missing only if they never come.
-    await sleep(Math.min(5_000, ACK_TIMEOUT_MS));
-    row.ack = distribution([ackMs], missingAcks);
+    // Acknowledgements of the window get 5 s more; those still missing then count as never answered.
+    await sleep(5_000);
+    row.ack = distribution([ackMs.slice()], missingAcks + waiting);
     log(`      /api/health p50 ${ms(row.health.p50)}, p99 ${ms(row.health.p99)}, max ${ms(row.health.max)}; ack p50 ${ms(row.ack.p50)}, p99 ${ms(row.ack.p99)}; ${row.acked} acked, ${row.refused} refused`);
 
     // Durability: load goes on, the server is killed mid-way, started again on the same data.
     await sleep(options.killAfterSeconds * 1000);
     const ackedBeforeKill = row.acked;
     process.kill(server.pid, 'SIGKILL');
-    loading = false;
     for (const stop of timers) stop();
     const snapshot = new Map(acked);
     for (const socket of sockets) socket.disconnect();
