@@ -32,6 +32,8 @@ export interface DraftsRow {
   sent: number;
   acked: number;
   refused: number;
+  /** Refusals by their error message. */
+  refusals: Record<string, number>;
   /** Acknowledged notes (latest acknowledged version of each id) and how many of them were missing after the restart. */
   durability: { notes: number; lost: number; ackedBeforeKill: number } | null;
   error?: string;
@@ -100,7 +102,7 @@ export async function runDrafts(label: string, root: string | undefined, options
   const dataDir = makeTempDir('warsztat-bench-drafts-');
   // Inside the per-connection limit as in the report; the rate limit is not what is measured.
   const env = { DATA_DIR: dataDir, SQLITE_SYNCHRONOUS: 'NORMAL' };
-  const row: DraftsRow = { label, code: describeCheckout(root ?? process.cwd()), health: distribution([]), ack: distribution([]), sent: 0, acked: 0, refused: 0, durability: null };
+  const row: DraftsRow = { label, code: describeCheckout(root ?? process.cwd()), health: distribution([]), ack: distribution([]), sent: 0, acked: 0, refused: 0, refusals: {}, durability: null };
   let server: BenchServer | undefined;
   const sockets: Socket[] = [];
   try {
@@ -130,12 +132,16 @@ export async function runDrafts(label: string, root: string | undefined, options
       socket
         .timeout(ACK_TIMEOUT_MS)
         .emitWithAck('command', { type: 'draft.put', id, frameId: FRAME, text, x: 10, y: 10, color: '#fde68a' })
-        .then((ack: { ok: boolean }) => {
+        .then((ack: { ok: boolean; error?: string }) => {
           if (inWindow) {
             waiting--;
             ackMs.push(nowMs() - started);
           }
-          if (!ack.ok) return void row.refused++;
+          if (!ack.ok) {
+            row.refused++;
+            row.refusals[ack.error ?? '?'] = (row.refusals[ack.error ?? '?'] ?? 0) + 1;
+            return;
+          }
           row.acked++;
           const key = `${client}:${id}`;
           acked.set(key, Math.max(acked.get(key) ?? -1, n));
@@ -228,7 +234,7 @@ export function draftsSection(rows: DraftsRow[], options: DraftsOptions, context
     ...rows.map((r) =>
       r.error
         ? `| ${r.label} (${r.code}) | failed: ${r.error.split('\n')[0]} | | | |`
-        : `| ${r.label} (${r.code}) | ${cell(r.health)} (${r.health.count}) | ${cell(r.ack)}${r.ack.missing ? ` (${r.ack.missing} never answered)` : ''} | ${r.acked} / ${r.refused} / ${r.sent} | ${r.durability ? `${r.durability.lost} of ${r.durability.notes}` : '–'} |`,
+        : `| ${r.label} (${r.code}) | ${cell(r.health)} (${r.health.count}) | ${cell(r.ack)}${r.ack.missing ? ` (${r.ack.missing} never answered)` : ''} | ${r.acked} / ${r.refused}${r.refused ? ` (${Object.entries(r.refusals).map(([error, n]) => `${n}× “${error}”`).join(', ')})` : ''} / ${r.sent} | ${r.durability ? `${r.durability.lost} of ${r.durability.notes}` : '–'} |`,
     ),
   ];
   return `${lines.join('\n')}\n`;
