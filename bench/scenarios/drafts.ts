@@ -236,6 +236,8 @@ export function draftsSection(rows: DraftsRow[], options: DraftsOptions, context
         ? `| ${r.label} (${r.code}) | failed: ${r.error.split('\n')[0]} | | | |`
         : `| ${r.label} (${r.code}) | ${cell(r.health)} (${r.health.count}) | ${cell(r.ack)}${r.ack.missing ? ` (${r.ack.missing} never answered)` : ''} | ${r.acked} / ${r.refused}${r.refused ? ` (${Object.entries(r.refusals).map(([error, n]) => `${n}× “${error}”`).join(', ')})` : ''} / ${r.sent} | ${r.durability ? `${r.durability.lost} of ${r.durability.notes}` : '–'} |`,
     ),
+    '',
+    '∞ (undelivered): a probe not answered within its 30 s timeout, or an acknowledgement still missing 5 s after the window. Few probes mean each waited long for its answer.',
   ];
   return `${lines.join('\n')}\n`;
 }
