@@ -4,9 +4,11 @@ import { countRatings, type PendingRatings } from '../../shared/methods/ratings'
 import { changedKeys, mergeHidden, recentTimes, type ChangeTimes, type HiddenState } from './hidden-merge';
 import type { Ballots } from '../../shared/methods/voting';
 import { initialControlState, type ControlState, type Drafts, type Person, type Role } from '../../shared/protocol/state';
+import { countDrafts } from '../../shared/protocol/drafts';
 import type { Logger } from '../log';
 import type { BoardStore } from '../storage/types';
 import { keyed, keyedRecord, own, setOwn, withKey } from '../../shared/schema/records';
+import { DraftWriter, loadDrafts, type DraftChange } from './draft-writer';
 
 /**
  * What is stored: the public state plus the ballots of an open round (never sent out).
@@ -16,7 +18,6 @@ import { keyed, keyedRecord, own, setOwn, withKey } from '../../shared/schema/re
 const storedSchema = z.object({
   state: z.record(z.string(), z.unknown()),
   ballots: keyedRecord(z.array(z.string())),
-  drafts: keyedRecord(z.array(z.any())).default(() => keyed<never>()),
   ideas: z.object({ formKey: z.string().nullable(), contacts: keyedRecord(z.string()) }).default(() => ({ formKey: null, contacts: keyed<string>() })),
   /** When the copy was made, and when each hidden piece last changed (for merging across processes). */
   at: z.number().optional(),
@@ -98,6 +99,8 @@ export class BoardControl {
   /** When this process (or a copy it merged) last changed each hidden piece (hidden-merge.ts). */
   private changedAt: ChangeTimes = keyed();
   private readonly listeners = new Set<(source: 'local' | 'remote' | 'merged') => void>();
+  /** Hidden notes are stored (and relayed to other processes) by change, apart from the rest. */
+  private readonly draftWriter: DraftWriter;
 
   private constructor(
     private readonly boardId: string,
@@ -111,13 +114,14 @@ export class BoardControl {
     public ideas: IdeaInboxData,
     /** Who has joined, by session, with their latest name and role. */
     public roster: Roster,
-  ) {}
+  ) {
+    this.draftWriter = new DraftWriter(boardId, store);
+  }
 
   static async load(boardId: string, store: BoardStore, log: Logger): Promise<BoardControl> {
-    const json = await store.loadControl(boardId);
+    const [json, drafts] = await Promise.all([store.loadControl(boardId), loadDrafts(boardId, store, log)]);
     let state = initialControlState();
     let ballots: Ballots = keyed();
-    let drafts: Drafts = keyed();
     let ideas: IdeaInboxData = { formKey: null, contacts: keyed() };
     let roster: Roster = keyed();
     let ratings: PendingRatings = keyed();
@@ -126,7 +130,6 @@ export class BoardControl {
         const parsed = storedSchema.parse(JSON.parse(json));
         state = { ...state, ...storedState(parsed.state) };
         ballots = parsed.ballots;
-        drafts = parsed.drafts as Drafts;
         ideas = parsed.ideas;
         roster = parsed.roster;
         ratings = parsed.ratings;
@@ -134,20 +137,28 @@ export class BoardControl {
         log.error({ boardId, err }, 'stored facilitation state unreadable; starting fresh');
       }
     }
+    // The counts follow from the notes, which are stored apart (and more often) than the state.
+    state = { ...state, draftCounts: countDrafts(drafts) };
     const control = new BoardControl(boardId, store, log, state, ballots, drafts, ideas, roster);
     control.ratings = ratings;
     return control;
   }
 
-  /** Replaces state and ballots; saved in order, one write at a time. */
-  commit(state: ControlState, ballots: Ballots, drafts: Drafts, persist: boolean): Promise<void> {
-    this.track({ ballots, drafts, ratings: this.ratings });
+  /**
+   * Replaces state, ballots and hidden notes; the state is saved in order, one write at a
+   * time, the notes' `changes` by the draft writer. Resolves once both are durable; rejects
+   * when the notes could not be stored.
+   */
+  commit(state: ControlState, ballots: Ballots, drafts: Drafts, persist: boolean, changes: readonly DraftChange[] = []): Promise<void> {
+    this.track({ ballots, ratings: this.ratings });
     this.state = state;
     this.ballots = ballots;
     this.drafts = drafts;
-    for (const listener of this.listeners) listener('local');
-    if (!persist) return this.saving;
-    return this.save();
+    const notesStored = changes.length > 0 ? this.draftWriter.write(changes) : Promise.resolve();
+    // Changes to hidden notes alone travel to other processes as their own deltas.
+    if (persist || changes.length === 0) for (const listener of this.listeners) listener('local');
+    const stateStored = persist ? this.save() : this.saving;
+    return Promise.all([stateStored, notesStored]).then(() => undefined);
   }
 
   /** Replaces the idea inbox's private data and saves it. */
@@ -165,7 +176,7 @@ export class BoardControl {
 
   /** Replaces the blind scores (and the public state that counts them); saved like the rest. */
   commitRatings(ratings: PendingRatings, state: ControlState): Promise<void> {
-    this.track({ ballots: this.ballots, drafts: this.drafts, ratings });
+    this.track({ ballots: this.ballots, ratings });
     this.ratings = ratings;
     return this.commit(state, this.ballots, this.drafts, true);
   }
@@ -173,7 +184,7 @@ export class BoardControl {
   /** Notes which hidden pieces the next version changes, so a stale copy from elsewhere cannot undo them. */
   private track(next: HiddenState): void {
     const now = Date.now();
-    const keys = changedKeys({ ballots: this.ballots, drafts: this.drafts, ratings: this.ratings }, next);
+    const keys = changedKeys({ ballots: this.ballots, ratings: this.ratings }, next);
     if (keys.length === 0) return;
     this.changedAt = recentTimes(this.changedAt, now, CHANGE_MEMORY_MS);
     for (const key of keys) setOwn(this.changedAt, key, now);
@@ -184,7 +195,6 @@ export class BoardControl {
     return JSON.stringify({
       state: this.state,
       ballots: this.ballots,
-      drafts: this.drafts,
       ratings: this.ratings,
       ideas: this.ideas,
       roster: this.roster,
@@ -197,19 +207,19 @@ export class BoardControl {
   applyRemote(json: string): void {
     const parsed = storedSchema.safeParse(JSON.parse(json));
     if (!parsed.success) return;
-    this.state = { ...initialControlState(), ...storedState(parsed.data.state) };
+    // Counts of hidden notes follow from the notes here, which travel apart (applyRemoteDrafts).
+    this.state = { ...initialControlState(), ...storedState(parsed.data.state), draftCounts: countDrafts(this.drafts) };
     // Hidden pieces merge one by one (hidden-merge.ts): a vote or score given here while the
     // copy was on its way must survive it.
     const { merged, times, keptLocal } = mergeHidden(
-      { ballots: this.ballots, drafts: this.drafts, ratings: this.ratings },
+      { ballots: this.ballots, ratings: this.ratings },
       this.changedAt,
-      { ballots: parsed.data.ballots, drafts: parsed.data.drafts as Drafts, ratings: parsed.data.ratings },
+      { ballots: parsed.data.ballots, ratings: parsed.data.ratings },
       parsed.data.changed,
       parsed.data.at ?? 0,
       RELAY_MARGIN_MS,
     );
     this.ballots = merged.ballots;
-    this.drafts = merged.drafts;
     this.changedAt = recentTimes(times, Date.now(), CHANGE_MEMORY_MS);
     // The roster and idea contacts only ever grow (until pruned here): another process's copy
     // may predate what joined or arrived here meanwhile, so they are merged, not replaced.
@@ -228,6 +238,19 @@ export class BoardControl {
       for (const listener of this.listeners) listener('merged');
       void this.save();
     }
+  }
+
+  /** Takes hidden notes another process stored (it relays them once durable, see DraftWriter). */
+  applyRemoteDrafts(json: string): void {
+    const drafts = this.draftWriter.applyRemote(json, this.drafts);
+    if (drafts === this.drafts) return;
+    this.drafts = drafts;
+    this.state = { ...this.state, draftCounts: countDrafts(drafts) };
+  }
+
+  /** Called with each batch of hidden notes once stored, to relay to other processes. */
+  onDraftsStored(listener: (json: string) => void): () => void {
+    return this.draftWriter.onStored(listener);
   }
 
   /** Called after every state change (locks matter to the sync side). */
@@ -344,7 +367,8 @@ export class BoardControl {
     return this.people.get(sessionId)?.name ?? '';
   }
 
-  flush(): Promise<void> {
-    return this.saving;
+  /** Resolves once every change so far is stored. */
+  async flush(): Promise<void> {
+    await Promise.all([this.saving, this.draftWriter.settled()]);
   }
 }

@@ -1,12 +1,13 @@
 import type { PendingRatings } from '../../shared/methods/ratings';
 import type { Ballots } from '../../shared/methods/voting';
-import type { Drafts } from '../../shared/protocol/state';
 import { keyed, own, setOwn, withKey } from '../../shared/schema/records';
 
-/** The facilitation state only the server sees, in pieces owned by one person each. */
+/**
+ * The facilitation state only the server sees, in pieces owned by one person each. Hidden
+ * notes are not among them: they are stored and relayed note by note (draft-writer.ts).
+ */
 export interface HiddenState {
   ballots: Ballots;
-  drafts: Drafts;
   ratings: PendingRatings;
 }
 
@@ -17,14 +18,11 @@ const SEP = '\u0000';
 // The reducer hands back the very same objects for what a command left alone, so most comparisons end at `===`.
 const same = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JSON.stringify(b);
 
-/** Keys of the pieces that differ: a voter's ballot, an author's hidden notes, one person's score of one card. */
+/** Keys of the pieces that differ: a voter's ballot, one person's score of one card. */
 export function changedKeys(before: HiddenState, after: HiddenState): string[] {
   const keys: string[] = [];
   if (before.ballots !== after.ballots) for (const voter of new Set([...Object.keys(before.ballots), ...Object.keys(after.ballots)])) {
     if (!same(own(before.ballots, voter), own(after.ballots, voter))) keys.push(`b${SEP}${voter}`);
-  }
-  if (before.drafts !== after.drafts) for (const author of new Set([...Object.keys(before.drafts), ...Object.keys(after.drafts)])) {
-    if (!same(own(before.drafts, author), own(after.drafts, author))) keys.push(`d${SEP}${author}`);
   }
   if (before.ratings !== after.ratings) for (const element of new Set([...Object.keys(before.ratings), ...Object.keys(after.ratings)])) {
     const was = own(before.ratings, element) ?? {};
@@ -39,14 +37,13 @@ export function changedKeys(before: HiddenState, after: HiddenState): string[] {
 function read(state: HiddenState, key: string): unknown {
   const [kind, a = '', b = ''] = key.split(SEP);
   if (kind === 'b') return own(state.ballots, a);
-  if (kind === 'd') return own(state.drafts, a);
   return own(own(state.ratings, a), b);
 }
 
 function write(state: HiddenState, key: string, value: unknown): void {
   const [kind, a = '', b = ''] = key.split(SEP);
-  const table = (kind === 'b' ? state.ballots : state.drafts) as Record<string, unknown>;
-  if (kind !== 'r') {
+  const table = state.ballots as Record<string, unknown>;
+  if (kind === 'b') {
     if (value === undefined) delete table[a];
     else setOwn(table, a, value);
     return;
@@ -78,7 +75,7 @@ export function mergeHidden(
 ): { merged: HiddenState; times: ChangeTimes; keptLocal: boolean } {
   // structuredClone gives plain objects: the tables keyed by clients' ids lose their null prototype.
   const copy = structuredClone(remote);
-  const merged: HiddenState = { ballots: keyed(Object.entries(copy.ballots)), drafts: keyed(Object.entries(copy.drafts)), ratings: keyed(Object.entries(copy.ratings).map(([id, card]) => [id, keyed(Object.entries(card))])) };
+  const merged: HiddenState = { ballots: keyed(Object.entries(copy.ballots)), ratings: keyed(Object.entries(copy.ratings).map(([id, card]) => [id, keyed(Object.entries(card))])) };
   const times: ChangeTimes = keyed(Object.entries(remoteTimes));
   let keptLocal = false;
   for (const [key, localTime] of Object.entries(localTimes)) {

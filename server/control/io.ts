@@ -19,6 +19,7 @@ import { hashToken } from '../tokens';
 import { closeRevokedHere, type PersonalLinkService } from '../personal-links';
 import { EXCLUSION_REASONS } from '../../shared/protocol/personal-links';
 import { publicSessionId, type SessionLink } from './board-control';
+import type { DraftChange } from './draft-writer';
 import { RateLimiter } from './rate-limit';
 import { handleRating, type RatingOutlets } from './ratings';
 import { ratingsOf } from '../../shared/methods/ratings';
@@ -125,8 +126,8 @@ export function attachControlServer(httpServer: http.Server, store: BoardStore, 
         const myVotes = own(acquired.control.ballots, data.sessionId);
         const open = acquired.control.state.rounds.at(-1);
         if (open?.open && myVotes) socket.emit(EVENTS.myVotes, { roundId: open.id, itemIds: myVotes });
-        const myDrafts = own(acquired.control.drafts, data.sessionId);
-        if (myDrafts?.length) socket.emit(EVENTS.myDrafts, { drafts: myDrafts });
+        // The whole list once; afterwards only changes (my-drafts.changed).
+        socket.emit(EVENTS.myDrafts, { drafts: own(acquired.control.drafts, data.sessionId) ?? [] });
         socket.emit(EVENTS.myRatings, { ratings: ratingsOf(acquired.control.ratings, data.sessionId) });
         emitPeople(acquired);
       })
@@ -159,12 +160,11 @@ export function attachControlServer(httpServer: http.Server, store: BoardStore, 
           return reply({ ok: false, error: `${command.type} is not allowed for the ${role} role` });
         }
         const answer = handle(room, data, command);
-        if (answer instanceof Promise) {
-          answer.then(reply, (err: unknown) => {
-            log.error({ err, boardId: data.boardId }, 'command failed');
-            reply({ ok: false, error: 'server error' });
-          });
-        } else reply(answer);
+        if (!(answer instanceof Promise)) return reply(answer);
+        answer.then(reply, (err: unknown) => {
+          log.error({ err, boardId: data.boardId }, 'command failed');
+          reply({ ok: false, error: 'server error' });
+        });
       } catch (err) {
         log.error({ err, boardId: data.boardId }, 'command failed');
         reply({ ok: false, error: 'server error' });
@@ -172,6 +172,7 @@ export function attachControlServer(httpServer: http.Server, store: BoardStore, 
     });
   });
 
+  /** A command's answer; a promise when it may only be acknowledged once something is durable. */
   function handle(room: Room, data: SocketData, command: Command): Ack | Promise<Ack> {
     const control = room.control;
     switch (command.type) {
@@ -222,13 +223,27 @@ export function attachControlServer(httpServer: http.Server, store: BoardStore, 
           if (phase) options.onPhaseChange?.(room, phase, control.nameOf(data.sessionId));
         }
         const stateChanged = result.state !== control.state && JSON.stringify(result.state) !== JSON.stringify(control.state);
-        void control.commit(result.state, result.ballots, result.drafts, result.persist);
+        const noteChanges = result.effects.flatMap((effect) => (effect.kind === 'drafts-changed' ? draftChangesOf(effect) : []));
+        const stored = control.commit(result.state, result.ballots, result.drafts, result.persist, noteChanges);
         if (stateChanged) io.to(data.boardId).emit(EVENTS.state, { state: result.state, serverNow: Date.now() });
+        const afterStored: Effect[] = [];
         for (const effect of result.effects) {
           if (effect.kind === 'reveal') reveal(room, effect.frameId, effect.drafts);
+          else if (effect.kind === 'drafts-changed') afterStored.push(effect);
           else emitEffect(data.boardId, effect, data.sessionId);
         }
-        return { ok: true };
+        if (noteChanges.length === 0) return { ok: true };
+        // A hidden note is acknowledged (and its author told) only once it is on disk.
+        return stored.then(
+          () => {
+            for (const effect of afterStored) if (effect.kind === 'drafts-changed') emitEffect(data.boardId, effect, data.sessionId);
+            return { ok: true } as const;
+          },
+          (err: unknown) => {
+            log.error({ err, boardId: data.boardId }, 'hidden notes not saved');
+            return { ok: false, error: 'the hidden note could not be saved; try again' } as const;
+          },
+        );
       }
     }
   }
@@ -236,7 +251,7 @@ export function attachControlServer(httpServer: http.Server, store: BoardStore, 
   function emitEffect(boardId: string, effect: Exclude<Effect, { kind: 'reveal' }>, from: string): void {
     if (effect.kind === 'summon') io.to(boardId).emit(EVENTS.summon, { view: effect.view, by: publicSessionId(from) });
     else if (effect.kind === 'follow.view') io.to(boardId).except(sessionRoom(boardId, from)).volatile.emit(EVENTS.followView, { view: effect.view });
-    else if (effect.kind === 'my-drafts') io.to(sessionRoom(boardId, effect.sessionId)).emit(EVENTS.myDrafts, { drafts: effect.drafts });
+    else if (effect.kind === 'drafts-changed') io.to(sessionRoom(boardId, effect.sessionId)).emit(EVENTS.myDraftsChanged, { put: effect.put, removed: effect.removed });
     else io.to(sessionRoom(boardId, effect.sessionId)).emit(EVENTS.myVotes, { roundId: effect.roundId, itemIds: effect.itemIds });
   }
 
@@ -302,6 +317,11 @@ export function attachControlServer(httpServer: http.Server, store: BoardStore, 
       await Promise.all(redisClients.map((client) => client.quit().catch(() => undefined)));
     },
   };
+}
+
+/** The stored form of one author's change to their hidden notes. */
+function draftChangesOf(effect: Extract<Effect, { kind: 'drafts-changed' }>): DraftChange[] {
+  return [...effect.put.map((draft) => ({ sessionId: effect.sessionId, id: draft.id, draft })), ...effect.removed.map((id) => ({ sessionId: effect.sessionId, id, draft: null }))];
 }
 
 /** Whether an element can take votes in a round (shared/rules/areas.ts canVoteOn). */

@@ -12,6 +12,8 @@ export enum RelayKind {
   StateVector = 3,
   /** The facilitation state as JSON. */
   Control = 4,
+  /** Hidden notes just stored (JSON, changes only): they are not part of the state above. */
+  Drafts = 5,
 }
 
 /** One board's link to the other processes. */

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { AppendBatch, BoardRecord, BoardStore, PersonalLinkRecord, Role, SnapshotRecord, StoredUpdate, TokenGrant } from './types';
+import type { AppendBatch, BoardRecord, BoardStore, DraftWrite, PersonalLinkRecord, Role, SnapshotRecord, StoredDraft, StoredUpdate, TokenGrant } from './types';
 
 /** Schema steps, applied in order under an advisory lock so that processes starting together agree. */
 const PG_MIGRATIONS: readonly string[] = [
@@ -51,6 +51,24 @@ const PG_MIGRATIONS: readonly string[] = [
      created_at BIGINT NOT NULL
    );
    CREATE INDEX personal_links_board ON personal_links(board_id, created_at);`,
+  // Step 5 (SQLite's step 5 too): hidden notes move out of the facilitation JSON into rows of their own (see sqlite.ts).
+  `CREATE TABLE control_drafts (
+     seq BIGSERIAL,
+     board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+     author TEXT NOT NULL,
+     id TEXT NOT NULL,
+     json TEXT NOT NULL,
+     PRIMARY KEY (board_id, author, id)
+   );
+   INSERT INTO control_drafts (board_id, author, id, json)
+     SELECT c.board_id, a.key, d.value->>'id', d.value::text
+     FROM control_state c
+       CROSS JOIN LATERAL jsonb_each(CASE WHEN jsonb_typeof(c.json::jsonb->'drafts') = 'object' THEN c.json::jsonb->'drafts' ELSE '{}'::jsonb END) a
+       CROSS JOIN LATERAL jsonb_array_elements(CASE WHEN jsonb_typeof(a.value) = 'array' THEN a.value ELSE '[]'::jsonb END) WITH ORDINALITY d(value, n)
+     WHERE jsonb_typeof(d.value) = 'object' AND jsonb_typeof(d.value->'id') = 'string'
+     ORDER BY c.board_id, a.key, d.n
+     ON CONFLICT DO NOTHING;
+   UPDATE control_state SET json = (json::jsonb - 'drafts')::text WHERE json::jsonb ? 'drafts';`,
 ];
 
 interface SnapshotRow {
@@ -284,6 +302,25 @@ export class PostgresStore implements BoardStore {
       'INSERT INTO control_state (board_id, json) SELECT $1, $2 WHERE EXISTS (SELECT 1 FROM boards WHERE id = $1) ON CONFLICT (board_id) DO UPDATE SET json = excluded.json',
       [boardId, json],
     );
+  }
+
+  async loadDrafts(boardId: string): Promise<StoredDraft[]> {
+    const { rows } = await this.query<StoredDraft>('SELECT author, json FROM control_drafts WHERE board_id = $1 ORDER BY seq', [boardId]);
+    return rows;
+  }
+
+  async saveDrafts(boardId: string, writes: readonly DraftWrite[]): Promise<void> {
+    if (writes.length === 0) return;
+    await this.transaction(async (client) => {
+      for (const { author, id, json } of writes) {
+        if (json === null) await client.query('DELETE FROM control_drafts WHERE board_id = $1 AND author = $2 AND id = $3', [boardId, author, id]);
+        else
+          await client.query(
+            'INSERT INTO control_drafts (board_id, author, id, json) SELECT $1, $2, $3, $4 WHERE EXISTS (SELECT 1 FROM boards WHERE id = $1) ON CONFLICT (board_id, author, id) DO UPDATE SET json = excluded.json',
+            [boardId, author, id, json],
+          );
+      }
+    });
   }
 
   async createSnapshot(snapshot: Omit<SnapshotRecord, 'bytes'>, state: Uint8Array): Promise<boolean> {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { AppendBatch, BoardRecord, BoardStore, PersonalLinkRecord, Role, SnapshotRecord, StoredUpdate, TokenGrant } from './types';
+import type { AppendBatch, BoardRecord, BoardStore, DraftWrite, PersonalLinkRecord, Role, SnapshotRecord, StoredDraft, StoredUpdate, TokenGrant } from './types';
 
 /** Schema steps, applied in order; PRAGMA user_version records how far a file has come. */
 const SQLITE_MIGRATIONS: readonly string[] = [
@@ -49,6 +49,23 @@ const SQLITE_MIGRATIONS: readonly string[] = [
      created_at INTEGER NOT NULL
    );
    CREATE INDEX personal_links_board ON personal_links(board_id, created_at);`,
+  // Step 5 (PostgreSQL's step 5 too): hidden notes move out of the facilitation JSON into rows of their own, so that writing
+  // one costs one row, not the whole state; the notes already stored move with them.
+  `CREATE TABLE control_drafts (
+     board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+     author TEXT NOT NULL,
+     id TEXT NOT NULL,
+     json TEXT NOT NULL,
+     PRIMARY KEY (board_id, author, id)
+   );
+   INSERT OR IGNORE INTO control_drafts (board_id, author, id, json)
+     SELECT c.board_id, a.key, json_extract(d.value, '$.id'), d.value
+     FROM (SELECT board_id, json FROM control_state WHERE json_valid(json) AND json_type(json, '$.drafts') = 'object') c,
+       json_each(c.json, '$.drafts') a,
+       json_each(CASE WHEN a.type = 'array' THEN a.value ELSE '[]' END) d
+     WHERE d.type = 'object' AND json_type(d.value, '$.id') = 'text'
+     ORDER BY c.board_id, a.key, d.key;
+   UPDATE control_state SET json = json_remove(json, '$.drafts') WHERE json_valid(json) AND json_type(json, '$.drafts') IS NOT NULL;`,
 ];
 
 interface SnapshotRow {
@@ -123,6 +140,12 @@ export class SqliteStore implements BoardStore {
       saveControl: db.prepare(
         'INSERT INTO control_state (board_id, json) SELECT @boardId, @json WHERE EXISTS (SELECT 1 FROM boards WHERE id = @boardId) ON CONFLICT (board_id) DO UPDATE SET json = excluded.json',
       ),
+      loadDrafts: db.prepare<[string], { author: string; json: string }>('SELECT author, json FROM control_drafts WHERE board_id = ? ORDER BY rowid'),
+      // Keeps the row (and so its place in the order) when a note is rewritten.
+      putDraft: db.prepare(
+        'INSERT INTO control_drafts (board_id, author, id, json) SELECT @boardId, @author, @id, @json WHERE EXISTS (SELECT 1 FROM boards WHERE id = @boardId) ON CONFLICT (board_id, author, id) DO UPDATE SET json = excluded.json',
+      ),
+      deleteDraft: db.prepare('DELETE FROM control_drafts WHERE board_id = ? AND author = ? AND id = ?'),
       findToken: db.prepare<[string], { board_id: string; role: Role }>('SELECT board_id, role FROM tokens WHERE hash = ?'),
       findPersonalLink: db.prepare<[string], PersonalLinkRow>('SELECT id, board_id, name, role, created_at FROM personal_links WHERE hash = ?'),
       countPersonalLinks: db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM personal_links WHERE board_id = ?'),
@@ -254,6 +277,20 @@ export class SqliteStore implements BoardStore {
 
   async saveControl(boardId: string, json: string): Promise<void> {
     this.statements.saveControl.run({ boardId, json });
+  }
+
+  async loadDrafts(boardId: string): Promise<StoredDraft[]> {
+    return this.statements.loadDrafts.all(boardId);
+  }
+
+  async saveDrafts(boardId: string, writes: readonly DraftWrite[]): Promise<void> {
+    const s = this.statements;
+    this.db.transaction(() => {
+      for (const { author, id, json } of writes) {
+        if (json === null) s.deleteDraft.run(boardId, author, id);
+        else s.putDraft.run({ boardId, author, id, json });
+      }
+    })();
   }
 
   async createSnapshot(snapshot: Omit<SnapshotRecord, 'bytes'>, state: Uint8Array): Promise<boolean> {

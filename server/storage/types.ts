@@ -59,6 +59,20 @@ export interface TokenGrant {
   personalLink?: { id: string; name: string };
 }
 
+/** One hidden note (private brainstorming) to write: its JSON, or null to delete it. */
+export interface DraftWrite {
+  /** The author's session id. */
+  author: string;
+  id: string;
+  json: string | null;
+}
+
+/** One stored hidden note. */
+export interface StoredDraft {
+  author: string;
+  json: string;
+}
+
 /**
  * Where boards live. Narrow on purpose: SQLite is the embedded default, PostgreSQL
  * slots in behind the same methods (#7). Every method may be async.
@@ -99,6 +113,13 @@ export interface BoardStore {
   /** The facilitation state kept beside a board (JSON), if any. */
   loadControl(boardId: string): Promise<string | undefined>;
   saveControl(boardId: string, json: string): Promise<void>;
+  /**
+   * A board's hidden notes, in the order they were first written. They are kept in rows of
+   * their own (board, author, note), not in the facilitation JSON: a note costs one row.
+   */
+  loadDrafts(boardId: string): Promise<StoredDraft[]>;
+  /** Writes or deletes hidden notes in one transaction: all are durable when it resolves. */
+  saveDrafts(boardId: string, writes: readonly DraftWrite[]): Promise<void>;
   /** Stores a version of a board; false when the board no longer exists. */
   createSnapshot(snapshot: Omit<SnapshotRecord, 'bytes'>, state: Uint8Array): Promise<boolean>;
   /** A board's versions without their state, newest first. */

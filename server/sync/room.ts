@@ -179,6 +179,7 @@ export class Room {
     this.control.onChange((source) => {
       if (source === 'local') peer.publish(RelayKind.Control, new TextEncoder().encode(this.control.serialise()));
     });
+    this.control.onDraftsStored((json) => peer.publish(RelayKind.Drafts, new TextEncoder().encode(json)));
     const announce = () => peer.publish(RelayKind.StateVector, Y.encodeStateVector(this.doc));
     announce();
     this.resyncTimer = setInterval(announce, this.deps.resyncMs ?? 5000);
@@ -210,6 +211,9 @@ export class Room {
       }
       case RelayKind.Control:
         this.control.applyRemote(new TextDecoder().decode(payload));
+        return;
+      case RelayKind.Drafts:
+        this.control.applyRemoteDrafts(new TextDecoder().decode(payload));
         return;
     }
   }
@@ -446,13 +450,14 @@ export class Room {
     return this.storedUpdates > 1;
   }
 
-  destroy(): Promise<void> {
+  async destroy(): Promise<void> {
     clearInterval(this.resyncTimer);
     this.fieldGuard.destroy();
     this.metaGuard?.destroy();
     this.fullState.destroy();
     this.awareness.destroy();
     this.doc.destroy();
-    return this.peer?.close() ?? Promise.resolve();
+    // Hidden notes still being written go to disk before the store may close.
+    await Promise.all([(this.control as BoardControl | undefined)?.flush(), this.peer?.close()]);
   }
 }

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterEach } from 'vitest';
 import { createWarsztat, type Warsztat } from '../../server/app';
 import { loadConfig, type Config } from '../../server/config';
+import type { BoardStore } from '../../server/storage/types';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -53,9 +54,9 @@ async function createBoardAt(url: string, title: string, body: Record<string, un
 }
 
 /** An in-process server on a free port with its own data directory, stopped after the test. */
-export async function startServer(overrides: Partial<Config> = {}, dataDir = tempDir()): Promise<TestServer> {
+export async function startServer(overrides: Partial<Config> = {}, dataDir = tempDir(), options: { store?: BoardStore } = {}): Promise<TestServer> {
   const config = loadConfig({}, { PORT: 0, DATA_DIR: dataDir, LOG_LEVEL: 'silent', ROOM_UNLOAD_DELAY_MS: 0, CLIENT_DIR: path.join(ROOT, 'dist/client'), ...overrides });
-  const warsztat = createWarsztat(config);
+  const warsztat = createWarsztat(config, options);
   const port = await warsztat.listen();
   const url = `http://127.0.0.1:${port}`;
   let stopped = false;

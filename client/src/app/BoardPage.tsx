@@ -23,6 +23,8 @@ import type { Role } from '../../../shared/protocol/state';
 import { canVoteOn, isLockedAreaFor, isLockedFor, privateFrameAt } from '../../../shared/rules/areas';
 import { ELEMENT_DEFINITIONS } from '../../../shared/schema/elements';
 import type { Draft } from '../../../shared/protocol/state';
+import { draftFits } from '../../../shared/protocol/drafts';
+import { LIMITS } from '../../../shared/schema/limits';
 import { HelpPanel } from '../panels/HelpPanel';
 import { HistoryPanel } from '../history/HistoryPanel';
 import { NAME_KEY, NamePrompt } from '../panels/NamePrompt';
@@ -258,7 +260,10 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
           onClose={() => setOpenDraft(null)}
           onSave={(text) => {
             const draft = { ...openDraft, text: text.trim() };
-            void control.send({ type: 'draft.put', ...draft }).then((ack) => !ack.ok && editor.notify('control.refused', { reason: ack.error }));
+            // The server refuses a note past the frame's limit too; saying so here saves the round trip.
+            const full = () => editor.notify('control.errors.tooManyDrafts', { max: LIMITS.maxDraftsPerFrame });
+            if (!draftFits(control.drafts, draft)) full();
+            else void control.send({ type: 'draft.put', ...draft }).then((ack) => !ack.ok && (ack.code === 'drafts.frameFull' ? full() : editor.notify('control.refused', { reason: ack.error })));
             setOpenDraft(null);
           }}
           onDelete={() => {
