@@ -270,9 +270,9 @@ describe('storage of personal links, upgrading an existing database', () => {
     const before = new SqliteStore(file);
     await before.createBoard(record, initial, hashes);
     await before.close();
-    // What a file of the previous release looks like: three steps, no personal_links.
+    // What a file of the previous release looks like: three steps, no personal_links (nor the hidden notes' table of step 5).
     const raw = new Database(file);
-    raw.exec('DROP TABLE personal_links');
+    raw.exec('DROP TABLE personal_links; DROP TABLE control_drafts');
     raw.pragma('user_version = 3');
     raw.close();
 
@@ -291,7 +291,7 @@ describe('storage of personal links, upgrading an existing database', () => {
     await before.close();
     const raw = new pg.Client({ connectionString: POSTGRES_URL, options: `-c search_path=${schema}` });
     await raw.connect();
-    await raw.query('DROP TABLE personal_links');
+    await raw.query('DROP TABLE personal_links; DROP TABLE control_drafts');
     await raw.query('DELETE FROM warsztat_migrations WHERE version > 2');
     await raw.end();
 

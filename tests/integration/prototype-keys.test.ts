@@ -45,9 +45,9 @@ describe('session and element ids named like Object.prototype members', () => {
     for (const [i, sessionId] of SESSIONS.entries()) {
       const person = await join(server, board, sessionId);
       people.push(person);
-      const drafts = person.next<{ drafts: { id: string }[] }>('my-drafts');
+      const drafts = person.next<{ put: { id: string }[] }>('my-drafts.changed');
       expect(await person.send({ type: 'draft.put', id: `valueOf-${i}`, frameId: FRAME, text: `Pomysł ${sessionId}`, x: 50, y: 50 + i * 10, color: '#fde68a' })).toEqual({ ok: true });
-      expect((await drafts).drafts.map((d) => d.id)).toEqual([`valueOf-${i}`]);
+      expect((await drafts).put.map((d) => d.id)).toEqual([`valueOf-${i}`]);
       const votes = person.next<{ itemIds: string[] }>('my-votes');
       expect(await person.send({ type: 'vote.cast', itemId: NOTE })).toEqual({ ok: true });
       expect((await votes).itemIds).toEqual([NOTE]);
