@@ -113,7 +113,7 @@ describe.skipIf(browserUnavailable() !== null)('facilitation with four people in
     expect((await elementsOn(f.page)).find((e) => e.id === first.id)!.x).toBe(first.x);
     // …and the interface says why when one tries with the mouse.
     await dragOnBoard(p1.page, { x: second.x + 100, y: second.y + 100 }, { x: second.x + 300, y: second.y + 300 });
-    await p1.page.getByTestId('notice').filter({ hasText: 'zablokowany' }).waitFor();
+    await p1.page.getByTestId('notice').filter({ hasText: 'zablokowana' }).waitFor();
 
     // The observer cannot change anything: no tools, and its document edits are dropped.
     expect(await o.page.getByTestId('tool-note').count()).toBe(0);

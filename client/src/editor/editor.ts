@@ -156,7 +156,7 @@ export class Editor {
 
   create(inputs: NewElement[]): string[] {
     if (inputs.some((input) => this.landsLocked(input))) {
-      this.notify('control.frameLocked');
+      this.notify('control.locked');
       return [];
     }
     return this.edit(() => createElements(this.doc, inputs, this.userName, this.origin)) ?? [];
@@ -180,7 +180,7 @@ export class Editor {
       if (!element || element.type === 'frame' || element.type === 'connector') continue;
       const now = elementBounds(element, this.store.lookup);
       const next = { ...now, x: now.x + dx, y: now.y + dy };
-      if (this.isLockedArea(next)) return 'control.frameLocked';
+      if (this.isLockedArea(next)) return 'control.locked';
       const privateFrame = this.privateFrameFor(next);
       if (privateFrame && privateFrame !== this.privateFrameFor(now)) return 'control.privateArea';
     }
