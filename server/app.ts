@@ -6,6 +6,8 @@ import { BoardService } from './boards';
 import { attachControlServer, type ControlServer } from './control/io';
 import type { Config } from './config';
 import { requireAdmin } from './http/auth';
+import { boardCreationLimit } from './http/creation-limit';
+import { securityHeaders } from './http/security';
 import { backupRoutes } from './http/backup';
 import { boardRoutes } from './http/boards';
 import { personalLinkRoutes } from './http/personal-links';
@@ -88,6 +90,11 @@ export function createWarsztat(config: Config, options: { store?: BoardStore; lo
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  app.use(securityHeaders(config.PUBLIC_URL));
+  app.post(
+    ['/api/boards', '/api/boards/import'],
+    boardCreationLimit({ limit: config.BOARD_CREATE_LIMIT, windowMs: config.BOARD_CREATE_WINDOW_MS, adminToken: config.ADMIN_TOKEN, log }),
+  );
   // Backups are larger than other bodies; this parser runs first, so the general one skips
   // them. With ADMIN_TOKEN set, only the admin gets as far as parsing up to 16 MiB of JSON.
   app.use('/api/boards/import', (req, _res, next) => {

@@ -162,7 +162,8 @@ export function startWarsztat(env: Record<string, string> = {}, options: StartOp
   return launch(
     'warsztat',
     [...nodeFlags(options), '--import', 'tsx', path.join(options.root ?? ROOT, 'server/main.ts')],
-    { PORT: '0', HOST, DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env },
+    // The harness makes hundreds of boards from one address; the per-address limit is not what it measures.
+    { PORT: '0', HOST, DATA_DIR: dataDir, LOG_LEVEL: 'warn', BOARD_CREATE_LIMIT: '1000000', ...env },
     /Warsztat: http:\/\/[^:\s]+:(\d+)/,
     (m) => Number(m[1]),
     dataDir,

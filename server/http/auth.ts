@@ -17,6 +17,12 @@ function sameSecret(a: string, b: string): boolean {
   return timingSafeEqual(x, y);
 }
 
+/** Whether ADMIN_TOKEN is configured and the request carries it. */
+export function isAdmin(req: Request, adminToken: string | undefined): boolean {
+  const token = bearerToken(req);
+  return Boolean(adminToken && token && sameSecret(token, adminToken));
+}
+
 /** When ADMIN_TOKEN is configured, the request must carry it. */
 export function requireAdmin(req: Request, adminToken: string | undefined): void {
   if (!adminToken) return;

@@ -7,6 +7,7 @@ import type { RoomRegistry } from '../sync/rooms';
 import { requireAdmin, requireBoardRole } from './auth';
 import { baseUrl, boardIdOf, boardLink } from './boards';
 import { HttpError } from './errors';
+import { downloadPolicy } from './security';
 
 export interface BackupRoutesDeps {
   store: BoardStore;
@@ -23,7 +24,7 @@ export interface BackupRoutesDeps {
 export function backupRoutes({ store, rooms, adminToken, publicUrl, maxDocBytes }: BackupRoutesDeps): Router {
   const router = Router();
 
-  router.get('/boards/:id/backup', async (req, res) => {
+  router.get('/boards/:id/backup', downloadPolicy, async (req, res) => {
     const id = boardIdOf(req);
     await requireBoardRole(req, store, id, ROLES, adminToken);
     const board = await store.getBoard(id);

@@ -55,6 +55,8 @@ export function boardRoutes({ store, boards, adminToken, publicUrl }: BoardRoute
   });
 
   router.get('/boards', async (req, res) => {
+    // Every board's id and title is the administrator's to see, never anonymous.
+    if (!adminToken) throw new HttpError(403, 'listing all boards needs ADMIN_TOKEN to be configured on the server (then send it as Authorization: Bearer <ADMIN_TOKEN>)');
     requireAdmin(req, adminToken);
     res.json({ boards: await store.listBoards() });
   });

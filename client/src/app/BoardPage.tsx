@@ -31,7 +31,7 @@ import { NAME_KEY, NamePrompt } from '../panels/NamePrompt';
 import { Notice } from '../panels/Notice';
 import { Toolbar } from '../panels/Toolbar';
 import { TopBar } from '../panels/TopBar';
-import { rememberBoard } from '../sync/recent';
+import { asRecentRole, rememberBoard } from '../sync/recent';
 import { useBoard } from '../sync/useBoard';
 import { watchStorageFull } from '../sync/storage-full';
 import { MethodsPanel } from '../methods/MethodsPanel';
@@ -179,9 +179,11 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
     }
   }, [editor, board.synced]);
   useEffect(() => {
-    if (board.title && token) rememberBoard({ id: boardId, title: board.title, link: location.href });
+    // Remembered once the server has told the role (the link works); again when the title changes.
+    const linkRole = asRecentRole(board.role);
+    if (board.title && token && linkRole) rememberBoard({ id: boardId, title: board.title, role: linkRole, link: location.href });
     if (board.title) document.title = `${board.title} – Warsztat`;
-  }, [board.title, boardId, token]);
+  }, [board.title, board.role, boardId, token]);
 
   const startEditing = useCallback(
     (id: string) => {

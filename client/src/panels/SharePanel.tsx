@@ -16,6 +16,13 @@ export function rememberLink(boardId: string, role: LinkRole, link: string): voi
   rememberLinks(boardId, { ...knownLinks(boardId), [role]: link });
 }
 
+/** Drops the links kept for a board (the lobby forgets a board) and returns them, for undo. */
+export function forgetLinks(boardId: string): Partial<Record<string, string>> {
+  const links = knownLinks(boardId);
+  localStorage.removeItem(LINKS_KEY(boardId));
+  return links;
+}
+
 function knownLinks(boardId: string): Partial<Record<LinkRole, string>> {
   try {
     return JSON.parse(localStorage.getItem(LINKS_KEY(boardId)) ?? '{}') as Partial<Record<LinkRole, string>>;
