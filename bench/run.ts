@@ -13,6 +13,7 @@ import { ROOT, killEverything, type ServerKind } from './lib/servers';
 import { crossProcessSection, deserializeResults, renderReport, serializeResults, type Results } from './report';
 import { runCanvasBench } from './canvas/index';
 import { runCrossProcess } from './scenarios/cross-process';
+import { runDraftsBench } from './scenarios/drafts';
 import { runDurable } from './scenarios/durable';
 import { runFanout } from './scenarios/fanout';
 import { reportSection, runReportBench, spliceReportSection } from './scenarios/report';
@@ -100,7 +101,7 @@ function spliceSection(file: string, section: string): string {
 
 async function main(): Promise<void> {
   const config = loadBenchConfig();
-  if (config.only !== undefined && config.only !== 'cross-process' && config.only !== 'report') throw new Error(`BENCH_ONLY must be cross-process or report, got ${config.only}`);
+  if (config.only !== undefined && !['cross-process', 'report', 'drafts'].includes(config.only)) throw new Error(`BENCH_ONLY must be cross-process, report or drafts, got ${config.only}`);
   if (config.only) config.scenarios = [4];
   const priority = applyPriority(config.nice);
   if (config.only === 'report') {
@@ -108,6 +109,15 @@ async function main(): Promise<void> {
     const out = path.resolve(ROOT, config.out);
     spliceReportSection(out, reportSection(runReportBench(log), priority));
     log(`wrote section 6 of ${path.relative(ROOT, out)}`);
+    return;
+  }
+  if (config.only === 'drafts') {
+    // Section 7 alone: hidden notes under load, with the comparison run beside it.
+    const out = path.resolve(ROOT, config.out);
+    const rows = await runDraftsBench(out, priority, log);
+    killEverything();
+    log(`wrote section 7 of ${path.relative(ROOT, out)}`);
+    if (rows.some((r) => r.error)) process.exitCode = 1;
     return;
   }
   const started = new Date();
@@ -217,6 +227,16 @@ async function main(): Promise<void> {
       spliceReportSection(out, reportSection(runReportBench(log), priority));
     } catch (error) {
       results.errors.push(`report: ${(error as Error).stack ?? String(error)}`);
+    }
+  }
+  // Hidden notes under load (#14): section 7; BENCH_DRAFTS=0 leaves it out.
+  if (!config.only && process.env.BENCH_DRAFTS !== '0') {
+    try {
+      for (const row of await runDraftsBench(out, priority, log)) if (row.error) results.errors.push(`drafts, ${row.label}: ${row.error}`);
+    } catch (error) {
+      results.errors.push(`drafts: ${(error as Error).stack ?? String(error)}`);
+    } finally {
+      killEverything();
     }
   }
   if (results.errors.length > 0) {

@@ -6,8 +6,12 @@ import { BoardService } from './boards';
 import { attachControlServer, type ControlServer } from './control/io';
 import type { Config } from './config';
 import { requireAdmin } from './http/auth';
+import { boardCreationLimit } from './http/creation-limit';
+import { securityHeaders } from './http/security';
 import { backupRoutes } from './http/backup';
 import { boardRoutes } from './http/boards';
+import { personalLinkRoutes } from './http/personal-links';
+import { PersonalLinkService } from './personal-links';
 import { versionRoutes } from './http/versions';
 import { VersionService } from './history/versions';
 import { errorHandler, notFoundJson } from './http/errors';
@@ -76,6 +80,7 @@ export function createWarsztat(config: Config, options: { store?: BoardStore; lo
       })
     : Promise.resolve();
   const boards = new BoardService(store, rooms);
+  const personalLinks = new PersonalLinkService(store, rooms);
   const versions = new VersionService(store, rooms, log, config.MAX_VERSIONS_PER_BOARD);
   const sync = new SyncServer(store, rooms, log, {
     maxFrameBytes: config.MAX_FRAME_BYTES,
@@ -85,6 +90,11 @@ export function createWarsztat(config: Config, options: { store?: BoardStore; lo
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  app.use(securityHeaders(config.PUBLIC_URL));
+  app.post(
+    ['/api/boards', '/api/boards/import'],
+    boardCreationLimit({ limit: config.BOARD_CREATE_LIMIT, windowMs: config.BOARD_CREATE_WINDOW_MS, adminToken: config.ADMIN_TOKEN, log }),
+  );
   // Backups are larger than other bodies; this parser runs first, so the general one skips
   // them. With ADMIN_TOKEN set, only the admin gets as far as parsing up to 16 MiB of JSON.
   app.use('/api/boards/import', (req, _res, next) => {
@@ -115,6 +125,7 @@ export function createWarsztat(config: Config, options: { store?: BoardStore; lo
   app.use('/api', backupRoutes({ store, rooms, adminToken: config.ADMIN_TOKEN, publicUrl: config.PUBLIC_URL, maxDocBytes: config.MAX_DOC_BYTES }));
   app.use('/api', versionRoutes({ store, versions, adminToken: config.ADMIN_TOKEN }));
   app.use('/api', boardRoutes({ store, boards, adminToken: config.ADMIN_TOKEN, publicUrl: config.PUBLIC_URL }));
+  app.use('/api', personalLinkRoutes({ store, links: personalLinks, adminToken: config.ADMIN_TOKEN, publicUrl: config.PUBLIC_URL }));
   app.use(
     '/api',
     ideaRoutes({
@@ -145,7 +156,9 @@ export function createWarsztat(config: Config, options: { store?: BoardStore; lo
     commandsPerSecond: config.COMMANDS_PER_SECOND,
     redisUrl: config.REDIS_URL,
     onPhaseChange: (room, phase, by) => versions.snapshotPhase(room, phase.title, by),
+    personalLinks,
   });
+  personalLinks.onRevoked = (boardId, hash, reason) => control.disconnectToken(boardId, hash, reason);
   boards.onLinkReplaced = (boardId, role, hash) => control.disconnectReplaced(boardId, role, hash);
   server.on('clientError', (err, socket) => {
     log.debug({ err: err.message }, 'client error');

@@ -6,6 +6,7 @@ import { TEMPLATES } from '../shared/templates';
 import type { BoardRecord, BoardStore, Role } from './storage/types';
 import { ROLES } from './storage/types';
 import type { RoomRegistry } from './sync/rooms';
+import type { ReadOnlyReason } from './sync/room';
 import { CLOSE } from './sync/protocol';
 import { hashToken, newBoardId, newToken } from './tokens';
 
@@ -42,6 +43,11 @@ export class BoardService {
   }
 
   /** Renames through the live document, so everyone connected sees the new title. */
+  /** Why the board opens read-only, if it does (its stored document could not be migrated). */
+  readOnly(boardId: string): Promise<ReadOnlyReason | null> {
+    return this.rooms.withRoom(boardId, (room) => room.readOnly);
+  }
+
   async rename(boardId: string, title: string): Promise<BoardRecord | undefined> {
     if (!(await this.store.getBoard(boardId))) return undefined;
     await this.rooms.withRoom(boardId, async (room) => {
@@ -64,7 +70,8 @@ export class BoardService {
     const token = newToken();
     const hash = hashToken(token);
     await this.store.replaceToken(boardId, role, hash);
-    this.rooms.peek(boardId)?.closeConnections((c) => c.tokenRole === role && c.tokenHash !== hash, CLOSE.tokenRevoked);
+    // Personal links stay valid: they are not the shared link, whatever role they grant.
+    this.rooms.peek(boardId)?.closeConnections((c) => c.tokenRole === role && c.tokenHash !== hash && !c.personalLinkId, CLOSE.tokenRevoked);
     await this.onLinkReplaced(boardId, role, hash);
     return token;
   }

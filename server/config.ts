@@ -10,7 +10,7 @@ export const configSchema = z.object({
   PORT: int(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
   DATA_DIR: z.string().min(1).default('./data'),
-  /** When set, creating and listing boards needs `Authorization: Bearer <ADMIN_TOKEN>`. */
+  /** When set, creating boards needs `Authorization: Bearer <ADMIN_TOKEN>`; listing all boards always does. */
   ADMIN_TOKEN: z.string().min(1).optional(),
   /** Base of the links handed out (e.g. https://warsztat.example.org); default: the request's own host. */
   PUBLIC_URL: z.url().optional(),
@@ -36,6 +36,9 @@ export const configSchema = z.object({
   /** Public idea-form submissions per address per minute, after a burst of IDEAS_BURST (then 429). */
   IDEAS_PER_MINUTE: int(6, 1),
   IDEAS_BURST: int(5, 1),
+  /** Boards one address may create or import (together) per BOARD_CREATE_WINDOW_MS, then 429; the admin token is not counted. */
+  BOARD_CREATE_LIMIT: int(20, 1),
+  BOARD_CREATE_WINDOW_MS: int(10 * 60 * 1000, 1000),
   /** When set, boards live in PostgreSQL instead of SQLite (for several processes). */
   DATABASE_URL: z.string().min(1).optional(),
   /** PostgreSQL schema for Warsztat's tables (created if missing); default: the search path's. */

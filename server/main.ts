@@ -1,5 +1,6 @@
 import { createWarsztat } from './app';
 import { loadConfig } from './config';
+import { installProcessNet } from './process-net';
 
 /** Entry point of `npm start`: configuration from the environment, graceful stop on signals. */
 async function main(): Promise<void> {
@@ -18,6 +19,7 @@ async function main(): Promise<void> {
     console.error(`Warsztat could not start: ${(error as Error).message}`);
     process.exit(1);
   }
+  installProcessNet(warsztat.log);
   warsztat.log.info({ port, host: config.HOST, dataDir: config.DATA_DIR }, 'Warsztat is listening');
   console.log(`Warsztat: http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${port}`);
   const stop = (signal: string) => {

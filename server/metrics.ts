@@ -1,4 +1,5 @@
 import client from 'prom-client';
+import { escapedErrors } from './process-net';
 
 /** Prometheus metrics at /metrics (prom-client): one registry per server instance. */
 export function createMetrics() {
@@ -20,6 +21,15 @@ export function createMetrics() {
     registers: [registry],
   });
   const relayMessages = new client.Counter({ name: 'warsztat_relay_messages_total', help: 'Relay messages by kind and direction', labelNames: ['kind', 'direction'], registers: [registry] });
+  new client.Gauge({
+    name: 'warsztat_escaped_errors_total',
+    help: 'Errors that escaped every handler and were caught by the process-level net (each is a bug)',
+    labelNames: ['kind'],
+    registers: [registry],
+    collect() {
+      for (const [kind, count] of Object.entries(escapedErrors)) this.set({ kind }, count);
+    },
+  });
   return { registry, connections, rooms, updates, storageWrite, relayLag, relayMessages };
 }
 

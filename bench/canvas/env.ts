@@ -121,7 +121,7 @@ export async function startBenchServer(clientDir: string): Promise<BenchServer> 
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'warsztat-canvas-bench-'));
   let warsztat: Warsztat | undefined;
   try {
-    const config = loadConfig({}, { PORT: 0, HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', CLIENT_DIR: clientDir });
+    const config = loadConfig({}, { PORT: 0, HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', CLIENT_DIR: clientDir, BOARD_CREATE_LIMIT: 1_000_000 });
     warsztat = createWarsztat(config);
     const port = await warsztat.listen();
     const running = warsztat;

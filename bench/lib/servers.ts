@@ -88,12 +88,12 @@ export function codeFingerprint(): string {
   return hash.digest('hex').slice(0, 10);
 }
 
-function launch(kind: ServerKind, args: string[], env: Record<string, string>, ready: RegExp, portOf: (match: RegExpMatchArray) => number, dataDir?: string): Promise<BenchServer> {
+function launch(kind: ServerKind, args: string[], env: Record<string, string>, ready: RegExp, portOf: (match: RegExpMatchArray) => number, dataDir?: string, root = ROOT): Promise<BenchServer> {
   const fullEnv: NodeJS.ProcessEnv = { ...process.env, ...env };
   // The stock server persists to LevelDB whenever YPERSISTENCE is set at all, even empty.
   if (kind === 'stock') delete fullEnv.YPERSISTENCE;
-  const code = kind === 'warsztat' ? codeFingerprint() : 'stock';
-  const child = spawn(process.execPath, args, { cwd: ROOT, env: fullEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  const code = kind === 'warsztat' ? (root === ROOT ? codeFingerprint() : `checkout at ${root}`) : 'stock';
+  const child = spawn(process.execPath, args, { cwd: root, env: fullEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   running.add(child);
   let output = '';
   const keep = (chunk: Buffer) => {
@@ -150,6 +150,8 @@ function launch(kind: ServerKind, args: string[], env: Record<string, string>, r
 export interface StartOptions {
   /** Start node with --inspect=127.0.0.1:0: the harness can force a GC, read its heap, profile it. */
   inspect?: boolean;
+  /** Another checkout's server (a comparison run of older code); this one by default. */
+  root?: string;
 }
 
 const nodeFlags = (options: StartOptions) => (options.inspect ? ['--inspect=127.0.0.1:0'] : []);
@@ -159,11 +161,13 @@ export function startWarsztat(env: Record<string, string> = {}, options: StartOp
   const dataDir = makeTempDir('warsztat-bench-');
   return launch(
     'warsztat',
-    [...nodeFlags(options), '--import', 'tsx', path.join(ROOT, 'server/main.ts')],
-    { PORT: '0', HOST, DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env },
+    [...nodeFlags(options), '--import', 'tsx', path.join(options.root ?? ROOT, 'server/main.ts')],
+    // The harness makes hundreds of boards from one address; the per-address limit is not what it measures.
+    { PORT: '0', HOST, DATA_DIR: dataDir, LOG_LEVEL: 'warn', BOARD_CREATE_LIMIT: '1000000', ...env },
     /Warsztat: http:\/\/[^:\s]+:(\d+)/,
     (m) => Number(m[1]),
     dataDir,
+    options.root,
   );
 }
 

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { backupToDoc, BackupError } from '../../shared/backup';
+import { backupToDoc, BackupError, type TreeRepair } from '../../shared/backup';
 import { initialControlState } from '../../shared/protocol/state';
 import type { RoleTokens } from '../boards';
 import { HttpError } from '../http/errors';
@@ -10,14 +10,14 @@ import { hashToken, newBoardId, newToken } from '../tokens';
 /**
  * Creates a new board from a backup (parsed JSON, untrusted): validated and built by
  * backupToDoc, then stored with its tokens and facilitation state in one transaction, so
- * a failed import leaves nothing behind. Throws HttpError 400/413.
+ * a failed import leaves nothing behind. Throws HttpError 400 (with the `path` at fault) or 413.
  */
-export async function importBoard(store: BoardStore, json: unknown, limits: { maxDocBytes: number }): Promise<{ board: BoardRecord; tokens: RoleTokens }> {
+export async function importBoard(store: BoardStore, json: unknown, limits: { maxDocBytes: number }): Promise<{ board: BoardRecord; tokens: RoleTokens; repairs: TreeRepair[] }> {
   let imported;
   try {
     imported = backupToDoc(json);
   } catch (error) {
-    if (error instanceof BackupError) throw new HttpError(400, error.message);
+    if (error instanceof BackupError) throw new HttpError(400, error.message, { path: error.path });
     throw error;
   }
   const initial = Y.encodeStateAsUpdate(imported.doc);
@@ -30,5 +30,5 @@ export async function importBoard(store: BoardStore, json: unknown, limits: { ma
   const { agenda, rounds } = imported.facilitation;
   const control = agenda.length || rounds.length ? JSON.stringify({ state: { ...initialControlState(), agenda, rounds }, ballots: {}, drafts: {} }) : undefined;
   await store.createBoard(board, initial, hashes, control);
-  return { board, tokens };
+  return { board, tokens, repairs: imported.repairs };
 }

@@ -4,22 +4,34 @@ import { countRatings, type PendingRatings } from '../../shared/methods/ratings'
 import { changedKeys, mergeHidden, recentTimes, type ChangeTimes, type HiddenState } from './hidden-merge';
 import type { Ballots } from '../../shared/methods/voting';
 import { initialControlState, type ControlState, type Drafts, type Person, type Role } from '../../shared/protocol/state';
+import { countDrafts } from '../../shared/protocol/drafts';
 import type { Logger } from '../log';
 import type { BoardStore } from '../storage/types';
+import { keyed, keyedRecord, own, setOwn, withKey } from '../../shared/schema/records';
+import { DraftWriter, loadDrafts, type DraftChange } from './draft-writer';
 
-/** What is stored: the public state plus the ballots of an open round (never sent out). */
+/**
+ * What is stored: the public state plus the ballots of an open round (never sent out).
+ * Tables keyed by sessions or element ids are read with keyedRecord (records.ts): z.record
+ * would drop a `__proto__` key and give a plain object whose inherited members read as entries.
+ */
 const storedSchema = z.object({
   state: z.record(z.string(), z.unknown()),
-  ballots: z.record(z.string(), z.array(z.string())),
-  drafts: z.record(z.string(), z.array(z.any())).default({}),
-  ideas: z.object({ formKey: z.string().nullable(), contacts: z.record(z.string(), z.string()) }).default({ formKey: null, contacts: {} }),
+  ballots: keyedRecord(z.array(z.string())),
+  ideas: z.object({ formKey: z.string().nullable(), contacts: keyedRecord(z.string()) }).default(() => ({ formKey: null, contacts: keyed<string>() })),
   /** When the copy was made, and when each hidden piece last changed (for merging across processes). */
   at: z.number().optional(),
-  changed: z.record(z.string(), z.number()).default({}),
-  roster: z.record(z.string(), z.object({ name: z.string(), role: z.enum(['facilitator', 'participant', 'observer']), firstSeen: z.number() })).default({}),
+  changed: keyedRecord(z.number()).default(() => keyed<never>()),
+  roster: keyedRecord(z.object({ name: z.string(), role: z.enum(['facilitator', 'participant', 'observer']), firstSeen: z.number() })).default(() => keyed<never>()),
   /** Blind scores not yet revealed (element → session → score). */
-  ratings: z.record(z.string(), z.record(z.string(), z.object({ by: z.string(), values: z.record(z.string(), z.number()) }))).default({}),
+  ratings: keyedRecord(keyedRecord(z.object({ by: z.string(), values: z.record(z.string(), z.number()) }))).default(() => keyed<never>()),
 });
+
+/** The public state as stored; its counts are keyed by frame and element ids. */
+function storedState(state: Record<string, unknown>): Partial<ControlState> {
+  const counts = (value: unknown) => keyed(Object.entries(value && typeof value === 'object' ? (value as Record<string, number>) : {}));
+  return { ...(state as Partial<ControlState>), draftCounts: counts(state.draftCounts), ratingCounts: counts(state.ratingCounts) };
+}
 
 /** How long a change can be in flight between processes (Redis) before a copy without it counts as newer. */
 const RELAY_MARGIN_MS = 2_000;
@@ -35,7 +47,7 @@ export const MAX_ROSTER = 1_000;
 function capRoster(roster: Roster): Roster {
   const entries = Object.entries(roster);
   if (entries.length <= MAX_ROSTER) return roster;
-  return Object.fromEntries(entries.sort(([, a], [, b]) => a.firstSeen - b.firstSeen).slice(0, MAX_ROSTER));
+  return keyed(entries.sort(([, a], [, b]) => a.firstSeen - b.firstSeen).slice(0, MAX_ROSTER));
 }
 
 /** The public idea form's key and the contacts residents left, by idea id (facilitators only). */
@@ -77,12 +89,18 @@ export class BoardControl {
   private readonly roleOverrides = new Map<string, Role>();
   /** Sessions removed by the facilitator; refused until the board unloads. */
   private readonly removed = new Set<string>();
+  /** Token hashes of personal links revoked while loaded: a socket admitted just before is refused on arrival. */
+  private readonly revokedTokens = new Set<string>();
+  /** The personal link each present session came by (sessions of shared links are absent). */
+  private readonly personalLinks = new Map<string, string>();
   private saving: Promise<void> = Promise.resolve();
   /** Blind scores not yet revealed; never sent to anyone but their author. */
-  public ratings: PendingRatings = {};
+  public ratings: PendingRatings = keyed();
   /** When this process (or a copy it merged) last changed each hidden piece (hidden-merge.ts). */
-  private changedAt: ChangeTimes = {};
+  private changedAt: ChangeTimes = keyed();
   private readonly listeners = new Set<(source: 'local' | 'remote' | 'merged') => void>();
+  /** Hidden notes are stored (and relayed to other processes) by change, apart from the rest. */
+  private readonly draftWriter: DraftWriter;
 
   private constructor(
     private readonly boardId: string,
@@ -96,22 +114,22 @@ export class BoardControl {
     public ideas: IdeaInboxData,
     /** Who has joined, by session, with their latest name and role. */
     public roster: Roster,
-  ) {}
+  ) {
+    this.draftWriter = new DraftWriter(boardId, store);
+  }
 
   static async load(boardId: string, store: BoardStore, log: Logger): Promise<BoardControl> {
-    const json = await store.loadControl(boardId);
+    const [json, drafts] = await Promise.all([store.loadControl(boardId), loadDrafts(boardId, store, log)]);
     let state = initialControlState();
-    let ballots: Ballots = {};
-    let drafts: Drafts = {};
-    let ideas: IdeaInboxData = { formKey: null, contacts: {} };
-    let roster: Roster = {};
-    let ratings: PendingRatings = {};
+    let ballots: Ballots = keyed();
+    let ideas: IdeaInboxData = { formKey: null, contacts: keyed() };
+    let roster: Roster = keyed();
+    let ratings: PendingRatings = keyed();
     if (json) {
       try {
         const parsed = storedSchema.parse(JSON.parse(json));
-        state = { ...state, ...(parsed.state as Partial<ControlState>) };
+        state = { ...state, ...storedState(parsed.state) };
         ballots = parsed.ballots;
-        drafts = parsed.drafts as Drafts;
         ideas = parsed.ideas;
         roster = parsed.roster;
         ratings = parsed.ratings;
@@ -119,20 +137,28 @@ export class BoardControl {
         log.error({ boardId, err }, 'stored facilitation state unreadable; starting fresh');
       }
     }
+    // The counts follow from the notes, which are stored apart (and more often) than the state.
+    state = { ...state, draftCounts: countDrafts(drafts) };
     const control = new BoardControl(boardId, store, log, state, ballots, drafts, ideas, roster);
     control.ratings = ratings;
     return control;
   }
 
-  /** Replaces state and ballots; saved in order, one write at a time. */
-  commit(state: ControlState, ballots: Ballots, drafts: Drafts, persist: boolean): Promise<void> {
-    this.track({ ballots, drafts, ratings: this.ratings });
+  /**
+   * Replaces state, ballots and hidden notes; the state is saved in order, one write at a
+   * time, the notes' `changes` by the draft writer. Resolves once both are durable; rejects
+   * when the notes could not be stored.
+   */
+  commit(state: ControlState, ballots: Ballots, drafts: Drafts, persist: boolean, changes: readonly DraftChange[] = []): Promise<void> {
+    this.track({ ballots, ratings: this.ratings });
     this.state = state;
     this.ballots = ballots;
     this.drafts = drafts;
-    for (const listener of this.listeners) listener('local');
-    if (!persist) return this.saving;
-    return this.save();
+    const notesStored = changes.length > 0 ? this.draftWriter.write(changes) : Promise.resolve();
+    // Changes to hidden notes alone travel to other processes as their own deltas.
+    if (persist || changes.length === 0) for (const listener of this.listeners) listener('local');
+    const stateStored = persist ? this.save() : this.saving;
+    return Promise.all([stateStored, notesStored]).then(() => undefined);
   }
 
   /** Replaces the idea inbox's private data and saves it. */
@@ -150,7 +176,7 @@ export class BoardControl {
 
   /** Replaces the blind scores (and the public state that counts them); saved like the rest. */
   commitRatings(ratings: PendingRatings, state: ControlState): Promise<void> {
-    this.track({ ballots: this.ballots, drafts: this.drafts, ratings });
+    this.track({ ballots: this.ballots, ratings });
     this.ratings = ratings;
     return this.commit(state, this.ballots, this.drafts, true);
   }
@@ -158,10 +184,10 @@ export class BoardControl {
   /** Notes which hidden pieces the next version changes, so a stale copy from elsewhere cannot undo them. */
   private track(next: HiddenState): void {
     const now = Date.now();
-    const keys = changedKeys({ ballots: this.ballots, drafts: this.drafts, ratings: this.ratings }, next);
+    const keys = changedKeys({ ballots: this.ballots, ratings: this.ratings }, next);
     if (keys.length === 0) return;
     this.changedAt = recentTimes(this.changedAt, now, CHANGE_MEMORY_MS);
-    for (const key of keys) this.changedAt[key] = now;
+    for (const key of keys) setOwn(this.changedAt, key, now);
   }
 
   /** The whole stored form, for storage and other processes. */
@@ -169,7 +195,6 @@ export class BoardControl {
     return JSON.stringify({
       state: this.state,
       ballots: this.ballots,
-      drafts: this.drafts,
       ratings: this.ratings,
       ideas: this.ideas,
       roster: this.roster,
@@ -182,24 +207,24 @@ export class BoardControl {
   applyRemote(json: string): void {
     const parsed = storedSchema.safeParse(JSON.parse(json));
     if (!parsed.success) return;
-    this.state = { ...initialControlState(), ...(parsed.data.state as Partial<ControlState>) };
+    // Counts of hidden notes follow from the notes here, which travel apart (applyRemoteDrafts).
+    this.state = { ...initialControlState(), ...storedState(parsed.data.state), draftCounts: countDrafts(this.drafts) };
     // Hidden pieces merge one by one (hidden-merge.ts): a vote or score given here while the
     // copy was on its way must survive it.
     const { merged, times, keptLocal } = mergeHidden(
-      { ballots: this.ballots, drafts: this.drafts, ratings: this.ratings },
+      { ballots: this.ballots, ratings: this.ratings },
       this.changedAt,
-      { ballots: parsed.data.ballots, drafts: parsed.data.drafts as Drafts, ratings: parsed.data.ratings },
+      { ballots: parsed.data.ballots, ratings: parsed.data.ratings },
       parsed.data.changed,
       parsed.data.at ?? 0,
       RELAY_MARGIN_MS,
     );
     this.ballots = merged.ballots;
-    this.drafts = merged.drafts;
     this.changedAt = recentTimes(times, Date.now(), CHANGE_MEMORY_MS);
     // The roster and idea contacts only ever grow (until pruned here): another process's copy
     // may predate what joined or arrived here meanwhile, so they are merged, not replaced.
-    this.ideas = { formKey: parsed.data.ideas.formKey ?? this.ideas.formKey, contacts: { ...this.ideas.contacts, ...parsed.data.ideas.contacts } };
-    this.roster = capRoster({ ...this.roster, ...parsed.data.roster });
+    this.ideas = { formKey: parsed.data.ideas.formKey ?? this.ideas.formKey, contacts: keyed([...Object.entries(this.ideas.contacts), ...Object.entries(parsed.data.ideas.contacts)]) };
+    this.roster = capRoster(keyed([...Object.entries(this.roster), ...Object.entries(parsed.data.roster)]));
     this.ratings = merged.ratings;
     if (keptLocal) {
       // The public counts follow the merged scores.
@@ -213,6 +238,19 @@ export class BoardControl {
       for (const listener of this.listeners) listener('merged');
       void this.save();
     }
+  }
+
+  /** Takes hidden notes another process stored (it relays them once durable, see DraftWriter). */
+  applyRemoteDrafts(json: string): void {
+    const drafts = this.draftWriter.applyRemote(json, this.drafts);
+    if (drafts === this.drafts) return;
+    this.drafts = drafts;
+    this.state = { ...this.state, draftCounts: countDrafts(drafts) };
+  }
+
+  /** Called with each batch of hidden notes once stored, to relay to other processes. */
+  onDraftsStored(listener: (json: string) => void): () => void {
+    return this.draftWriter.onStored(listener);
   }
 
   /** Called after every state change (locks matter to the sync side). */
@@ -229,7 +267,21 @@ export class BoardControl {
     return sessionId !== undefined && this.removed.has(sessionId);
   }
 
-  join(sessionId: string, name: string, tokenRole: Role, link: SessionLink): void {
+  revokeToken(tokenHash: string): void {
+    this.revokedTokens.add(tokenHash);
+  }
+
+  isRevoked(tokenHash: string): boolean {
+    return this.revokedTokens.has(tokenHash);
+  }
+
+  /** The id of the personal link a present session came by, if it came by one. */
+  personalLinkOf(sessionId: string): string | undefined {
+    return this.personalLinks.get(sessionId);
+  }
+
+  join(sessionId: string, name: string, tokenRole: Role, link: SessionLink, personalLinkId?: string): void {
+    if (personalLinkId) this.personalLinks.set(sessionId, personalLinkId);
     const person = this.people.get(sessionId) ?? { name, tokenRole, handUp: false, links: new Set() };
     person.name = name || person.name;
     person.links.add(link);
@@ -239,10 +291,10 @@ export class BoardControl {
 
   /** Records a person in the roster; saved only when something about them changed. */
   private enrol(sessionId: string, name: string, role: Role): void {
-    const known = this.roster[sessionId];
+    const known = own(this.roster, sessionId);
     if (!name || (known && known.name === name && known.role === role)) return;
     if (!known && Object.keys(this.roster).length >= MAX_ROSTER) return;
-    this.roster = capRoster({ ...this.roster, [sessionId]: { name, role, firstSeen: known?.firstSeen ?? Date.now() } });
+    this.roster = capRoster(withKey(this.roster, sessionId, { name, role, firstSeen: known?.firstSeen ?? Date.now() }));
     for (const listener of this.listeners) listener('local');
     void this.save();
   }
@@ -254,6 +306,7 @@ export class BoardControl {
     person.links.delete(link);
     if (person.links.size > 0) return false;
     this.people.delete(sessionId);
+    this.personalLinks.delete(sessionId);
     return true;
   }
 
@@ -282,7 +335,14 @@ export class BoardControl {
   peopleList(): Person[] {
     return [...this.people]
       .filter(([, p]) => [...p.links].some((link) => link.kind === 'control'))
-      .map(([sessionId, p]) => ({ sessionId: publicSessionId(sessionId), name: p.name, role: this.roleOf(sessionId, p.tokenRole), handUp: p.handUp }));
+      .map(([sessionId, p]) => ({
+        sessionId: publicSessionId(sessionId),
+        name: p.name,
+        role: this.roleOf(sessionId, p.tokenRole),
+        handUp: p.handUp,
+        arrivedBy: this.personalLinks.has(sessionId) ? ('personal' as const) : ('shared' as const),
+        linkRole: p.tokenRole,
+      }));
   }
 
   /** Everyone who took part, for reports: those here now with their live roles, then the rest of the roster. */
@@ -307,7 +367,8 @@ export class BoardControl {
     return this.people.get(sessionId)?.name ?? '';
   }
 
-  flush(): Promise<void> {
-    return this.saving;
+  /** Resolves once every change so far is stored. */
+  async flush(): Promise<void> {
+    await Promise.all([this.saving, this.draftWriter.settled()]);
   }
 }

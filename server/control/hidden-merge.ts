@@ -1,11 +1,13 @@
 import type { PendingRatings } from '../../shared/methods/ratings';
 import type { Ballots } from '../../shared/methods/voting';
-import type { Drafts } from '../../shared/protocol/state';
+import { keyed, own, setOwn, withKey } from '../../shared/schema/records';
 
-/** The facilitation state only the server sees, in pieces owned by one person each. */
+/**
+ * The facilitation state only the server sees, in pieces owned by one person each. Hidden
+ * notes are not among them: they are stored and relayed note by note (draft-writer.ts).
+ */
 export interface HiddenState {
   ballots: Ballots;
-  drafts: Drafts;
   ratings: PendingRatings;
 }
 
@@ -16,20 +18,17 @@ const SEP = '\u0000';
 // The reducer hands back the very same objects for what a command left alone, so most comparisons end at `===`.
 const same = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JSON.stringify(b);
 
-/** Keys of the pieces that differ: a voter's ballot, an author's hidden notes, one person's score of one card. */
+/** Keys of the pieces that differ: a voter's ballot, one person's score of one card. */
 export function changedKeys(before: HiddenState, after: HiddenState): string[] {
   const keys: string[] = [];
   if (before.ballots !== after.ballots) for (const voter of new Set([...Object.keys(before.ballots), ...Object.keys(after.ballots)])) {
-    if (!same(before.ballots[voter], after.ballots[voter])) keys.push(`b${SEP}${voter}`);
-  }
-  if (before.drafts !== after.drafts) for (const author of new Set([...Object.keys(before.drafts), ...Object.keys(after.drafts)])) {
-    if (!same(before.drafts[author], after.drafts[author])) keys.push(`d${SEP}${author}`);
+    if (!same(own(before.ballots, voter), own(after.ballots, voter))) keys.push(`b${SEP}${voter}`);
   }
   if (before.ratings !== after.ratings) for (const element of new Set([...Object.keys(before.ratings), ...Object.keys(after.ratings)])) {
-    const was = before.ratings[element] ?? {};
-    const is = after.ratings[element] ?? {};
+    const was = own(before.ratings, element) ?? {};
+    const is = own(after.ratings, element) ?? {};
     for (const session of new Set([...Object.keys(was), ...Object.keys(is)])) {
-      if (!same(was[session], is[session])) keys.push(`r${SEP}${element}${SEP}${session}`);
+      if (!same(own(was, session), own(is, session))) keys.push(`r${SEP}${element}${SEP}${session}`);
     }
   }
   return keys;
@@ -37,26 +36,26 @@ export function changedKeys(before: HiddenState, after: HiddenState): string[] {
 
 function read(state: HiddenState, key: string): unknown {
   const [kind, a = '', b = ''] = key.split(SEP);
-  if (kind === 'b') return state.ballots[a];
-  if (kind === 'd') return state.drafts[a];
-  return state.ratings[a]?.[b];
+  if (kind === 'b') return own(state.ballots, a);
+  return own(own(state.ratings, a), b);
 }
 
 function write(state: HiddenState, key: string, value: unknown): void {
   const [kind, a = '', b = ''] = key.split(SEP);
-  const table = (kind === 'b' ? state.ballots : state.drafts) as Record<string, unknown>;
-  if (kind !== 'r') {
+  const table = state.ballots as Record<string, unknown>;
+  if (kind === 'b') {
     if (value === undefined) delete table[a];
-    else table[a] = value;
+    else setOwn(table, a, value);
     return;
   }
   const cards = state.ratings;
+  const card = own(cards, a);
   if (value === undefined) {
-    if (cards[a]) {
-      delete cards[a][b];
-      if (Object.keys(cards[a]).length === 0) delete cards[a];
+    if (card) {
+      delete card[b];
+      if (Object.keys(card).length === 0) delete cards[a];
     }
-  } else cards[a] = { ...cards[a], [b]: value as PendingRatings[string][string] };
+  } else setOwn(cards, a, withKey(card ?? {}, b, value as PendingRatings[string][string]));
 }
 
 /**
@@ -74,14 +73,16 @@ export function mergeHidden(
   remoteAt: number,
   relayMarginMs: number,
 ): { merged: HiddenState; times: ChangeTimes; keptLocal: boolean } {
-  const merged = structuredClone(remote);
-  const times: ChangeTimes = { ...remoteTimes };
+  // structuredClone gives plain objects: the tables keyed by clients' ids lose their null prototype.
+  const copy = structuredClone(remote);
+  const merged: HiddenState = { ballots: keyed(Object.entries(copy.ballots)), ratings: keyed(Object.entries(copy.ratings).map(([id, card]) => [id, keyed(Object.entries(card))])) };
+  const times: ChangeTimes = keyed(Object.entries(remoteTimes));
   let keptLocal = false;
   for (const [key, localTime] of Object.entries(localTimes)) {
-    const remoteTime = remoteTimes[key];
+    const remoteTime = own(remoteTimes, key);
     const keep = remoteTime === undefined ? localTime > remoteAt - relayMarginMs : localTime > remoteTime;
     if (!keep) continue;
-    times[key] = localTime;
+    setOwn(times, key, localTime);
     const value = read(local, key);
     if (same(value, read(remote, key))) continue;
     write(merged, key, structuredClone(value));
@@ -92,5 +93,5 @@ export function mergeHidden(
 
 /** Change times younger than `maxAgeMs`: older ones can no longer race with anything. */
 export function recentTimes(times: ChangeTimes, now: number, maxAgeMs: number): ChangeTimes {
-  return Object.fromEntries(Object.entries(times).filter(([, t]) => t > now - maxAgeMs));
+  return keyed(Object.entries(times).filter(([, t]) => t > now - maxAgeMs));
 }

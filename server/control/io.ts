@@ -1,3 +1,5 @@
+import { canVoteOn } from '../../shared/rules/areas';
+import { docLookup } from '../sync/element-lookup';
 import type http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { createAdapter } from '@socket.io/redis-adapter';
@@ -14,10 +16,14 @@ import type { BoardStore } from '../storage/types';
 import type { Room } from '../sync/room';
 import type { RoomRegistry } from '../sync/rooms';
 import { hashToken } from '../tokens';
+import { closeRevokedHere, type PersonalLinkService } from '../personal-links';
+import { EXCLUSION_REASONS } from '../../shared/protocol/personal-links';
 import { publicSessionId, type SessionLink } from './board-control';
+import type { DraftChange } from './draft-writer';
 import { RateLimiter } from './rate-limit';
 import { handleRating, type RatingOutlets } from './ratings';
 import { ratingsOf } from '../../shared/methods/ratings';
+import { own } from '../../shared/schema/records';
 
 interface SocketData {
   boardId: string;
@@ -25,6 +31,8 @@ interface SocketData {
   name: string;
   tokenRole: Role;
   tokenHash: string;
+  /** Set when the token is a personal link's. */
+  personalLinkId?: string;
 }
 
 export interface ControlServerOptions {
@@ -33,9 +41,13 @@ export interface ControlServerOptions {
   redisUrl?: string;
   /** Called when the facilitator starts a phase (version history saves the board then). */
   onPhaseChange?: (room: Room, phase: Phase, by: string) => void;
+  /** Personal links: removing their holder revokes them, role changes stick to them. */
+  personalLinks?: Pick<PersonalLinkService, 'revoke' | 'setRole'>;
 }
 
 const sessionRoom = (boardId: string, sessionId: string) => `${boardId}:session:${sessionId}`;
+/** Between processes (Redis adapter): a personal link was revoked; each closes its own sync sockets of it. */
+const TOKEN_REVOKED = 'warsztat:token-revoked';
 
 /**
  * The facilitation channel (socket.io on the same http server), as a pipeline:
@@ -58,6 +70,10 @@ export function attachControlServer(httpServer: http.Server, store: BoardStore, 
       })()
     : Promise.resolve();
 
+  io.on(TOKEN_REVOKED, (boardId: unknown, tokenHash: unknown) => {
+    if (typeof boardId === 'string' && typeof tokenHash === 'string') closeRevokedHere(rooms, boardId, tokenHash);
+  });
+
   io.use((socket, next) => {
     const parsed = handshakeSchema.safeParse(socket.handshake.auth);
     if (!parsed.success) return next(new Error('invalid handshake: boardId, token and sessionId are required'));
@@ -67,7 +83,8 @@ export function attachControlServer(httpServer: http.Server, store: BoardStore, 
       .findToken(tokenHash)
       .then((grant) => {
         if (!grant || grant.boardId !== boardId) return next(new Error('invalid token'));
-        (socket.data as SocketData) = { boardId, sessionId, name, tokenRole: grant.role, tokenHash };
+        // A personal link carries its holder's name; one typed in the tab wins.
+        (socket.data as SocketData) = { boardId, sessionId, name: name || grant.personalLink?.name || '', tokenRole: grant.role, tokenHash, personalLinkId: grant.personalLink?.id };
         next();
       })
       .catch((err) => {
@@ -99,17 +116,18 @@ export function attachControlServer(httpServer: http.Server, store: BoardStore, 
       .then((acquired) => {
         room = acquired;
         if (closed) return rooms.release(acquired);
-        if (acquired.control.isRemoved(data.sessionId)) return link.close('removed by the facilitator');
-        acquired.control.join(data.sessionId, data.name, data.tokenRole, link);
+        if (acquired.control.isRemoved(data.sessionId)) return link.close(EXCLUSION_REASONS.removed);
+        if (acquired.control.isRevoked(data.tokenHash)) return link.close(EXCLUSION_REASONS.linkRevoked);
+        acquired.control.join(data.sessionId, data.name, data.tokenRole, link, data.personalLinkId);
         announceMerges(acquired);
         void socket.join([data.boardId, sessionRoom(data.boardId, data.sessionId)]);
         socket.emit(EVENTS.you, { sessionId: publicSessionId(data.sessionId), role: acquired.control.roleOf(data.sessionId, data.tokenRole) });
         socket.emit(EVENTS.state, { state: acquired.control.state, serverNow: Date.now() });
-        const myVotes = acquired.control.ballots[data.sessionId];
+        const myVotes = own(acquired.control.ballots, data.sessionId);
         const open = acquired.control.state.rounds.at(-1);
         if (open?.open && myVotes) socket.emit(EVENTS.myVotes, { roundId: open.id, itemIds: myVotes });
-        const myDrafts = acquired.control.drafts[data.sessionId];
-        if (myDrafts?.length) socket.emit(EVENTS.myDrafts, { drafts: myDrafts });
+        // The whole list once; afterwards only changes (my-drafts.changed).
+        socket.emit(EVENTS.myDrafts, { drafts: own(acquired.control.drafts, data.sessionId) ?? [] });
         socket.emit(EVENTS.myRatings, { ratings: ratingsOf(acquired.control.ratings, data.sessionId) });
         emitPeople(acquired);
       })
@@ -137,10 +155,16 @@ export function attachControlServer(httpServer: http.Server, store: BoardStore, 
         const command = parsed.data;
         const role = room.control.roleOf(data.sessionId, data.tokenRole);
         if (!COMMAND_ROLES[command.type].includes(role)) {
-          log.warn({ boardId: data.boardId, sessionId: data.sessionId, role, command: command.type }, 'command refused: role');
+          // The public id: a raw session id works like a password and stays out of logs.
+          log.warn({ boardId: data.boardId, person: publicSessionId(data.sessionId), role, command: command.type }, 'command refused: role');
           return reply({ ok: false, error: `${command.type} is not allowed for the ${role} role` });
         }
-        reply(handle(room, data, command));
+        const answer = handle(room, data, command);
+        if (!(answer instanceof Promise)) return reply(answer);
+        answer.then(reply, (err: unknown) => {
+          log.error({ err, boardId: data.boardId }, 'command failed');
+          reply({ ok: false, error: 'server error' });
+        });
       } catch (err) {
         log.error({ err, boardId: data.boardId }, 'command failed');
         reply({ ok: false, error: 'server error' });
@@ -148,7 +172,8 @@ export function attachControlServer(httpServer: http.Server, store: BoardStore, 
     });
   });
 
-  function handle(room: Room, data: SocketData, command: Command): Ack {
+  /** A command's answer; a promise when it may only be acknowledged once something is durable. */
+  function handle(room: Room, data: SocketData, command: Command): Ack | Promise<Ack> {
     const control = room.control;
     switch (command.type) {
       case 'hand.raise':
@@ -165,7 +190,10 @@ export function attachControlServer(httpServer: http.Server, store: BoardStore, 
         if (!target || !control.setRole(target, command.role)) return { ok: false, error: 'no such person on the board' };
         io.to(sessionRoom(data.boardId, target)).emit(EVENTS.you, { sessionId: command.sessionId, role: command.role });
         emitPeople(room);
-        return { ok: true };
+        // Someone with a personal link keeps the new role when they come back under a new session.
+        const personalLinkId = control.personalLinkOf(target);
+        if (!personalLinkId || !options.personalLinks) return { ok: true };
+        return options.personalLinks.setRole(data.boardId, personalLinkId, command.role).then(() => ({ ok: true }) as const);
       }
       case 'rating.submit':
       case 'rating.reveal':
@@ -174,9 +202,13 @@ export function attachControlServer(httpServer: http.Server, store: BoardStore, 
       case 'person.remove': {
         const target = control.sessionOf(command.sessionId);
         if (target === data.sessionId) return { ok: false, error: 'you cannot remove yourself' };
-        if (!target || !control.remove(target, 'removed by the facilitator')) return { ok: false, error: 'no such person on the board' };
+        // Read before removing: leaving forgets which link the session came by.
+        const personalLinkId = control.personalLinkOf(target ?? '');
+        if (!target || !control.remove(target, EXCLUSION_REASONS.removed)) return { ok: false, error: 'no such person on the board' };
         emitPeople(room);
-        return { ok: true };
+        // A personal link goes with its holder, so they cannot come back with it.
+        if (!personalLinkId || !options.personalLinks) return { ok: true };
+        return options.personalLinks.revoke(data.boardId, personalLinkId).then(() => ({ ok: true }) as const);
       }
       default: {
         const result = reduce(control.state, control.ballots, control.drafts, command, {
@@ -191,13 +223,27 @@ export function attachControlServer(httpServer: http.Server, store: BoardStore, 
           if (phase) options.onPhaseChange?.(room, phase, control.nameOf(data.sessionId));
         }
         const stateChanged = result.state !== control.state && JSON.stringify(result.state) !== JSON.stringify(control.state);
-        void control.commit(result.state, result.ballots, result.drafts, result.persist);
+        const noteChanges = result.effects.flatMap((effect) => (effect.kind === 'drafts-changed' ? draftChangesOf(effect) : []));
+        const stored = control.commit(result.state, result.ballots, result.drafts, result.persist, noteChanges);
         if (stateChanged) io.to(data.boardId).emit(EVENTS.state, { state: result.state, serverNow: Date.now() });
+        const afterStored: Effect[] = [];
         for (const effect of result.effects) {
           if (effect.kind === 'reveal') reveal(room, effect.frameId, effect.drafts);
+          else if (effect.kind === 'drafts-changed') afterStored.push(effect);
           else emitEffect(data.boardId, effect, data.sessionId);
         }
-        return { ok: true };
+        if (noteChanges.length === 0) return { ok: true };
+        // A hidden note is acknowledged (and its author told) only once it is on disk.
+        return stored.then(
+          () => {
+            for (const effect of afterStored) if (effect.kind === 'drafts-changed') emitEffect(data.boardId, effect, data.sessionId);
+            return { ok: true } as const;
+          },
+          (err: unknown) => {
+            log.error({ err, boardId: data.boardId }, 'hidden notes not saved');
+            return { ok: false, error: 'the hidden note could not be saved; try again' } as const;
+          },
+        );
       }
     }
   }
@@ -205,7 +251,7 @@ export function attachControlServer(httpServer: http.Server, store: BoardStore, 
   function emitEffect(boardId: string, effect: Exclude<Effect, { kind: 'reveal' }>, from: string): void {
     if (effect.kind === 'summon') io.to(boardId).emit(EVENTS.summon, { view: effect.view, by: publicSessionId(from) });
     else if (effect.kind === 'follow.view') io.to(boardId).except(sessionRoom(boardId, from)).volatile.emit(EVENTS.followView, { view: effect.view });
-    else if (effect.kind === 'my-drafts') io.to(sessionRoom(boardId, effect.sessionId)).emit(EVENTS.myDrafts, { drafts: effect.drafts });
+    else if (effect.kind === 'drafts-changed') io.to(sessionRoom(boardId, effect.sessionId)).emit(EVENTS.myDraftsChanged, { put: effect.put, removed: effect.removed });
     else io.to(sessionRoom(boardId, effect.sessionId)).emit(EVENTS.myVotes, { roundId: effect.roundId, itemIds: effect.itemIds });
   }
 
@@ -250,10 +296,20 @@ export function attachControlServer(httpServer: http.Server, store: BoardStore, 
     async disconnectReplaced(boardId: string, role: Role, currentHash: string): Promise<void> {
       for (const socket of await io.in(boardId).fetchSockets()) {
         const data = socket.data as SocketData;
-        if (data.tokenRole === role && data.tokenHash !== currentHash) {
+        if (data.tokenRole === role && data.tokenHash !== currentHash && !data.personalLinkId) {
           socket.emit(EVENTS.removed, { reason: 'link was replaced' });
           socket.disconnect(true);
         }
+      }
+    },
+    /** A personal link was revoked: its facilitation sockets go, in every process. */
+    async disconnectToken(boardId: string, tokenHash: string, reason: string): Promise<void> {
+      // Only the Redis adapter carries server-side events; alone, this process has done it all.
+      if (options.redisUrl) io.serverSideEmit(TOKEN_REVOKED, boardId, tokenHash);
+      for (const socket of await io.in(boardId).fetchSockets()) {
+        if ((socket.data as SocketData).tokenHash !== tokenHash) continue;
+        socket.emit(EVENTS.removed, { reason });
+        socket.disconnect(true);
       }
     },
     async close(): Promise<void> {
@@ -263,13 +319,15 @@ export function attachControlServer(httpServer: http.Server, store: BoardStore, 
   };
 }
 
-/** Whether an element can take votes in a round: it exists and belongs to the round. */
+/** The stored form of one author's change to their hidden notes. */
+function draftChangesOf(effect: Extract<Effect, { kind: 'drafts-changed' }>): DraftChange[] {
+  return [...effect.put.map((draft) => ({ sessionId: effect.sessionId, id: draft.id, draft })), ...effect.removed.map((id) => ({ sessionId: effect.sessionId, id, draft: null }))];
+}
+
+/** Whether an element can take votes in a round (shared/rules/areas.ts canVoteOn). */
 export function isEligible(doc: Y.Doc, round: VoteRound, itemId: string): boolean {
-  const element = elementsOf(doc).get(itemId);
-  if (!(element instanceof Y.Map)) return false;
-  if (round.itemIds) return round.itemIds.includes(itemId);
-  const type = element.get('type');
-  return round.frameId !== null && element.get('parentId') === round.frameId && type !== 'connector' && type !== 'stroke' && type !== 'frame';
+  const lookup = docLookup(doc);
+  return canVoteOn(round, lookup(itemId), lookup);
 }
 
 export type ControlServer = ReturnType<typeof attachControlServer>;

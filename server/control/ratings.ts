@@ -5,6 +5,7 @@ import type { Ack, Command } from '../../shared/protocol/commands';
 import { elementsOf } from '../../shared/schema/doc';
 import { LIMITS } from '../../shared/schema/limits';
 import { toPlain } from '../../shared/schema/plain';
+import { own } from '../../shared/schema/records';
 import type { Logger } from '../log';
 import type { Room } from '../sync/room';
 
@@ -42,8 +43,8 @@ function submit(room: Room, sessionId: string, elementId: string, values: Record
   const checked = validateRating(type, values);
   if (!checked.ok) return checked;
   const control = room.control;
-  const scored = control.ratings[elementId] ?? {};
-  if (!scored[sessionId] && Object.keys(scored).length >= LIMITS.maxRatings) return { ok: false, error: `at most ${LIMITS.maxRatings} people can score one card` };
+  const scored = own(control.ratings, elementId) ?? {};
+  if (!own(scored, sessionId) && Object.keys(scored).length >= LIMITS.maxRatings) return { ok: false, error: `at most ${LIMITS.maxRatings} people can score one card` };
   const next = putRating(control.ratings, elementId, sessionId, { by: control.nameOf(sessionId).slice(0, LIMITS.maxLabelLength), values: checked.values });
   save(room, next, out);
   out.emitMine(room, sessionId, ratingsOf(next, sessionId));

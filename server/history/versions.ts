@@ -1,3 +1,4 @@
+import { CLOSE } from '../sync/protocol';
 import { randomUUID } from 'node:crypto';
 import * as Y from 'yjs';
 import { restoreFrom, summarise, versionsBeyond, type BoardSummary, type RestoreReport } from '../../shared/history';
@@ -114,6 +115,9 @@ export class VersionService {
         // Same tick as the check in saveUnchanged: nothing can slip between the copy and the restore.
         const changes = restoreFrom(room.doc, target, RESTORE_ORIGIN);
         await room.whenDurable();
+        // A read-only board (its stored layout could not be migrated) is editable again once
+        // restored: everyone reconnects and is told so.
+        if (room.retryMigration()) room.closeAll(CLOSE.reopened.code, CLOSE.reopened.reason);
         this.log.info({ boardId, versionId, before: before.id, ...changes }, 'version restored');
         await this.prune(boardId, versionId);
         return { restored: found.snapshot, before, changes };

@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { Request } from 'express';
-import type { BoardStore, Role } from '../storage/types';
+import type { BoardStore, Role, TokenGrant } from '../storage/types';
 import { hashToken } from '../tokens';
 import { HttpError } from './errors';
 
@@ -15,6 +15,12 @@ function sameSecret(a: string, b: string): boolean {
   const x = Buffer.from(hashToken(a));
   const y = Buffer.from(hashToken(b));
   return timingSafeEqual(x, y);
+}
+
+/** Whether ADMIN_TOKEN is configured and the request carries it. */
+export function isAdmin(req: Request, adminToken: string | undefined): boolean {
+  const token = bearerToken(req);
+  return Boolean(adminToken && token && sameSecret(token, adminToken));
 }
 
 /** When ADMIN_TOKEN is configured, the request must carry it. */
@@ -36,11 +42,22 @@ export async function requireBoardRole(
   allowed: readonly Role[],
   adminToken: string | undefined,
 ): Promise<Role> {
+  return (await requireBoardGrant(req, store, boardId, allowed, adminToken)).role;
+}
+
+/** As requireBoardRole, with the whole grant (a personal link's id and name among it). */
+export async function requireBoardGrant(
+  req: Request,
+  store: BoardStore,
+  boardId: string,
+  allowed: readonly Role[],
+  adminToken: string | undefined,
+): Promise<TokenGrant> {
   const token = bearerToken(req);
   if (!token) throw new HttpError(401, 'token required (Authorization: Bearer <token>)');
-  if (adminToken && sameSecret(token, adminToken)) return 'facilitator';
+  if (adminToken && sameSecret(token, adminToken)) return { boardId, role: 'facilitator' };
   const grant = await store.findToken(hashToken(token));
   if (!grant || grant.boardId !== boardId) throw new HttpError(401, 'invalid token for this board');
   if (!allowed.includes(grant.role)) throw new HttpError(403, `this needs the ${allowed.join(' or ')} link`);
-  return grant.role;
+  return grant;
 }

@@ -7,6 +7,7 @@ import type { RoomRegistry } from '../sync/rooms';
 import { requireAdmin, requireBoardRole } from './auth';
 import { baseUrl, boardIdOf, boardLink } from './boards';
 import { HttpError } from './errors';
+import { downloadPolicy } from './security';
 
 export interface BackupRoutesDeps {
   store: BoardStore;
@@ -23,7 +24,7 @@ export interface BackupRoutesDeps {
 export function backupRoutes({ store, rooms, adminToken, publicUrl, maxDocBytes }: BackupRoutesDeps): Router {
   const router = Router();
 
-  router.get('/boards/:id/backup', async (req, res) => {
+  router.get('/boards/:id/backup', downloadPolicy, async (req, res) => {
     const id = boardIdOf(req);
     await requireBoardRole(req, store, id, ROLES, adminToken);
     const board = await store.getBoard(id);
@@ -35,10 +36,11 @@ export function backupRoutes({ store, rooms, adminToken, publicUrl, maxDocBytes 
   router.post('/boards/import', async (req, res) => {
     requireAdmin(req, adminToken);
     if (!req.is('application/json')) throw new HttpError(400, 'send the backup as JSON (Content-Type: application/json)');
-    const { board, tokens } = await importBoard(store, req.body, { maxDocBytes });
+    const { board, tokens, repairs } = await importBoard(store, req.body, { maxDocBytes });
     const base = baseUrl(req, publicUrl);
     const links = Object.fromEntries(ROLES.map((role) => [role, boardLink(base, board.id, tokens[role])])) as Record<Role, string>;
-    res.status(201).json({ id: board.id, title: board.title, locale: board.locale, links, tokens });
+    // Tree links the import had to cut are named, so nobody wonders why a branch moved.
+    res.status(201).json({ id: board.id, title: board.title, locale: board.locale, links, tokens, repairs });
   });
 
   return router;

@@ -6,7 +6,7 @@ import type { BoardService, RoleTokens } from '../boards';
 import type { BoardStore } from '../storage/types';
 import { ROLES } from '../storage/types';
 import { BOARD_ID_PATTERN } from '../tokens';
-import { requireAdmin, requireBoardRole } from './auth';
+import { requireAdmin, requireBoardGrant, requireBoardRole } from './auth';
 import { HttpError, parseOr400 } from './errors';
 
 const createBody = z.object({
@@ -55,16 +55,20 @@ export function boardRoutes({ store, boards, adminToken, publicUrl }: BoardRoute
   });
 
   router.get('/boards', async (req, res) => {
+    // Every board's id and title is the administrator's to see, never anonymous.
+    if (!adminToken) throw new HttpError(403, 'listing all boards needs ADMIN_TOKEN to be configured on the server (then send it as Authorization: Bearer <ADMIN_TOKEN>)');
     requireAdmin(req, adminToken);
     res.json({ boards: await store.listBoards() });
   });
 
   router.get('/boards/:id', async (req, res) => {
     const id = boardIdOf(req);
-    const role = await requireBoardRole(req, store, id, ROLES, adminToken);
+    const grant = await requireBoardGrant(req, store, id, ROLES, adminToken);
     const board = await store.getBoard(id);
     if (!board) throw new HttpError(404, 'no such board');
-    res.json({ ...board, role });
+    const readOnly = await boards.readOnly(id);
+    // A personal link names its holder: the board page offers that name to join with.
+    res.json({ ...board, role: grant.role, ...(grant.personalLink ? { personName: grant.personalLink.name } : {}), ...(readOnly ? { readOnly } : {}) });
   });
 
   router.patch('/boards/:id', async (req, res) => {

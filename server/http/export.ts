@@ -10,6 +10,7 @@ import type { RoomRegistry } from '../sync/rooms';
 import { BOARD_ID_PATTERN } from '../tokens';
 import { requireBoardRole } from './auth';
 import { HttpError } from './errors';
+import { downloadPolicy } from './security';
 
 export interface ExportRoutesDeps {
   store: BoardStore;
@@ -30,7 +31,7 @@ function queryString(value: unknown, name: string, max: number = LIMITS.maxIdLen
 /** `GET /api/boards/:id/export?format=…[&frame=…][&table=…]` for any token of the board (docs/api.md). */
 export function exportRoutes({ store, rooms, adminToken, thread }: ExportRoutesDeps): Router {
   const router = Router();
-  router.get('/boards/:id/export', async (req, res) => {
+  router.get('/boards/:id/export', downloadPolicy, async (req, res) => {
     const id = String(req.params.id);
     if (!BOARD_ID_PATTERN.test(id)) throw new HttpError(404, 'no such board');
     await requireBoardRole(req, store, id, ROLES, adminToken);

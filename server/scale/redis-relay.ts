@@ -12,6 +12,8 @@ export enum RelayKind {
   StateVector = 3,
   /** The facilitation state as JSON. */
   Control = 4,
+  /** Hidden notes just stored (JSON, changes only): they are not part of the state above. */
+  Drafts = 5,
 }
 
 /** One board's link to the other processes. */
@@ -32,7 +34,8 @@ interface RedisClient {
 }
 
 const HEADER = 1 + 16 + 8;
-const channelOf = (boardId: string) => `warsztat:board:${boardId}`;
+/** The Redis channel carrying one board between processes. */
+export const channelOf = (boardId: string) => `warsztat:board:${boardId}`;
 
 /**
  * Carries boards' updates, presence and facilitation state between processes through

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { AppendBatch, BoardRecord, BoardStore, Role, SnapshotRecord, StoredUpdate } from './types';
+import type { AppendBatch, BoardRecord, BoardStore, DraftWrite, PersonalLinkRecord, Role, SnapshotRecord, StoredDraft, StoredUpdate, TokenGrant } from './types';
 
 /** Schema steps, applied in order under an advisory lock so that processes starting together agree. */
 const PG_MIGRATIONS: readonly string[] = [
@@ -38,6 +38,37 @@ const PG_MIGRATIONS: readonly string[] = [
      state BYTEA NOT NULL
    );
    CREATE INDEX snapshots_board ON snapshots(board_id, created_at);`,
+  // Step 3 does nothing: SQLite made control_state a step of its own (its step 2), so with
+  // this one the steps are numbered alike in both stores from step 4 on.
+  `SELECT 1;`,
+  // Step 4 (SQLite's step 4 too): personal links, one per named person, revocable alone.
+  `CREATE TABLE personal_links (
+     id TEXT PRIMARY KEY,
+     board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+     hash TEXT NOT NULL UNIQUE,
+     name TEXT NOT NULL,
+     role TEXT NOT NULL,
+     created_at BIGINT NOT NULL
+   );
+   CREATE INDEX personal_links_board ON personal_links(board_id, created_at);`,
+  // Step 5 (SQLite's step 5 too): hidden notes move out of the facilitation JSON into rows of their own (see sqlite.ts).
+  `CREATE TABLE control_drafts (
+     seq BIGSERIAL,
+     board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+     author TEXT NOT NULL,
+     id TEXT NOT NULL,
+     json TEXT NOT NULL,
+     PRIMARY KEY (board_id, author, id)
+   );
+   INSERT INTO control_drafts (board_id, author, id, json)
+     SELECT c.board_id, a.key, d.value->>'id', d.value::text
+     FROM control_state c
+       CROSS JOIN LATERAL jsonb_each(CASE WHEN jsonb_typeof(c.json::jsonb->'drafts') = 'object' THEN c.json::jsonb->'drafts' ELSE '{}'::jsonb END) a
+       CROSS JOIN LATERAL jsonb_array_elements(CASE WHEN jsonb_typeof(a.value) = 'array' THEN a.value ELSE '[]'::jsonb END) WITH ORDINALITY d(value, n)
+     WHERE jsonb_typeof(d.value) = 'object' AND jsonb_typeof(d.value->'id') = 'string'
+     ORDER BY c.board_id, a.key, d.n
+     ON CONFLICT DO NOTHING;
+   UPDATE control_state SET json = (json::jsonb - 'drafts')::text WHERE json::jsonb ? 'drafts';`,
 ];
 
 interface SnapshotRow {
@@ -52,6 +83,18 @@ interface SnapshotRow {
 
 function toSnapshot(row: SnapshotRow): SnapshotRecord {
   return { id: row.id, boardId: row.board_id, name: row.name, author: row.author, kind: row.kind, createdAt: Number(row.created_at), bytes: Number(row.bytes) };
+}
+
+interface PersonalLinkRow {
+  id: string;
+  board_id: string;
+  name: string;
+  role: Role;
+  created_at: string;
+}
+
+function toPersonalLink(row: PersonalLinkRow): PersonalLinkRecord {
+  return { id: row.id, boardId: row.board_id, name: row.name, role: row.role, createdAt: Number(row.created_at) };
 }
 
 /** An arbitrary constant: the advisory lock that serialises migrations across processes. */
@@ -203,9 +246,43 @@ export class PostgresStore implements BoardStore {
     });
   }
 
-  async findToken(hash: string): Promise<{ boardId: string; role: Role } | undefined> {
-    const { rows } = await this.query<{ board_id: string; role: Role }>('SELECT board_id, role FROM tokens WHERE hash = $1', [hash]);
-    return rows[0] ? { boardId: rows[0].board_id, role: rows[0].role } : undefined;
+  async findToken(hash: string): Promise<TokenGrant | undefined> {
+    const { rows } = await this.query<{ board_id: string; role: Role; link_id: string | null; name: string | null }>(
+      `SELECT board_id, role, NULL AS link_id, NULL AS name FROM tokens WHERE hash = $1
+       UNION ALL SELECT board_id, role, id, name FROM personal_links WHERE hash = $1 LIMIT 1`,
+      [hash],
+    );
+    const row = rows[0];
+    if (!row) return undefined;
+    return row.link_id === null ? { boardId: row.board_id, role: row.role } : { boardId: row.board_id, role: row.role, personalLink: { id: row.link_id, name: row.name ?? '' } };
+  }
+
+  async createPersonalLink(link: PersonalLinkRecord, hash: string, max: number): Promise<'created' | 'full' | 'noBoard'> {
+    return this.transaction(async (client) => {
+      // One creation per board at a time, so that concurrent ones cannot pass the cap together.
+      await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`personal-links:${link.boardId}`]);
+      const { rows: board } = await client.query('SELECT 1 FROM boards WHERE id = $1', [link.boardId]);
+      if (board.length === 0) return 'noBoard' as const;
+      const { rows } = await client.query<{ n: string }>('SELECT count(*) AS n FROM personal_links WHERE board_id = $1', [link.boardId]);
+      if (Number(rows[0]?.n ?? 0) >= max) return 'full' as const;
+      await client.query('INSERT INTO personal_links (id, board_id, hash, name, role, created_at) VALUES ($1, $2, $3, $4, $5, $6)', [link.id, link.boardId, hash, link.name, link.role, link.createdAt]);
+      return 'created' as const;
+    });
+  }
+
+  async listPersonalLinks(boardId: string): Promise<PersonalLinkRecord[]> {
+    const { rows } = await this.query<PersonalLinkRow>('SELECT id, board_id, name, role, created_at FROM personal_links WHERE board_id = $1 ORDER BY created_at, id', [boardId]);
+    return rows.map(toPersonalLink);
+  }
+
+  async deletePersonalLink(boardId: string, id: string): Promise<string | undefined> {
+    const { rows } = await this.query<{ hash: string }>('DELETE FROM personal_links WHERE board_id = $1 AND id = $2 RETURNING hash', [boardId, id]);
+    return rows[0]?.hash;
+  }
+
+  async setPersonalLinkRole(boardId: string, id: string, role: Role): Promise<boolean> {
+    const { rowCount } = await this.query('UPDATE personal_links SET role = $1 WHERE board_id = $2 AND id = $3', [role, boardId, id]);
+    return (rowCount ?? 0) > 0;
   }
 
   async replaceToken(boardId: string, role: Role, hash: string): Promise<void> {
@@ -225,6 +302,25 @@ export class PostgresStore implements BoardStore {
       'INSERT INTO control_state (board_id, json) SELECT $1, $2 WHERE EXISTS (SELECT 1 FROM boards WHERE id = $1) ON CONFLICT (board_id) DO UPDATE SET json = excluded.json',
       [boardId, json],
     );
+  }
+
+  async loadDrafts(boardId: string): Promise<StoredDraft[]> {
+    const { rows } = await this.query<StoredDraft>('SELECT author, json FROM control_drafts WHERE board_id = $1 ORDER BY seq', [boardId]);
+    return rows;
+  }
+
+  async saveDrafts(boardId: string, writes: readonly DraftWrite[]): Promise<void> {
+    if (writes.length === 0) return;
+    await this.transaction(async (client) => {
+      for (const { author, id, json } of writes) {
+        if (json === null) await client.query('DELETE FROM control_drafts WHERE board_id = $1 AND author = $2 AND id = $3', [boardId, author, id]);
+        else
+          await client.query(
+            'INSERT INTO control_drafts (board_id, author, id, json) SELECT $1, $2, $3, $4 WHERE EXISTS (SELECT 1 FROM boards WHERE id = $1) ON CONFLICT (board_id, author, id) DO UPDATE SET json = excluded.json',
+            [boardId, author, id, json],
+          );
+      }
+    });
   }
 
   async createSnapshot(snapshot: Omit<SnapshotRecord, 'bytes'>, state: Uint8Array): Promise<boolean> {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { AppendBatch, BoardRecord, BoardStore, Role, SnapshotRecord, StoredUpdate } from './types';
+import type { AppendBatch, BoardRecord, BoardStore, DraftWrite, PersonalLinkRecord, Role, SnapshotRecord, StoredDraft, StoredUpdate, TokenGrant } from './types';
 
 /** Schema steps, applied in order; PRAGMA user_version records how far a file has come. */
 const SQLITE_MIGRATIONS: readonly string[] = [
@@ -39,6 +39,33 @@ const SQLITE_MIGRATIONS: readonly string[] = [
      state BLOB NOT NULL
    );
    CREATE INDEX snapshots_board ON snapshots(board_id, created_at);`,
+  // Step 4 (PostgreSQL's step 4 too): personal links, one per named person, revocable alone.
+  `CREATE TABLE personal_links (
+     id TEXT PRIMARY KEY,
+     board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+     hash TEXT NOT NULL UNIQUE,
+     name TEXT NOT NULL,
+     role TEXT NOT NULL,
+     created_at INTEGER NOT NULL
+   );
+   CREATE INDEX personal_links_board ON personal_links(board_id, created_at);`,
+  // Step 5 (PostgreSQL's step 5 too): hidden notes move out of the facilitation JSON into rows of their own, so that writing
+  // one costs one row, not the whole state; the notes already stored move with them.
+  `CREATE TABLE control_drafts (
+     board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+     author TEXT NOT NULL,
+     id TEXT NOT NULL,
+     json TEXT NOT NULL,
+     PRIMARY KEY (board_id, author, id)
+   );
+   INSERT OR IGNORE INTO control_drafts (board_id, author, id, json)
+     SELECT c.board_id, a.key, json_extract(d.value, '$.id'), d.value
+     FROM (SELECT board_id, json FROM control_state WHERE json_valid(json) AND json_type(json, '$.drafts') = 'object') c,
+       json_each(c.json, '$.drafts') a,
+       json_each(CASE WHEN a.type = 'array' THEN a.value ELSE '[]' END) d
+     WHERE d.type = 'object' AND json_type(d.value, '$.id') = 'text'
+     ORDER BY c.board_id, a.key, d.key;
+   UPDATE control_state SET json = json_remove(json, '$.drafts') WHERE json_valid(json) AND json_type(json, '$.drafts') IS NOT NULL;`,
 ];
 
 interface SnapshotRow {
@@ -53,6 +80,18 @@ interface SnapshotRow {
 
 function toSnapshot(row: SnapshotRow): SnapshotRecord {
   return { id: row.id, boardId: row.board_id, name: row.name, author: row.author, kind: row.kind, createdAt: row.created_at, bytes: row.bytes };
+}
+
+interface PersonalLinkRow {
+  id: string;
+  board_id: string;
+  name: string;
+  role: Role;
+  created_at: number;
+}
+
+function toPersonalLink(row: PersonalLinkRow): PersonalLinkRecord {
+  return { id: row.id, boardId: row.board_id, name: row.name, role: row.role, createdAt: row.created_at };
 }
 
 interface BoardRow {
@@ -101,7 +140,19 @@ export class SqliteStore implements BoardStore {
       saveControl: db.prepare(
         'INSERT INTO control_state (board_id, json) SELECT @boardId, @json WHERE EXISTS (SELECT 1 FROM boards WHERE id = @boardId) ON CONFLICT (board_id) DO UPDATE SET json = excluded.json',
       ),
+      loadDrafts: db.prepare<[string], { author: string; json: string }>('SELECT author, json FROM control_drafts WHERE board_id = ? ORDER BY rowid'),
+      // Keeps the row (and so its place in the order) when a note is rewritten.
+      putDraft: db.prepare(
+        'INSERT INTO control_drafts (board_id, author, id, json) SELECT @boardId, @author, @id, @json WHERE EXISTS (SELECT 1 FROM boards WHERE id = @boardId) ON CONFLICT (board_id, author, id) DO UPDATE SET json = excluded.json',
+      ),
+      deleteDraft: db.prepare('DELETE FROM control_drafts WHERE board_id = ? AND author = ? AND id = ?'),
       findToken: db.prepare<[string], { board_id: string; role: Role }>('SELECT board_id, role FROM tokens WHERE hash = ?'),
+      findPersonalLink: db.prepare<[string], PersonalLinkRow>('SELECT id, board_id, name, role, created_at FROM personal_links WHERE hash = ?'),
+      countPersonalLinks: db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM personal_links WHERE board_id = ?'),
+      insertPersonalLink: db.prepare('INSERT INTO personal_links (id, board_id, hash, name, role, created_at) VALUES (@id, @boardId, @hash, @name, @role, @createdAt)'),
+      listPersonalLinks: db.prepare<[string], PersonalLinkRow>('SELECT id, board_id, name, role, created_at FROM personal_links WHERE board_id = ? ORDER BY created_at, rowid'),
+      deletePersonalLink: db.prepare<[string, string], { hash: string }>('DELETE FROM personal_links WHERE board_id = ? AND id = ? RETURNING hash'),
+      setPersonalLinkRole: db.prepare('UPDATE personal_links SET role = ? WHERE board_id = ? AND id = ?'),
       insertSnapshot: db.prepare(
         'INSERT INTO snapshots (id, board_id, name, author, kind, created_at, state) SELECT @id, @boardId, @name, @author, @kind, @createdAt, @state WHERE EXISTS (SELECT 1 FROM boards WHERE id = @boardId)',
       ),
@@ -183,9 +234,33 @@ export class SqliteStore implements BoardStore {
     })();
   }
 
-  async findToken(hash: string): Promise<{ boardId: string; role: Role } | undefined> {
+  async findToken(hash: string): Promise<TokenGrant | undefined> {
     const row = this.statements.findToken.get(hash);
-    return row ? { boardId: row.board_id, role: row.role } : undefined;
+    if (row) return { boardId: row.board_id, role: row.role };
+    const link = this.statements.findPersonalLink.get(hash);
+    return link ? { boardId: link.board_id, role: link.role, personalLink: { id: link.id, name: link.name } } : undefined;
+  }
+
+  async createPersonalLink(link: PersonalLinkRecord, hash: string, max: number): Promise<'created' | 'full' | 'noBoard'> {
+    const s = this.statements;
+    return this.db.transaction(() => {
+      if (!s.getBoard.get(link.boardId)) return 'noBoard' as const;
+      if (s.countPersonalLinks.get(link.boardId)!.n >= max) return 'full' as const;
+      s.insertPersonalLink.run({ ...link, hash });
+      return 'created' as const;
+    })();
+  }
+
+  async listPersonalLinks(boardId: string): Promise<PersonalLinkRecord[]> {
+    return this.statements.listPersonalLinks.all(boardId).map(toPersonalLink);
+  }
+
+  async deletePersonalLink(boardId: string, id: string): Promise<string | undefined> {
+    return this.statements.deletePersonalLink.get(boardId, id)?.hash;
+  }
+
+  async setPersonalLinkRole(boardId: string, id: string, role: Role): Promise<boolean> {
+    return this.statements.setPersonalLinkRole.run(role, boardId, id).changes > 0;
   }
 
   async replaceToken(boardId: string, role: Role, hash: string): Promise<void> {
@@ -202,6 +277,20 @@ export class SqliteStore implements BoardStore {
 
   async saveControl(boardId: string, json: string): Promise<void> {
     this.statements.saveControl.run({ boardId, json });
+  }
+
+  async loadDrafts(boardId: string): Promise<StoredDraft[]> {
+    return this.statements.loadDrafts.all(boardId);
+  }
+
+  async saveDrafts(boardId: string, writes: readonly DraftWrite[]): Promise<void> {
+    const s = this.statements;
+    this.db.transaction(() => {
+      for (const { author, id, json } of writes) {
+        if (json === null) s.deleteDraft.run(boardId, author, id);
+        else s.putDraft.run({ boardId, author, id, json });
+      }
+    })();
   }
 
   async createSnapshot(snapshot: Omit<SnapshotRecord, 'bytes'>, state: Uint8Array): Promise<boolean> {

@@ -42,6 +42,37 @@ export interface SnapshotRecord {
   bytes: number;
 }
 
+/** A personal link as stored: only its token's hash is kept (docs/api.md, personal links). */
+export interface PersonalLinkRecord {
+  id: string;
+  boardId: string;
+  name: string;
+  /** Issued as participant or observer; afterwards the facilitator's latest role change for its holder. */
+  role: Role;
+  createdAt: number;
+}
+
+/** What a token grants: a board and a role, and for a personal link which one it is. */
+export interface TokenGrant {
+  boardId: string;
+  role: Role;
+  personalLink?: { id: string; name: string };
+}
+
+/** One hidden note (private brainstorming) to write: its JSON, or null to delete it. */
+export interface DraftWrite {
+  /** The author's session id. */
+  author: string;
+  id: string;
+  json: string | null;
+}
+
+/** One stored hidden note. */
+export interface StoredDraft {
+  author: string;
+  json: string;
+}
+
 /**
  * Where boards live. Narrow on purpose: SQLite is the embedded default, PostgreSQL
  * slots in behind the same methods (#7). Every method may be async.
@@ -53,7 +84,7 @@ export interface BoardStore {
   listBoards(): Promise<BoardRecord[]>;
   /** Updates title (and updatedAt) in the catalogue. */
   setTitle(id: string, title: string): Promise<void>;
-  /** Removes the board, its updates and its tokens. Returns false when there was none. */
+  /** Removes the board, its updates, its tokens and its personal links. Returns false when there was none. */
   deleteBoard(id: string): Promise<boolean>;
   /** Every update of a board, oldest first. */
   loadUpdates(boardId: string): Promise<StoredUpdate[]>;
@@ -64,13 +95,31 @@ export interface BoardStore {
    * an update appended meanwhile (by another process) is either merged or kept.
    */
   compact(boardId: string, merge: (updates: Uint8Array[]) => Uint8Array): Promise<void>;
-  /** The board and role a token hash grants, if any. */
-  findToken(hash: string): Promise<{ boardId: string; role: Role } | undefined>;
+  /** The board and role a token hash grants (a shared role link's or a personal link's), if any. */
+  findToken(hash: string): Promise<TokenGrant | undefined>;
   /** Replaces a role's token hash: the old one stops matching. */
   replaceToken(boardId: string, role: Role, hash: string): Promise<void>;
+  /**
+   * Stores a personal link unless its board already has `max` of them (checked in the same
+   * transaction, so concurrent creations cannot pass the cap) or no longer exists.
+   */
+  createPersonalLink(link: PersonalLinkRecord, hash: string, max: number): Promise<'created' | 'full' | 'noBoard'>;
+  /** A board's personal links, oldest first. */
+  listPersonalLinks(boardId: string): Promise<PersonalLinkRecord[]>;
+  /** Deletes a personal link; returns its token hash, or undefined when there was none. */
+  deletePersonalLink(boardId: string, id: string): Promise<string | undefined>;
+  /** Changes the role a personal link grants; false when there is no such link. */
+  setPersonalLinkRole(boardId: string, id: string, role: Role): Promise<boolean>;
   /** The facilitation state kept beside a board (JSON), if any. */
   loadControl(boardId: string): Promise<string | undefined>;
   saveControl(boardId: string, json: string): Promise<void>;
+  /**
+   * A board's hidden notes, in the order they were first written. They are kept in rows of
+   * their own (board, author, note), not in the facilitation JSON: a note costs one row.
+   */
+  loadDrafts(boardId: string): Promise<StoredDraft[]>;
+  /** Writes or deletes hidden notes in one transaction: all are durable when it resolves. */
+  saveDrafts(boardId: string, writes: readonly DraftWrite[]): Promise<void>;
   /** Stores a version of a board; false when the board no longer exists. */
   createSnapshot(snapshot: Omit<SnapshotRecord, 'bytes'>, state: Uint8Array): Promise<boolean>;
   /** A board's versions without their state, newest first. */

@@ -26,6 +26,23 @@ class ProtocolViolation extends Error {
   }
 }
 
+/**
+ * A state vector from the wire, checked whole: a count of entries followed by that many
+ * (client, clock) pairs and nothing else. Each pair takes at least two bytes, so the count
+ * is bounded by the payload before anything is read.
+ */
+export function readStateVector(payload: Uint8Array): Uint8Array {
+  const decoder = decoding.createDecoder(payload);
+  const entries = decoding.readVarUint(decoder);
+  if (entries * 2 > payload.byteLength) throw new ProtocolViolation(CLOSE.malformed);
+  for (let i = 0; i < entries; i++) {
+    decoding.readVarUint(decoder);
+    decoding.readVarUint(decoder);
+  }
+  if (decoding.hasContent(decoder)) throw new ProtocolViolation(CLOSE.malformed);
+  return payload;
+}
+
 /** One socket in one room, speaking the y-websocket protocol. */
 export class SyncConnection implements RoomConnection {
   readonly awarenessIds = new Set<number>();
@@ -40,6 +57,8 @@ export class SyncConnection implements RoomConnection {
     private readonly log: Logger,
     /** The browser tab's session, shared with its facilitation connection (optional). */
     readonly sessionId?: string,
+    /** Set when the token is a personal link's (replacing a shared link leaves it alone). */
+    readonly personalLinkId?: string,
   ) {}
 
   /** The role in force now: the facilitator can change it live. */
@@ -87,6 +106,19 @@ export class SyncConnection implements RoomConnection {
     }
   }
 
+  /**
+   * Every asynchronous continuation of a client's message ends here: whatever it throws
+   * closes this socket with a reason, is logged once, and never reaches the process.
+   */
+  private continueAsync(work: Promise<void>): void {
+    work.catch((error: unknown) => {
+      if (this.closed) return;
+      const close = error instanceof ProtocolViolation ? error.close : CLOSE.internal;
+      this.log.error({ boardId: this.room.boardId, role: this.role, err: error }, 'closing connection after a failed answer');
+      this.close(close.code, close.reason);
+    });
+  }
+
   private dispatch(data: Uint8Array): void {
     const decoder = decoding.createDecoder(data);
     const type = decoding.readVarUint(decoder);
@@ -112,11 +144,14 @@ export class SyncConnection implements RoomConnection {
     const subtype = decoding.readVarUint(decoder);
     const payload = decoding.readVarUint8Array(decoder);
     if (subtype === SYNC_STEP1) {
+      // Decoded here, inside handle()'s try: a vector that ends early or lies about its
+      // length closes this socket now instead of throwing later, in the continuation below.
+      const stateVector = readStateVector(payload);
       // Answer only once everything in the document is on disk: the answer relays it.
-      const stateVector = payload;
-      void this.room.whenDurable().then(() => {
+      this.continueAsync(this.room.whenDurable().then(() => {
+        if (this.closed) return;
         for (const message of this.room.syncStep2For(stateVector)) this.send(message);
-      });
+      }));
       return;
     }
     if (subtype !== SYNC_STEP2 && subtype !== SYNC_UPDATE) throw new ProtocolViolation(CLOSE.malformed);
@@ -125,10 +160,12 @@ export class SyncConnection implements RoomConnection {
     const result = this.room.applyClientUpdate(payload, this);
     if (result === 'too-large') throw new ProtocolViolation(CLOSE.docTooLarge);
     if (result === 'malformed') throw new ProtocolViolation(CLOSE.malformed);
+    if (result === 'foreign-type') throw new ProtocolViolation(CLOSE.foreignType);
   }
 
   private handleAwareness(update: Uint8Array): void {
-    awarenessProtocol.applyAwarenessUpdate(this.room.awareness, update, this);
+    const admitted = this.room.admitAwareness(update, this);
+    if (admitted) awarenessProtocol.applyAwarenessUpdate(this.room.awareness, admitted, this);
   }
 
   /** Called once the socket has closed, whatever closed it. */

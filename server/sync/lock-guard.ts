@@ -1,9 +1,17 @@
 import * as Y from 'yjs';
+import type { Role } from '../../shared/protocol/state';
+import { isLockedFor, privateFrameOf, type Locks } from '../../shared/rules/areas';
 import { elementsOf } from '../../shared/schema/doc';
+import { geometryOf, lookupIn } from './element-lookup';
 
-export interface Locks {
-  board: boolean;
-  frames: readonly string[];
+export type { Locks } from '../../shared/rules/areas';
+
+/** What a participant's update is judged against (shared/rules/areas.ts). */
+export interface AreaRules {
+  role: Role;
+  locks: Locks;
+  /** Frames in private brainstorming: no public element may be put in them. */
+  privateFrames: readonly string[];
 }
 
 /** Ids of the elements a transaction changed (fields, text, creation or deletion). */
@@ -24,19 +32,25 @@ function touchedElements(transaction: Y.Transaction, elements: Y.Map<unknown>): 
 }
 
 /**
- * Keeps participants' edits out of locked areas on the server, whatever their client
- * does. The update is applied, and if it touched a locked element it is undone at once;
+ * Keeps participants' edits out of locked areas and public notes out of private frames, on
+ * the server, whatever their client does. The update is applied, and if it touched what was
+ * locked, or leaves something locked or public where it may not be, it is undone at once;
  * both travel together, so nobody sees the forbidden state and the sender's copy is
  * corrected too.
  */
-export function applyGuarded(doc: Y.Doc, update: Uint8Array, origin: object, locks: Locks): { reverted: boolean } {
+export function applyGuarded(doc: Y.Doc, update: Uint8Array, origin: object, rules: AreaRules): { reverted: boolean } {
   const elements = elementsOf(doc) as Y.Map<unknown>;
-  const lockedFrames = new Set(locks.frames);
-  const lockedBefore = new Set<string>(lockedFrames);
-  if (!locks.board) {
-    elements.forEach((element, id) => {
-      const parent = element instanceof Y.Map ? element.get('parentId') : null;
-      if (typeof parent === 'string' && lockedFrames.has(parent)) lockedBefore.add(id);
+  const lookup = lookupIn(elements);
+  const { role, locks, privateFrames } = rules;
+  // What was locked, or already public inside a private frame, before the update.
+  const lockedBefore = new Set<string>();
+  const privateBefore = new Set<string>();
+  if (!locks.board && (locks.frames.length > 0 || privateFrames.length > 0)) {
+    elements.forEach((map, id) => {
+      if (!(map instanceof Y.Map)) return;
+      const element = geometryOf(map, id);
+      if (locks.frames.length > 0 && isLockedFor(role, element, locks, lookup)) lockedBefore.add(id);
+      if (privateFrames.length > 0 && privateFrameOf(element, privateFrames, lookup)) privateBefore.add(id);
     });
   }
   const undo = new Y.UndoManager(elements, { trackedOrigins: new Set([origin]), captureTimeout: 0 });
@@ -50,16 +64,15 @@ export function applyGuarded(doc: Y.Doc, update: Uint8Array, origin: object, loc
   } finally {
     doc.off('afterTransaction', record);
   }
-  const violates =
-    touched.size > 0 &&
-    (locks.board ||
-      [...touched].some((id) => {
-        if (lockedBefore.has(id)) return true;
-        const element = elements.get(id);
-        const parent = element instanceof Y.Map ? element.get('parentId') : null;
-        return typeof parent === 'string' && lockedFrames.has(parent);
-      }));
-  if (violates) undo.undo();
+  const violates = (id: string): boolean => {
+    if (locks.board || lockedBefore.has(id)) return true;
+    const element = lookup(id);
+    if (!element) return false;
+    if (isLockedFor(role, element, locks, lookup)) return true;
+    return !privateBefore.has(id) && privateFrameOf(element, privateFrames, lookup) !== null;
+  };
+  const reverted = touched.size > 0 && [...touched].some(violates);
+  if (reverted) undo.undo();
   undo.destroy();
-  return { reverted: violates };
+  return { reverted };
 }

@@ -1,7 +1,6 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { metaOf, readMeta } from '../../shared/schema/doc';
-import { migrateDoc } from '../../shared/schema/migrate';
+import { migrateDoc, SchemaTooNewError } from '../../shared/schema/migrate';
 import { BoardControl } from '../control/board-control';
 import type { Logger } from '../log';
 import type { BoardStore, Role } from '../storage/types';
@@ -10,9 +9,11 @@ import { CLOSE, encodeSyncStep2, encodeUpdate } from './protocol';
 import { RelayKind, type RedisRelay, type RoomPeer } from '../scale/redis-relay';
 import { applyGuarded } from './lock-guard';
 import { FacilitatorFieldGuard } from './facilitator-fields';
+import { emptyRootTypes, foreignRootTypes, MetaGuard } from './meta-guard';
 import { mergeToSnapshot } from './snapshot';
 import { FullStateCache, isEmptyStateVector } from './full-state';
 import { PresenceBroadcast } from './presence-batch';
+import { admitsAwareness, decodeAwarenessEntries, encodeAwarenessEntries } from './awareness-guard';
 
 /** What a room needs of one connected socket. */
 export interface RoomConnection {
@@ -21,6 +22,8 @@ export interface RoomConnection {
   /** The role of the link it came with. */
   readonly tokenRole: Role;
   readonly tokenHash: string;
+  /** Set when it came by a personal link rather than a shared role link. */
+  readonly personalLinkId?: string;
   /** Awareness client ids this connection has announced; removed when it leaves. */
   readonly awarenessIds: Set<number>;
   send(message: Uint8Array): void;
@@ -48,7 +51,14 @@ const LOAD_ORIGIN = Symbol('load');
 const FIELD_GUARD_ORIGIN = Symbol('field-guard');
 
 /** The outcome of offering a client's update to the room. */
-export type ApplyResult = 'applied' | 'reverted' | 'too-large' | 'malformed';
+export type ApplyResult = 'applied' | 'reverted' | 'too-large' | 'malformed' | 'foreign-type' | 'read-only';
+
+/** Why a board is open for reading only: its stored document could not be brought up to date. */
+export interface ReadOnlyReason {
+  reason: 'newer-schema' | 'migration-failed';
+  /** The layout version the stored document claims. */
+  schemaVersion: number;
+}
 
 /**
  * One board in memory: its document, awareness and connections. Every change to the
@@ -60,6 +70,8 @@ export class Room {
   readonly connections = new Set<RoomConnection>();
   private readonly fullState = new FullStateCache(this.doc);
   private readonly presence = new PresenceBroadcast(this.awareness, this.connections, () => this.peer, (origin) => origin === REMOTE_ORIGIN);
+  /** Which connection introduced each presence id here (ids of other processes are not in it). */
+  private readonly awarenessOwners = new Map<number, RoomConnection>();
   /** Holders (connections and server operations) keeping the room loaded. */
   holds = 0;
   /** Set while the room is being unloaded or after it failed; it takes no new holders. */
@@ -69,6 +81,12 @@ export class Room {
   /** While set, document updates are collected here instead of being queued one by one. */
   private captured: Uint8Array[] | null = null;
   private readonly fieldGuard: FacilitatorFieldGuard;
+  private metaGuard: MetaGuard | undefined;
+  /**
+   * Set when the stored document could not be migrated: the board still opens, so that its
+   * content can be read, exported and restored from a version, but no edit is taken.
+   */
+  readOnly: ReadOnlyReason | null = null;
   private bytes = 0;
   /** Bytes of the board's stored updates (what MAX_DOC_BYTES limits). */
   get storedBytes(): number {
@@ -92,29 +110,67 @@ export class Room {
     this.fieldGuard = new FacilitatorFieldGuard(this.doc, (origin) => this.connections.has(origin as RoomConnection) && (origin as RoomConnection).role !== 'facilitator');
   }
 
+  /** Loads a board whole or not at all: a failure on the way leaves nothing behind. */
   static async load(boardId: string, deps: RoomDeps): Promise<Room> {
     const room = new Room(boardId, deps);
+    try {
+      await room.fill();
+      return room;
+    } catch (error) {
+      room.closing = true;
+      await room.destroy().catch(() => undefined);
+      throw error;
+    }
+  }
+
+  private async fill(): Promise<void> {
+    const { boardId, deps } = this;
     // Subscribe before loading: an update published meanwhile is buffered, not lost.
-    if (deps.relay) room.peer = await deps.relay.attach(boardId, (kind, payload) => room.onRemote(kind, payload));
+    if (deps.relay) this.peer = await deps.relay.attach(boardId, (kind, payload) => this.onRemote(kind, payload));
     const [stored, control] = await Promise.all([deps.store.loadUpdates(boardId), BoardControl.load(boardId, deps.store, deps.log)]);
-    room.control = control;
-    room.doc.transact(() => {
+    this.control = control;
+    this.doc.transact(() => {
       for (const { seq, data } of stored) {
         try {
-          Y.applyUpdate(room.doc, data);
+          Y.applyUpdate(this.doc, data);
         } catch (error) {
           deps.log.error({ boardId, seq, err: error }, 'stored update could not be applied; skipped');
         }
-        room.bytes += data.byteLength;
+        this.bytes += data.byteLength;
       }
     }, LOAD_ORIGIN);
-    room.storedUpdates = stored.length;
-    room.listen();
-    const report = migrateDoc(room.doc);
-    if (report.applied.length > 0) deps.log.info({ boardId, ...report }, 'board migrated');
-    room.loaded = true;
-    if (room.peer) room.startPeering();
-    return room;
+    this.storedUpdates = stored.length;
+    // Listening first: what the migration writes is stored like any other change.
+    this.listen();
+    this.migrate();
+    this.loaded = true;
+    if (this.peer) this.startPeering();
+  }
+
+  /**
+   * Brings the document up to this build's layout. One that cannot be (saved by a newer
+   * Warsztat, or a step that fails on it) opens read-only rather than not at all.
+   */
+  private migrate(): void {
+    try {
+      const report = migrateDoc(this.doc);
+      if (report.applied.length > 0) this.deps.log.info({ boardId: this.boardId, ...report }, 'board migrated');
+      this.readOnly = null;
+    } catch (error) {
+      const schemaVersion = error instanceof SchemaTooNewError ? error.found : -1;
+      this.readOnly = { reason: error instanceof SchemaTooNewError ? 'newer-schema' : 'migration-failed', schemaVersion };
+      this.deps.log.error({ boardId: this.boardId, err: error }, 'board could not be migrated; opened read-only');
+    }
+  }
+
+  /**
+   * After a trusted change of the whole document (a version restored), a read-only board
+   * tries its migration again; true when it can now be edited.
+   */
+  retryMigration(): boolean {
+    if (!this.readOnly) return false;
+    this.migrate();
+    return this.readOnly === null;
   }
 
   private startPeering(): void {
@@ -123,6 +179,7 @@ export class Room {
     this.control.onChange((source) => {
       if (source === 'local') peer.publish(RelayKind.Control, new TextEncoder().encode(this.control.serialise()));
     });
+    this.control.onDraftsStored((json) => peer.publish(RelayKind.Drafts, new TextEncoder().encode(json)));
     const announce = () => peer.publish(RelayKind.StateVector, Y.encodeStateVector(this.doc));
     announce();
     this.resyncTimer = setInterval(announce, this.deps.resyncMs ?? 5000);
@@ -149,11 +206,14 @@ export class Room {
           if (this.closing) return;
           const missing = Y.encodeStateAsUpdate(this.doc, stateVector);
           if (missing.byteLength > 2) this.peer?.publish(RelayKind.Update, missing);
-        });
+        }).catch((err: unknown) => this.deps.log.warn({ boardId: this.boardId, err }, 'state vector from another process not answered'));
         return;
       }
       case RelayKind.Control:
         this.control.applyRemote(new TextDecoder().decode(payload));
+        return;
+      case RelayKind.Drafts:
+        this.control.applyRemoteDrafts(new TextDecoder().decode(payload));
         return;
     }
   }
@@ -161,11 +221,12 @@ export class Room {
   private listen(): void {
     this.doc.on('update', (update: Uint8Array, origin: unknown) => this.onDocUpdate(update, origin));
     this.awareness.on('update', this.presence.onUpdate);
-    metaOf(this.doc).observe((event) => {
-      if (!event.keysChanged.has('title')) return;
-      const title = readMeta(this.doc).title;
-      if (title) this.deps.store.setTitle(this.boardId, title).catch((err) => this.deps.log.error({ err }, 'title not saved'));
-    });
+    this.awareness.on('update', this.releaseAwareness);
+    this.metaGuard = new MetaGuard(
+      this.doc,
+      (origin) => (this.connections.has(origin as RoomConnection) ? (origin as RoomConnection).role : undefined),
+      (title) => void this.deps.store.setTitle(this.boardId, title).catch((err) => this.deps.log.error({ err, boardId: this.boardId }, 'title not saved')),
+    );
   }
 
   /**
@@ -188,29 +249,37 @@ export class Room {
 
   /** Size and type are checked here; decoding problems surface as 'malformed'. */
   applyClientUpdate(update: Uint8Array, from: RoomConnection): ApplyResult {
+    if (this.readOnly) return 'read-only';
     if (this.bytes + update.byteLength > this.deps.maxDocBytes) return 'too-large';
-    const locks = this.control.state.locks;
+    const { locks, privateFrames } = this.control.state;
     const participant = from.role !== 'facilitator';
-    const guarded = participant && (locks.board || locks.frames.length > 0);
-    // A participant's update may need correcting; the correction must travel with it.
-    if (participant) this.captured = [];
+    const guarded = participant && (locks.board || locks.frames.length > 0 || privateFrames.length > 0);
+    // Anyone's update may need correcting (the metadata is the server's); the correction
+    // must travel with it.
+    this.captured = [];
+    const rootTypes = this.doc.share.size;
     try {
       const store = this.doc.store;
       const pendingBefore = store.pendingStructs !== null || store.pendingDs !== null;
-      const { reverted } = guarded ? applyGuarded(this.doc, update, from, locks) : (Y.applyUpdate(this.doc, update, from), { reverted: false });
+      const { reverted } = guarded ? applyGuarded(this.doc, update, from, { role: from.role, locks, privateFrames }) : (Y.applyUpdate(this.doc, update, from), { reverted: false });
       if (!pendingBefore && (store.pendingStructs !== null || store.pendingDs !== null)) {
         // An honest client only sends what builds on what it got from us. Content held back
         // for a missing dependency would slip in later under someone else's transaction
         // (past the guards above) and sits in memory uncounted: drop it, refuse the message.
         store.pendingStructs = null;
         store.pendingDs = null;
-        this.fieldGuard.restore(FIELD_GUARD_ORIGIN);
+        this.restoreGuarded();
         return 'malformed';
       }
-      const corrected = participant && this.fieldGuard.restore(FIELD_GUARD_ORIGIN);
+      if (this.doc.share.size !== rootTypes) {
+        emptyRootTypes(this.doc, foreignRootTypes(this.doc), FIELD_GUARD_ORIGIN);
+        this.restoreGuarded();
+        return 'foreign-type';
+      }
+      const corrected = this.restoreGuarded();
       return reverted || corrected ? 'reverted' : 'applied';
     } catch {
-      this.fieldGuard.restore(FIELD_GUARD_ORIGIN);
+      this.restoreGuarded();
       return 'malformed';
     } finally {
       if (this.captured) {
@@ -221,6 +290,13 @@ export class Room {
         if (captured.length > 0) this.enqueue(captured.length === 1 ? captured[0]! : Y.mergeUpdates(captured), captured.length === 1 ? from : null);
       }
     }
+  }
+
+  /** Puts back what the last client update changed beyond its rights; whether anything was. */
+  private restoreGuarded(): boolean {
+    const fields = this.fieldGuard.restore(FIELD_GUARD_ORIGIN);
+    const meta = this.metaGuard?.restore(FIELD_GUARD_ORIGIN) ?? false;
+    return fields || meta;
   }
 
   private onDocUpdate(update: Uint8Array, origin: unknown): void {
@@ -278,6 +354,34 @@ export class Room {
     for (const connection of this.connections) connection.send(message);
   }
 
+  /**
+   * A connection's presence update, keeping only the entries it may send (its own ids, see
+   * awareness-guard.ts); throws on a malformed update. Undefined when nothing is left.
+   */
+  admitAwareness(update: Uint8Array, from: RoomConnection): Uint8Array | undefined {
+    const entries = decodeAwarenessEntries(update);
+    const admitted = entries.filter((entry) => {
+      const owner = this.awarenessOwners.get(entry.clientId);
+      const holder = owner === from ? 'sender' : owner || this.awareness.states.has(entry.clientId) ? 'someone-else' : 'nobody';
+      if (!admitsAwareness(entry, holder, from.awarenessIds.size)) return false;
+      if (holder === 'nobody') {
+        this.awarenessOwners.set(entry.clientId, from);
+        from.awarenessIds.add(entry.clientId);
+      }
+      return true;
+    });
+    if (admitted.length === 0) return undefined;
+    return admitted.length === entries.length ? update : encodeAwarenessEntries(admitted);
+  }
+
+  /** Presence that ended (removed by its owner, timed out, its connection gone) frees its id. */
+  private readonly releaseAwareness = ({ removed }: { removed: number[] }): void => {
+    for (const id of removed) {
+      this.awarenessOwners.get(id)?.awarenessIds.delete(id);
+      this.awarenessOwners.delete(id);
+    }
+  };
+
   /** The full awareness state, for a connection that just joined; undefined when empty. */
   awarenessSnapshot(): Uint8Array | undefined {
     return this.presence.snapshot();
@@ -286,7 +390,10 @@ export class Room {
   removeConnection(connection: RoomConnection): void {
     this.connections.delete(connection);
     if (connection.awarenessIds.size > 0) {
-      awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.awarenessIds], null);
+      const ids = [...connection.awarenessIds];
+      awarenessProtocol.removeAwarenessStates(this.awareness, ids, null);
+      // Ids it introduced whose state never took (an old clock) are freed too.
+      for (const id of ids) if (this.awarenessOwners.get(id) === connection) this.awarenessOwners.delete(id);
     }
   }
 
@@ -343,12 +450,14 @@ export class Room {
     return this.storedUpdates > 1;
   }
 
-  destroy(): Promise<void> {
+  async destroy(): Promise<void> {
     clearInterval(this.resyncTimer);
     this.fieldGuard.destroy();
+    this.metaGuard?.destroy();
     this.fullState.destroy();
     this.awareness.destroy();
     this.doc.destroy();
-    return this.peer?.close() ?? Promise.resolve();
+    // Hidden notes still being written go to disk before the store may close.
+    await Promise.all([(this.control as BoardControl | undefined)?.flush(), this.peer?.close()]);
   }
 }

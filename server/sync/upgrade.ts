@@ -5,6 +5,7 @@ import type { Logger } from '../log';
 import type { BoardStore, Role } from '../storage/types';
 import { BOARD_ID_PATTERN, hashToken } from '../tokens';
 import { SyncConnection } from './connection';
+import { onBehalfOf } from '../process-net';
 import { CLOSE } from './protocol';
 import type { RoomRegistry } from './rooms';
 import { SchemaTooNewError } from '../../shared/schema/migrate';
@@ -23,6 +24,8 @@ interface Admission {
   role: Role;
   tokenHash: string;
   sessionId?: string;
+  /** Set when the token is a personal link's. */
+  personalLinkId?: string;
 }
 
 const SESSION_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
@@ -96,7 +99,7 @@ export class SyncServer {
     if (room && room.connections.size >= this.options.maxConnectionsPerBoard) return { status: 503, error: CLOSE.roomFull.reason };
     const session = url.searchParams.get('session');
     const sessionId = session && SESSION_PATTERN.test(session) ? session : undefined;
-    return { boardId, role: grant.role, tokenHash, sessionId };
+    return { boardId, role: grant.role, tokenHash, sessionId, personalLinkId: grant.personalLink?.id };
   }
 
   private connect(ws: WebSocket, admission: Admission): void {
@@ -116,7 +119,7 @@ export class SyncServer {
         return;
       }
       const bytes = toBytes(data);
-      if (connection) connection.handle(bytes);
+      if (connection) onBehalfOf(admission.boardId, () => connection!.handle(bytes));
       else if (early.length < 100) early.push(bytes);
       else ws.close(CLOSE.malformed.code, 'too many messages before the board loaded');
     });
@@ -137,17 +140,24 @@ export class SyncServer {
           ws.close(CLOSE.removed.code, CLOSE.removed.reason);
           return this.rooms.release(room);
         }
-        connection = new SyncConnection(ws, admission.role, admission.tokenHash, room, this.log, admission.sessionId);
+        if (room.control.isRevoked(admission.tokenHash)) {
+          ws.close(CLOSE.personalLinkRevoked.code, CLOSE.personalLinkRevoked.reason);
+          return this.rooms.release(room);
+        }
+        connection = new SyncConnection(ws, admission.role, admission.tokenHash, room, this.log, admission.sessionId, admission.personalLinkId);
         room.connections.add(connection);
         if (admission.sessionId) {
           const sessionId = admission.sessionId;
           const current = connection;
           const link = { kind: 'sync' as const, close: () => current.close(CLOSE.removed.code, CLOSE.removed.reason) };
-          room.control.join(sessionId, '', admission.role, link);
+          room.control.join(sessionId, '', admission.role, link, admission.personalLinkId);
           ws.once('close', () => room.control.leave(sessionId, link));
         }
         connection.start();
-        for (const message of early.splice(0)) connection.handle(message);
+        const admitted = connection;
+        onBehalfOf(admission.boardId, () => {
+          for (const message of early.splice(0)) admitted.handle(message);
+        });
       })
       .catch((err) => {
         const close = err instanceof SchemaTooNewError ? CLOSE.unsupportedSchema : CLOSE.storageFailure;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { phaseSchema } from '../protocol/state';
 import { boardTitleSchema, localeSchema } from '../schema/doc';
 import { LIMITS } from '../schema/limits';
+import { keyedRecord } from '../schema/records';
 
 /** The `format` field of every Warsztat board backup. */
 export const BACKUP_FORMAT = 'warsztat-board';
@@ -16,12 +17,20 @@ export const BACKUP_LIMITS = {
   maxFieldEntries: LIMITS.maxPoints * 2,
   /** Most closed vote rounds kept. */
   maxRounds: 500,
+  /** Deepest nesting anywhere in a backup, checked before anything else reads it (elements are at 2, their fields at most 4 below). */
+  maxDepth: 32,
+  /** Most entries in any array or object of a backup (the elements array is the longest). */
+  maxEntries: 50_000,
+  /** Longest string anywhere in a backup (the longest field is a text). */
+  maxStringLength: LIMITS.maxTextLength,
+  /** Longest key of any object in a backup (field names and element ids). */
+  maxKeyLength: LIMITS.maxIdLength,
 } as const;
 
 const id = z.string().min(1).max(LIMITS.maxIdLength);
 
 /** A closed dot-voting round: its per-item totals are a workshop outcome, so backups keep them. */
-export const closedRoundSchema = z.object({
+export const closedRoundSchema = z.strictObject({
   id,
   title: z.string().max(120),
   frameId: id.nullable(),
@@ -30,7 +39,8 @@ export const closedRoundSchema = z.object({
   open: z.literal(false),
   openedAt: z.number().int().min(0),
   closedAt: z.number().int().min(0).nullable(),
-  results: z.record(id, z.number().int().min(0).max(1_000_000)).nullable(),
+  /** Votes per item id; ids are the board's, whatever they are (records.ts). */
+  results: keyedRecord(z.number().int().min(0).max(1_000_000), id).nullable(),
   voters: z.number().int().min(0).nullable(),
 });
 
@@ -40,14 +50,14 @@ export const closedRoundSchema = z.object({
  * describe a live session), the ballots of an open round (secret until it closes) and
  * hidden private-brainstorming notes (their authors have not shared them).
  */
-export const backupFacilitationSchema = z.object({
-  agenda: z.array(phaseSchema).max(50),
+export const backupFacilitationSchema = z.strictObject({
+  agenda: z.array(phaseSchema.strict()).max(50),
   rounds: z.array(closedRoundSchema).max(BACKUP_LIMITS.maxRounds),
 });
 export type BackupFacilitation = z.infer<typeof backupFacilitationSchema>;
 
 /** The board's metadata as a backup holds it. */
-export const backupMetaSchema = z.object({
+export const backupMetaSchema = z.strictObject({
   title: boardTitleSchema,
   locale: localeSchema,
   /** When the original board was created (ms since the epoch); kept in the document. */
@@ -61,7 +71,11 @@ export const backupHeaderSchema = z.object({
   version: z.number().int().min(0),
 });
 
-/** A whole backup. Elements are checked one by one afterwards, by the element schemas. */
+/**
+ * A whole backup; unknown fields are refused everywhere but inside elements, which are
+ * checked one by one afterwards, by the element schemas, after migration (an older
+ * element's obsolete fields are migrated away or dropped).
+ */
 export const backupSchema = backupHeaderSchema.extend({
   /** ISO 8601 time of the export; informational. */
   exportedAt: z.string().max(64).optional(),
@@ -69,7 +83,9 @@ export const backupSchema = backupHeaderSchema.extend({
   /** Every element in plain form (text fields as strings), in drawing order. */
   elements: z.array(z.record(z.string(), z.unknown())).max(BACKUP_LIMITS.maxElements),
   facilitation: backupFacilitationSchema.optional(),
-});
+  /** Elements the exporting board left out as invalid; informational. */
+  skipped: z.array(z.strictObject({ id: z.string(), reason: z.string() })) /* strings bounded by maxStringLength */.max(BACKUP_LIMITS.maxElements).optional(),
+}).strict();
 
 /** A board backup as written by boardToBackup (docs/api.md, "Backup format"). */
 export interface BoardBackup {

@@ -1,5 +1,4 @@
 import * as Y from 'yjs';
-import { z } from 'zod';
 import { createElements, type NewElement } from '../ops/elements';
 import { OpError } from '../ops/errors';
 import { initBoard } from '../ops/board';
@@ -7,15 +6,11 @@ import { elementsOf, metaOf } from '../schema/doc';
 import { ELEMENT_DEFINITIONS, isElementType } from '../schema/elements';
 import { migrateDoc, SCHEMA_VERSION, type MigrationReport } from '../schema/migrate';
 import { parseElement } from '../schema/plain';
+import { BackupError, checkBounds, pathText, zodProblem, type BackupPath } from './bounds';
 import { BACKUP_LIMITS, backupHeaderSchema, backupSchema, type BackupFacilitation } from './format';
+import { repairTreeLinks, type TreeRepair } from './repair-trees';
 
-/** A backup that cannot be imported; the message names the field at fault. */
-export class BackupError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'BackupError';
-  }
-}
+export { BackupError } from './bounds';
 
 /** What an import produces: a new board's document and what lives beside it. */
 export interface ImportedBoard {
@@ -24,54 +19,49 @@ export interface ImportedBoard {
   facilitation: BackupFacilitation;
   /** What migrating an older backup did (empty `applied` for a current one). */
   migration: MigrationReport;
+  /** Tree links the import cut (repair-trees.ts); empty for a sound backup. */
+  repairs: TreeRepair[];
 }
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-
-function firstIssue(error: z.ZodError, prefix = ''): string {
-  const issue = error.issues[0];
-  if (!issue) return `${prefix || 'backup'}: invalid`;
-  const path = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('');
-  const where = `${prefix}${path}`.replace(/^\./, '');
-  return `${where || 'backup'}: ${issue.message}`;
-}
 
 /**
  * Refuses hostile field values before anything walks them deeply: prototype keys, deep
  * nesting and oversized arrays or objects. Element fields are flat values, number arrays
  * or short lists of small objects, so honest backups are far inside these bounds.
  */
-function checkValue(value: unknown, path: string, depth: number): void {
+function checkValue(value: unknown, path: BackupPath, depth: number): void {
   if (value === null || typeof value !== 'object') return;
-  if (depth >= BACKUP_LIMITS.maxFieldDepth) throw new BackupError(`${path}: nested too deeply`);
-  const entries = Array.isArray(value) ? value.map((v, i) => [`[${i}]`, v] as const) : Object.keys(value).map((k) => [`.${k}`, (value as Record<string, unknown>)[k]] as const);
-  if (entries.length > BACKUP_LIMITS.maxFieldEntries) throw new BackupError(`${path}: too many entries`);
-  if (!Array.isArray(value)) for (const key of Object.keys(value)) if (FORBIDDEN_KEYS.has(key)) throw new BackupError(`${path}: key ${key} is not allowed`);
-  for (const [key, child] of entries) checkValue(child, `${path}${key}`, depth + 1);
+  if (depth >= BACKUP_LIMITS.maxFieldDepth) throw new BackupError(`${pathText(path)}: nested too deeply`, path);
+  const entries: [string | number, unknown][] = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value);
+  if (entries.length > BACKUP_LIMITS.maxFieldEntries) throw new BackupError(`${pathText(path)}: too many entries`, path);
+  if (!Array.isArray(value)) for (const key of Object.keys(value)) if (FORBIDDEN_KEYS.has(key)) throw new BackupError(`${pathText(path)}: key ${key} is not allowed`, [...path, key]);
+  for (const [key, child] of entries) checkValue(child, [...path, key], depth + 1);
 }
 
 function checkElementsShallow(elements: unknown): void {
-  if (!Array.isArray(elements)) throw new BackupError('elements: expected an array');
-  if (elements.length > BACKUP_LIMITS.maxElements) throw new BackupError(`elements: more than ${BACKUP_LIMITS.maxElements} elements`);
+  if (!Array.isArray(elements)) throw new BackupError('elements: expected an array', ['elements']);
+  if (elements.length > BACKUP_LIMITS.maxElements) throw new BackupError(`elements: more than ${BACKUP_LIMITS.maxElements} elements`, ['elements']);
   elements.forEach((element, i) => {
-    if (element === null || typeof element !== 'object' || Array.isArray(element)) throw new BackupError(`elements[${i}]: expected an object`);
-    checkValue(element, `elements[${i}]`, 0);
+    if (element === null || typeof element !== 'object' || Array.isArray(element)) throw new BackupError(`elements[${i}]: expected an object`, ['elements', i]);
+    checkValue(element, ['elements', i], 0);
   });
 }
 
 /** One element as its Y.Map at the version the backup recorded, for the migrations to take up. */
 function elementAtItsVersion(plain: Record<string, unknown>, index: number, seen: Set<string>): Y.Map<unknown> {
   const where = `elements[${index}]`;
+  const at = (field: string): BackupPath => ['elements', index, field];
   const type = plain.type;
-  if (!isElementType(type)) throw new BackupError(`${where}.type: unknown element type ${JSON.stringify(type)}`);
+  if (!isElementType(type)) throw new BackupError(`${where}.type: unknown element type ${JSON.stringify(type)}`, at('type'));
   const id = plain.id;
-  if (typeof id !== 'string' || id.length === 0) throw new BackupError(`${where}.id: expected a non-empty string`);
-  if (seen.has(id)) throw new BackupError(`${where}.id: duplicate id ${id}`);
+  if (typeof id !== 'string' || id.length === 0) throw new BackupError(`${where}.id: expected a non-empty string`, at('id'));
+  if (seen.has(id)) throw new BackupError(`${where}.id: duplicate id ${id}`, at('id'));
   seen.add(id);
   const definition = ELEMENT_DEFINITIONS[type];
   const version = plain.v === undefined ? 0 : plain.v;
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 0) throw new BackupError(`${where}.v: expected a whole number`);
-  if (version > definition.version) throw new BackupError(`${where}.v: ${type} version ${version} is newer than this server's ${definition.version}`);
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 0) throw new BackupError(`${where}.v: expected a whole number`, at('v'));
+  if (version > definition.version) throw new BackupError(`${where}.v: ${type} version ${version} is newer than this server's ${definition.version}`, at('v'));
   const textFields: readonly string[] = definition.textFields;
   const map = new Y.Map<unknown>();
   for (const [key, value] of Object.entries(plain)) {
@@ -83,21 +73,24 @@ function elementAtItsVersion(plain: Record<string, unknown>, index: number, seen
 
 /**
  * Turns a backup (parsed JSON, untrusted) into a new board's document. The backup is
- * checked in steps, each naming the field at fault: format and version first (a newer
- * version is refused, an older one migrated with migrateDoc), then hostile values, then
- * the shape; every element is validated by its type's schema after migration and written
- * with the same operation live edits use (createElements). Throws BackupError.
+ * checked in steps, each naming the field at fault: the bounds of the whole (depth, sizes)
+ * before anything walks it, format and version (a newer version is refused, an older one
+ * migrated with migrateDoc), hostile element values, then the shape, strictly (unknown
+ * fields refused outside elements); every element is validated by its type's schema after
+ * migration, tree links are repaired (repair-trees.ts), and the elements are written with
+ * the same operation live edits use (createElements). Throws BackupError.
  */
 export function backupToDoc(json: unknown): ImportedBoard {
   if (json === null || typeof json !== 'object' || Array.isArray(json)) throw new BackupError('backup: expected a JSON object');
+  checkBounds(json);
   const header = backupHeaderSchema.safeParse(json);
-  if (!header.success) throw new BackupError(firstIssue(header.error));
+  if (!header.success) throw zodProblem(header.error.issues);
   if (header.data.version > SCHEMA_VERSION) {
-    throw new BackupError(`version: backup version ${header.data.version} is newer than this server's ${SCHEMA_VERSION}; update Warsztat to import it`);
+    throw new BackupError(`version: backup version ${header.data.version} is newer than this server's ${SCHEMA_VERSION}; update Warsztat to import it`, ['version']);
   }
   checkElementsShallow((json as { elements?: unknown }).elements);
   const parsed = backupSchema.safeParse(json);
-  if (!parsed.success) throw new BackupError(firstIssue(parsed.error));
+  if (!parsed.success) throw zodProblem(parsed.error.issues);
   const backup = parsed.data;
   const createdAt = backup.meta.createdAt ?? Date.now();
 
@@ -119,9 +112,10 @@ export function backupToDoc(json: unknown): ImportedBoard {
     const elements = elementsOf(scratch);
     const plains = maps.map(([id], i) => {
       const result = parseElement(elements.get(id));
-      if (!result.ok) throw new BackupError(`elements[${i}].${result.reason}`);
+      if (!result.ok) throw new BackupError(`elements[${i}].${result.reason}`, ['elements', i]);
       return result.element as unknown as NewElement;
     });
+    const repairs = repairTreeLinks(plains as { id: string; type: string }[]);
 
     const doc = new Y.Doc();
     try {
@@ -129,7 +123,7 @@ export function backupToDoc(json: unknown): ImportedBoard {
       createElements(doc, plains, '', 'import');
     } catch (error) {
       doc.destroy();
-      if (error instanceof OpError) throw new BackupError(`elements: ${error.message}`);
+      if (error instanceof OpError) throw new BackupError(`elements: ${error.message}`, ['elements']);
       throw error;
     }
     return {
@@ -137,6 +131,7 @@ export function backupToDoc(json: unknown): ImportedBoard {
       meta: { title: backup.meta.title.trim(), locale: backup.meta.locale, createdAt },
       facilitation: backup.facilitation ?? { agenda: [], rounds: [] },
       migration,
+      repairs,
     };
   } finally {
     scratch.destroy();

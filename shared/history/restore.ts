@@ -79,6 +79,9 @@ export function restoreFrom(doc: Y.Doc, target: Y.Doc, origin?: unknown): Restor
     const meta = metaOf(doc);
     if (targetMeta.title && meta.get('title') !== targetMeta.title) meta.set('title', targetMeta.title);
     if (meta.get('locale') !== targetMeta.locale) meta.set('locale', targetMeta.locale);
+    // The target is migrated: a board restored from it is at its layout version again
+    // (this is how a board whose stored document claimed a newer layout becomes editable).
+    if (meta.get('schemaVersion') !== targetMeta.schemaVersion) meta.set('schemaVersion', targetMeta.schemaVersion);
   }, origin);
   return report;
 }

@@ -3,6 +3,7 @@
  * scores until the facilitator reveals; then the mean and the individual scores go onto the
  * card. Pure functions over the ratings the server keeps.
  */
+import { keyed, own, setOwn, withKey } from '../schema/records';
 import { summarise, type AxisSummary } from './scores';
 import { cardPosition } from './stakeholders';
 
@@ -31,7 +32,7 @@ export interface PendingRating {
   values: RatingValues;
 }
 
-/** Scores not yet revealed: element id → session id → score. Kept on the server only. */
+/** Scores not yet revealed: element id → session id → score. Kept on the server only; both keys are clients' (records.ts). */
 export type PendingRatings = Record<string, Record<string, PendingRating>>;
 
 export type Checked = { ok: true; values: RatingValues } | { ok: false; error: string };
@@ -57,25 +58,25 @@ export function validateRating(type: RatableType, values: Record<string, unknown
 
 /** Records (or replaces) one person's score of one element. */
 export function putRating(pending: PendingRatings, elementId: string, sessionId: string, rating: PendingRating): PendingRatings {
-  return { ...pending, [elementId]: { ...pending[elementId], [sessionId]: rating } };
+  return withKey(pending, elementId, withKey(own(pending, elementId) ?? {}, sessionId, rating));
 }
 
 /** How many people scored each element: the only thing everyone sees before the reveal. */
 export function countRatings(pending: PendingRatings): Record<string, number> {
-  const counts: Record<string, number> = {};
+  const counts = keyed<number>();
   for (const [id, bySession] of Object.entries(pending)) {
     const n = Object.keys(bySession).length;
-    if (n > 0) counts[id] = n;
+    if (n > 0) setOwn(counts, id, n);
   }
   return counts;
 }
 
 /** One person's own scores, by element. */
 export function ratingsOf(pending: PendingRatings, sessionId: string): Record<string, RatingValues> {
-  const mine: Record<string, RatingValues> = {};
+  const mine = keyed<RatingValues>();
   for (const [id, bySession] of Object.entries(pending)) {
-    const rating = bySession[sessionId];
-    if (rating) mine[id] = rating.values;
+    const rating = own(bySession, sessionId);
+    if (rating) setOwn(mine, id, rating.values);
   }
   return mine;
 }
@@ -83,9 +84,9 @@ export function ratingsOf(pending: PendingRatings, sessionId: string): Record<st
 /** Splits the pending scores into those of `ids` (taken) and the rest (kept). */
 export function takeRatings(pending: PendingRatings, ids: Iterable<string>): { taken: PendingRatings; kept: PendingRatings } {
   const wanted = new Set(ids);
-  const taken: PendingRatings = {};
-  const kept: PendingRatings = {};
-  for (const [id, bySession] of Object.entries(pending)) (wanted.has(id) ? taken : kept)[id] = bySession;
+  const taken: PendingRatings = keyed();
+  const kept: PendingRatings = keyed();
+  for (const [id, bySession] of Object.entries(pending)) setOwn(wanted.has(id) ? taken : kept, id, bySession);
   return { taken, kept };
 }
 

@@ -2,6 +2,7 @@ import type { Element } from '../schema/elements';
 import type { VoteRound } from '../protocol/state';
 import { readingOrder } from './reading-order';
 import { ranking } from './voting';
+import { own } from '../schema/records';
 
 /** The four SWOT quadrants, by their frames' method. */
 export const SWOT_QUADRANTS = { s: 'swot-s', w: 'swot-w', o: 'swot-o', t: 'swot-t' } as const;
@@ -53,7 +54,7 @@ export function latestResultsFor(rounds: readonly VoteRound[], itemIds: readonly
   for (let i = rounds.length - 1; i >= 0; i--) {
     const round = rounds[i]!;
     if (round.open || !round.results) continue;
-    if (itemIds.some((id) => (round.results![id] ?? 0) > 0)) return round.results;
+    if (itemIds.some((id) => (own(round.results, id) ?? 0) > 0)) return round.results;
   }
   return null;
 }

@@ -96,8 +96,11 @@ export const COMMAND_ROLES: Record<CommandType, readonly Role[]> = {
   'rating.clear': FACILITATOR,
 };
 
-/** The acknowledgement of every command. */
-export type Ack = { ok: true } | { ok: false; error: string };
+/** Why a command was refused, for refusals the client explains in its own words (and language). */
+export type RefusalCode = 'drafts.frameFull';
+
+/** The acknowledgement of every command; `code` names refusals the client words itself. */
+export type Ack = { ok: true } | { ok: false; error: string; code?: RefusalCode };
 
 /** Socket.io event names, both ways. */
 export const EVENTS = {
@@ -108,7 +111,10 @@ export const EVENTS = {
   followView: 'follow.view',
   reaction: 'reaction',
   myVotes: 'my-votes',
+  /** The author's whole list of hidden notes, once on joining. */
   myDrafts: 'my-drafts',
+  /** A change to the author's hidden notes (DraftDelta): notes put, ids removed. */
+  myDraftsChanged: 'my-drafts.changed',
   /** This person's own blind scores, by element (nobody else's). */
   myRatings: 'my-ratings',
   you: 'you',

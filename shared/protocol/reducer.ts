@@ -1,24 +1,20 @@
-import type { Command, View } from './commands';
+import type { Command, RefusalCode, View } from './commands';
 import { openRound, timerRemaining, type ControlState, type Draft, type Drafts, type VoteRound } from './state';
 import { castVote, retractVote, tally, type Ballots } from '../methods/voting';
+import { keyed, own, setOwn, withKey } from '../schema/records';
+import { applyDraftDelta, countDrafts, draftFits, type DraftDelta } from './drafts';
+import { LIMITS } from '../schema/limits';
 
 /** Something the server must do besides storing the new state. */
 export type Effect =
   | { kind: 'summon'; view: View | { frameId: string } }
   | { kind: 'follow.view'; view: View }
   | { kind: 'my-votes'; sessionId: string; roundId: string; itemIds: string[] }
-  | { kind: 'my-drafts'; sessionId: string; drafts: Draft[] }
+  /** One author's hidden notes changed: stored, then sent to that author only (a delta, never the whole list). */
+  | ({ kind: 'drafts-changed'; sessionId: string } & DraftDelta)
   /** Put the hidden notes of a frame on the board, as their authors' notes. */
   | { kind: 'reveal'; frameId: string; drafts: { sessionId: string; draft: Draft }[] };
 
-/** Most hidden notes one person may hold at once. */
-export const MAX_DRAFTS_PER_PERSON = 200;
-
-function countDrafts(drafts: Drafts): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const list of Object.values(drafts)) for (const d of list) counts[d.frameId] = (counts[d.frameId] ?? 0) + 1;
-  return counts;
-}
 
 export interface ReduceContext {
   now: number;
@@ -28,9 +24,10 @@ export interface ReduceContext {
   isEligible: (round: VoteRound, itemId: string) => boolean;
 }
 
-export type ReduceResult = { ok: true; state: ControlState; ballots: Ballots; drafts: Drafts; effects: Effect[]; persist: boolean } | { ok: false; error: string };
+/** `persist`: whether the public state must be stored; hidden notes are stored from their `drafts-changed` effects. */
+export type ReduceResult = { ok: true; state: ControlState; ballots: Ballots; drafts: Drafts; effects: Effect[]; persist: boolean } | { ok: false; error: string; code?: RefusalCode };
 
-const refuse = (error: string): ReduceResult => ({ ok: false, error });
+const refuse = (error: string, code?: RefusalCode): ReduceResult => (code ? { ok: false, error, code } : { ok: false, error });
 
 /**
  * The facilitation channel as a pure function: state and ballots in, new state, ballots
@@ -45,7 +42,7 @@ export function reduce(state: ControlState, ballots: Ballots, drafts: Drafts, co
     effects,
     persist,
   });
-  const withDrafts = (nextDrafts: Drafts, effects: Effect[]) => done({ draftCounts: countDrafts(nextDrafts) }, effects, ballots, true, nextDrafts);
+  const withDrafts = (nextDrafts: Drafts, effects: Effect[], persist: boolean) => done({ draftCounts: countDrafts(nextDrafts) }, effects, ballots, persist, nextDrafts);
   const { now } = ctx;
   switch (command.type) {
     case 'agenda.set': {
@@ -106,7 +103,7 @@ export function reduce(state: ControlState, ballots: Ballots, drafts: Drafts, co
         results: null,
         voters: null,
       };
-      return done({ rounds: [...state.rounds, round].slice(-50) }, [], {});
+      return done({ rounds: [...state.rounds, round].slice(-50) }, [], keyed());
     }
     case 'vote.cast':
     case 'vote.retract': {
@@ -115,18 +112,18 @@ export function reduce(state: ControlState, ballots: Ballots, drafts: Drafts, co
       if (command.type === 'vote.cast' && !ctx.isEligible(round, command.itemId)) return refuse('this item is not part of the vote');
       const result = command.type === 'vote.cast' ? castVote(ballots, ctx.sessionId, command.itemId, round.votesPerPerson) : retractVote(ballots, ctx.sessionId, command.itemId);
       if (!result.ok) return refuse(result.error);
-      return done({}, [{ kind: 'my-votes', sessionId: ctx.sessionId, roundId: round.id, itemIds: result.ballots[ctx.sessionId] ?? [] }], result.ballots);
+      return done({}, [{ kind: 'my-votes', sessionId: ctx.sessionId, roundId: round.id, itemIds: own(result.ballots, ctx.sessionId) ?? [] }], result.ballots);
     }
     case 'vote.close': {
       const round = openRound(state);
       if (!round) return refuse('no voting round is open');
       const { results, voters } = tally(ballots);
       const closed: VoteRound = { ...round, open: false, closedAt: now, results, voters };
-      return done({ rounds: [...state.rounds.slice(0, -1), closed] }, [], {});
+      return done({ rounds: [...state.rounds.slice(0, -1), closed] }, [], keyed());
     }
     case 'vote.cancel': {
       if (!openRound(state)) return refuse('no voting round is open');
-      return done({ rounds: state.rounds.slice(0, -1) }, [], {});
+      return done({ rounds: state.rounds.slice(0, -1) }, [], keyed());
     }
     case 'private.set': {
       const frames = state.privateFrames.filter((f) => f !== command.frameId);
@@ -134,31 +131,31 @@ export function reduce(state: ControlState, ballots: Ballots, drafts: Drafts, co
     }
     case 'private.reveal': {
       const revealed: { sessionId: string; draft: Draft }[] = [];
-      const kept: Drafts = {};
+      const kept: Drafts = keyed();
       const effects: Effect[] = [];
       for (const [sessionId, list] of Object.entries(drafts)) {
         const mine = list.filter((d) => d.frameId !== command.frameId);
         for (const draft of list) if (draft.frameId === command.frameId) revealed.push({ sessionId, draft });
-        if (mine.length) kept[sessionId] = mine;
-        if (mine.length !== list.length) effects.push({ kind: 'my-drafts', sessionId, drafts: mine });
+        if (mine.length) setOwn(kept, sessionId, mine);
+        if (mine.length !== list.length) effects.push({ kind: 'drafts-changed', sessionId, put: [], removed: list.filter((d) => d.frameId === command.frameId).map((d) => d.id) });
       }
-      const next = withDrafts(kept, [{ kind: 'reveal', frameId: command.frameId, drafts: revealed }, ...effects]);
+      const next = withDrafts(kept, [{ kind: 'reveal', frameId: command.frameId, drafts: revealed }, ...effects], true);
       return next.ok ? { ...next, state: { ...next.state, privateFrames: state.privateFrames.filter((f) => f !== command.frameId) } } : next;
     }
     case 'draft.put': {
       if (!state.privateFrames.includes(command.frameId)) return refuse('this frame is not in private brainstorming');
-      const mine = drafts[ctx.sessionId] ?? [];
+      const mine = own(drafts, ctx.sessionId) ?? [];
       const { type: _type, ...draft } = command;
-      const exists = mine.some((d) => d.id === draft.id);
-      if (!exists && mine.length >= MAX_DRAFTS_PER_PERSON) return refuse(`at most ${MAX_DRAFTS_PER_PERSON} hidden notes per person`);
-      const next = exists ? mine.map((d) => (d.id === draft.id ? draft : d)) : [...mine, draft];
-      return withDrafts({ ...drafts, [ctx.sessionId]: next }, [{ kind: 'my-drafts', sessionId: ctx.sessionId, drafts: next }]);
+      if (!draftFits(mine, draft)) return refuse(`at most ${LIMITS.maxDraftsPerFrame} hidden notes per person in one frame`, 'drafts.frameFull');
+      const delta = { put: [draft], removed: [] };
+      // Only the hidden notes change (their counts follow from them): no whole-state write.
+      return withDrafts(withKey(drafts, ctx.sessionId, applyDraftDelta(mine, delta)), [{ kind: 'drafts-changed', sessionId: ctx.sessionId, ...delta }], false);
     }
     case 'draft.delete': {
-      const mine = drafts[ctx.sessionId] ?? [];
+      const mine = own(drafts, ctx.sessionId) ?? [];
       if (!mine.some((d) => d.id === command.id)) return refuse('no such hidden note');
-      const next = mine.filter((d) => d.id !== command.id);
-      return withDrafts({ ...drafts, [ctx.sessionId]: next }, [{ kind: 'my-drafts', sessionId: ctx.sessionId, drafts: next }]);
+      const delta = { put: [], removed: [command.id] };
+      return withDrafts(withKey(drafts, ctx.sessionId, applyDraftDelta(mine, delta)), [{ kind: 'drafts-changed', sessionId: ctx.sessionId, ...delta }], false);
     }
     case 'hand.raise':
     case 'reaction':

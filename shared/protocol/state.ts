@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LIMITS } from '../schema/limits';
+import { keyed } from '../schema/records';
 
 export const ROLES = ['facilitator', 'participant', 'observer'] as const;
 export type Role = (typeof ROLES)[number];
@@ -74,7 +75,7 @@ export interface Draft {
   color: string;
 }
 
-/** Hidden notes by author's session; kept on the server only. */
+/** Hidden notes by author's session; kept on the server only. Keyed by what clients chose: see records.ts. */
 export type Drafts = Record<string, Draft[]>;
 
 export function initialControlState(): ControlState {
@@ -86,18 +87,25 @@ export function initialControlState(): ControlState {
     follow: false,
     rounds: [],
     privateFrames: [],
-    draftCounts: {},
-    ratingCounts: {},
+    draftCounts: keyed(),
+    ratingCounts: keyed(),
   };
 }
 
 /** Someone connected to the facilitation channel. */
+/** How a present person came in: by a personal link (revocable alone) or by a shared role link. */
+export type ArrivedBy = 'personal' | 'shared';
+
 export interface Person {
   /** Public id of the person's session (a hash: the session id itself stays in its own tab). */
   sessionId: string;
   name: string;
   role: Role;
   handUp: boolean;
+  /** By a personal link (removing them revokes it) or a shared role link (they could come back). */
+  arrivedBy: ArrivedBy;
+  /** The role of the link they came by (their role now may differ after a live change). */
+  linkRole: Role;
 }
 
 /** The round currently open, if any. */

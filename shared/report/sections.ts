@@ -5,6 +5,7 @@ import type { Element, ElementOf, FrameMethod, TreeKind } from '../schema/elemen
 import { BoardIndex, byPosition, elementText, isItem } from './board-index';
 import type { ReportLabels } from './labels';
 import type { FactorRow, IdeaRow, OutlineItem, ReportSection, StakeholderRow, SwotItem, SwotKey, TowsKey, TowsStrategy } from './types';
+import { own } from '../schema/records';
 
 const SWOT_KEYS: readonly SwotKey[] = ['swot-s', 'swot-w', 'swot-o', 'swot-t'];
 const TOWS_KEYS: readonly TowsKey[] = ['tows-so', 'tows-st', 'tows-wo', 'tows-wt'];
@@ -82,7 +83,7 @@ export function votesByItem(control: ControlState | null, index: BoardIndex): Ma
     const covered = new Set(round.itemIds ?? []);
     if (round.frameId) for (const e of index.elements) if (e.parentId === round.frameId) covered.add(e.id);
     for (const id of Object.keys(round.results)) covered.add(id);
-    for (const id of covered) votes.set(id, round.results[id] ?? 0);
+    for (const id of covered) votes.set(id, own(round.results, id) ?? 0);
   }
   return votes;
 }

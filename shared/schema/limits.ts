@@ -16,4 +16,6 @@ export const LIMITS = {
   maxSources: 20,
   /** Longest short label (a stakeholder's group, an idea's place, a rater's name). */
   maxLabelLength: 200,
+  /** Most hidden notes (private brainstorming) one author may hold in one frame; each note's text is at most maxTextLength. */
+  maxDraftsPerFrame: 200,
 } as const;

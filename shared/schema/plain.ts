@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { elementsOf, type ElementMap } from './doc';
+import { setOwn } from './records';
 import { elementSchema, type Element } from './elements';
 
 /** The plain (JSON) form of one element map, text fields as strings. */
@@ -8,7 +9,10 @@ export function toPlain(element: ElementMap): Record<string, unknown> {
   // forEach, not entries(): Yjs builds entries() from chained iterator helpers, which cost
   // a third of reading a board's 10,000 elements when it loads.
   element.forEach((value, key) => {
-    out[key] = value instanceof Y.Text ? value.toString() : value instanceof Y.AbstractType ? value.toJSON() : value;
+    const plain = value instanceof Y.Text ? value.toString() : value instanceof Y.AbstractType ? value.toJSON() : value;
+    // A client may name a field `__proto__`: assigned, it would become the object's prototype.
+    if (key === '__proto__') setOwn(out, key, plain);
+    else out[key] = plain;
   });
   return out;
 }

@@ -49,3 +49,13 @@ export const TEMPLATE_LABELS = {
 } as const satisfies Record<Locale, Record<string, string>>;
 
 export type TemplateLabels = (typeof TEMPLATE_LABELS)[Locale];
+
+const PLACEHOLDERS: ReadonlySet<string> = new Set(Object.values(TEMPLATE_LABELS).flatMap((labels) => Object.values(labels)));
+
+/**
+ * Whether a text is one a template put there to be typed over (a core problem, a quadrant's
+ * title): typing replaces it instead of being appended to it.
+ */
+export function isTemplatePlaceholder(text: string): boolean {
+  return PLACEHOLDERS.has(text.trim());
+}

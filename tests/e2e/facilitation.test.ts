@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { createElements, putIntoFrame } from '../../shared/ops/elements';
 import { browserUnavailable, launchBrowser, screenshot, trackErrors } from '../helpers/browser';
-import { clickOnBoard, dragOnBoard, elementsOn, openBoard, waitForElement } from '../helpers/board-page';
+import { clickOnBoard, dragOnBoard, elementsOn, openBoard, toPage, waitForElement } from '../helpers/board-page';
 import { startServer } from '../helpers/server';
 
 /** Server-controlled checkboxes change only when the server answers: click, then wait. */
@@ -113,7 +113,7 @@ describe.skipIf(browserUnavailable() !== null)('facilitation with four people in
     expect((await elementsOn(f.page)).find((e) => e.id === first.id)!.x).toBe(first.x);
     // …and the interface says why when one tries with the mouse.
     await dragOnBoard(p1.page, { x: second.x + 100, y: second.y + 100 }, { x: second.x + 300, y: second.y + 300 });
-    await p1.page.getByTestId('notice').filter({ hasText: 'zablokowany' }).waitFor();
+    await p1.page.getByTestId('notice').filter({ hasText: 'zablokowana' }).waitFor();
 
     // The observer cannot change anything: no tools, and its document edits are dropped.
     expect(await o.page.getByTestId('tool-note').count()).toBe(0);
@@ -139,6 +139,12 @@ describe.skipIf(browserUnavailable() !== null)('facilitation with four people in
     await p2.page.getByTestId('draft-save').click();
     await f.page.getByTestId('private-reveal').filter({ hasText: '(1)' }).waitFor();
     await screenshot(p2.page, 'facilitation-private-note');
+    // The author's copy follows the server's change (my-drafts.changed): the note opens again with its text.
+    const hiddenNote = await toPage(p2.page, 450, 390);
+    await p2.page.mouse.dblclick(hiddenNote.x, hiddenNote.y);
+    expect(await p2.page.getByTestId('draft-text').inputValue()).toBe('Ścieżka rowerowa nad rzeką');
+    await p2.page.keyboard.press('Escape');
+    await p2.page.getByTestId('draft-editor').waitFor({ state: 'detached' });
     await p1.page.waitForTimeout(300);
     expect((await elementsOn(p1.page)).some((e) => e.type === 'note' && e.text.includes('rowerowa'))).toBe(false);
     await f.page.getByTestId('private-reveal').click();

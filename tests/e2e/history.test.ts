@@ -52,6 +52,42 @@ describe.skipIf(browserUnavailable() !== null)('backup and version history in Ch
     expect(errors).toEqual([]);
   });
 
+  it('an import that cut broken tree links says which, in the person’s language, before opening the board (320 px, keyboard)', async () => {
+    const server = await startServer();
+    const original = await server.createBoard('Drzewo z pętlą', { template: 'swot' });
+    const res = await fetch(`${server.url}/api/boards/${original.id}/backup`, { headers: { authorization: `Bearer ${original.tokens.participant}` } });
+    const backup = (await res.json()) as BoardBackup;
+    const node = (id: string, text: string, parentNode: string) => ({ id, type: 'treeNode', x: 0, y: 0, text, tree: 'problem', role: 'cause', parentNode });
+    const file = path.join(tempDir(), 'petla.json');
+    fs.writeFileSync(file, JSON.stringify({ ...backup, elements: [...backup.elements, node('a', 'Brak pracy', 'b'), node('b', 'Odpływ młodzieży', 'a'), node('c', 'Mało zieleni', 'ghost')] }));
+
+    const browser = await launchBrowser();
+    for (const [locale, expected] of [
+      ['pl-PL', ['„Brak pracy” zamykało krąg połączeń', '„Mało zieleni” było podpięte do pola spoza swojego drzewa', 'Otwórz tablicę']],
+      ['en-GB', ['“Brak pracy” closed a circle of links', '“Mało zieleni” hung from a box that is not in its tree', 'Open the board']],
+    ] as const) {
+      const context = await browser.newContext({ locale, viewport: { width: 320, height: 640 }, hasTouch: true });
+      const lobby = await context.newPage();
+      const errors = trackErrors(lobby);
+      await lobby.goto(server.url);
+
+      await lobby.getByTestId('import-file').setInputFiles(file);
+      const notice = lobby.getByTestId('import-repairs');
+      await notice.waitFor();
+      const text = (await notice.textContent()) ?? '';
+      for (const words of expected) expect(text).toContain(words);
+      // Nothing of the notice runs off a 320 px screen.
+      expect(await notice.evaluate((e) => e.getBoundingClientRect().right)).toBeLessThanOrEqual(320);
+      await screenshot(lobby, `history-import-repairs-${locale}`);
+      const open = notice.getByRole('link', { name: expected[2] });
+      await open.focus();
+      await lobby.keyboard.press('Enter');
+      await lobby.waitForURL(/\/b\/[A-Za-z0-9_-]+#token=/);
+      expect(errors).toEqual([]);
+      await context.close();
+    }
+  });
+
   it('the facilitator saves a version, previews it and restores it; the participant sees the board change', async () => {
     const server = await startServer();
     const board = await server.createBoard('Historia wersji', { template: 'swot' });

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterEach } from 'vitest';
 import { createWarsztat, type Warsztat } from '../../server/app';
 import { loadConfig, type Config } from '../../server/config';
+import type { BoardStore } from '../../server/storage/types';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -53,9 +54,11 @@ async function createBoardAt(url: string, title: string, body: Record<string, un
 }
 
 /** An in-process server on a free port with its own data directory, stopped after the test. */
-export async function startServer(overrides: Partial<Config> = {}, dataDir = tempDir()): Promise<TestServer> {
-  const config = loadConfig({}, { PORT: 0, DATA_DIR: dataDir, LOG_LEVEL: 'silent', ROOM_UNLOAD_DELAY_MS: 0, CLIENT_DIR: path.join(ROOT, 'dist/client'), ...overrides });
-  const warsztat = createWarsztat(config);
+export async function startServer(overrides: Partial<Config> = {}, dataDir = tempDir(), options: { store?: BoardStore } = {}): Promise<TestServer> {
+  // Tests create boards from one address far faster than people do; the ones about that
+  // limit set their own BOARD_CREATE_LIMIT.
+  const config = loadConfig({}, { PORT: 0, DATA_DIR: dataDir, LOG_LEVEL: 'silent', ROOM_UNLOAD_DELAY_MS: 0, CLIENT_DIR: path.join(ROOT, 'dist/client'), BOARD_CREATE_LIMIT: 100_000, ...overrides });
+  const warsztat = createWarsztat(config, options);
   const port = await warsztat.listen();
   const url = `http://127.0.0.1:${port}`;
   let stopped = false;
@@ -89,7 +92,7 @@ export interface ServerProcess {
 export async function startServerProcess(dataDir: string, env: Record<string, string> = {}): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/main.ts')], {
     cwd: ROOT,
-    env: { ...process.env, PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'warn', ROOM_UNLOAD_DELAY_MS: '0', ...env },
+    env: { ...process.env, PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'warn', ROOM_UNLOAD_DELAY_MS: '0', BOARD_CREATE_LIMIT: '100000', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

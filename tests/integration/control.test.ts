@@ -266,12 +266,14 @@ describe('private brainstorming', () => {
     const draft = { type: 'draft.put', id: 'ukryty-1', frameId: frame, text: 'Nowy park', x: 50, y: 50, color: '#fde68a' };
     expect(await author.send(draft)).toEqual({ ok: false, error: 'this frame is not in private brainstorming' });
     expect(await facilitator.send({ type: 'private.set', frameId: frame, on: true })).toEqual({ ok: true });
-    const mine = author.next<{ drafts: { text: string }[] }>('my-drafts');
+    // The author gets the change (my-drafts.changed), not the whole list again.
+    const mine = author.next<{ put: { text: string }[] }>('my-drafts.changed');
     expect(await author.send(draft)).toEqual({ ok: true });
-    expect((await mine).drafts.map((d) => d.text)).toEqual(['Nowy park']);
+    expect((await mine).put.map((d) => d.text)).toEqual(['Nowy park']);
     await new Promise((r) => setTimeout(r, 200));
     // Others see only how many notes are hidden, never their text.
-    expect(other.last('my-drafts')).toBeUndefined();
+    expect(other.last('my-drafts.changed')).toBeUndefined();
+    expect(JSON.stringify(other.last('my-drafts'))).not.toContain('Nowy park');
     expect(JSON.stringify(other.last('state'))).not.toContain('Nowy park');
     expect(other.last<{ state: ControlState }>('state')!.state.draftCounts).toEqual({ [frame]: 1 });
     expect(elementsOf(watcher.doc).has('ukryty-1')).toBe(false);

@@ -144,6 +144,34 @@ describe.skipIf(skipReason !== null)('two processes on PostgreSQL and Redis', ()
     const late = await controlClient(b.url, { boardId: board.id, token: board.tokens.observer, sessionId: 'o' });
     expect(late.last<{ state: ControlState }>('state')!.state.locks.frames).toEqual([frame]);
   });
+
+  it('hidden notes travel between processes as changes, and both hold the same list', { timeout: 180_000 }, async () => {
+    const { a, b } = await cluster();
+    const board = await a.createBoard('Ukryte karteczki');
+    const facilitator = await controlClient(a.url, { boardId: board.id, token: board.tokens.facilitator, sessionId: 'f' });
+    const watcher = await controlClient(b.url, { boardId: board.id, token: board.tokens.observer, sessionId: 'o' });
+    expect(await facilitator.send({ type: 'private.set', frameId: 'ramka', on: true })).toEqual({ ok: true });
+    await waitFor(() => watcher.last<{ state: ControlState }>('state')!.state.privateFrames.includes('ramka'), 5000, 'private frame on B');
+    const onA = await controlClient(a.url, { boardId: board.id, token: board.tokens.participant, sessionId: 'autorka' });
+    const onB = await controlClient(b.url, { boardId: board.id, token: board.tokens.participant, sessionId: 'autorka' });
+    const draft = { id: 'u1', frameId: 'ramka', text: 'Ławki przy szkole', x: 5, y: 5, color: '#fde68a' };
+
+    const seenOnB = onB.next<{ put: unknown[] }>('my-drafts.changed');
+    expect(await onA.send({ type: 'draft.put', ...draft })).toEqual({ ok: true });
+    expect((await seenOnB).put).toEqual([draft]);
+    await waitFor(() => watcher.last<{ state: ControlState }>('state')!.state.draftCounts.ramka === 1, 5000, 'the count on B');
+    // Process B holds the note too: it can change it.
+    expect(await onB.send({ type: 'draft.put', ...draft, text: 'Ławki i kosze' })).toEqual({ ok: true });
+    const listOn = async (server: ServerProcess) => {
+      const tab = await controlClient(server.url, { boardId: board.id, token: board.tokens.participant, sessionId: 'autorka' });
+      await waitFor(() => tab.last('my-drafts') !== undefined, 5000, 'the list of hidden notes');
+      return tab.last<{ drafts: { text: string }[] }>('my-drafts')!.drafts.map((d) => d.text);
+    };
+    // A learns of it through the relay, not through the author's socket: a new tab on A shows it.
+    const deadline = Date.now() + 5000;
+    while ((await listOn(a)).join() !== 'Ławki i kosze') if (Date.now() > deadline) throw new Error('the change did not reach A');
+    expect(await listOn(b)).toEqual(['Ławki i kosze']);
+  });
 });
 
 it('GET /api/ready checks storage; /metrics speaks Prometheus', { timeout: 180_000 }, async () => {

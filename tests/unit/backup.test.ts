@@ -131,7 +131,11 @@ describe('board backup (JSON)', () => {
     for (let i = 0; i < 10_000; i++) deep = [deep];
     const nested = validBackup();
     nested.elements[0] = { ...nested.elements[0], points: deep };
-    expect(errorOf(nested)).toMatch(/^elements\[0\]\.points(\[0\])+: nested too deeply$/);
+    expect(errorOf(nested)).toMatch(/^elements\[0\]\.points(\[0\])+: nested deeper than 32 levels$/);
+    // Within the bound of the whole backup, an element field may still nest only a little.
+    const fieldDeep = validBackup();
+    fieldDeep.elements[0] = { ...fieldDeep.elements[0], points: [[[[[1]]]]] };
+    expect(errorOf(fieldDeep)).toMatch(/^elements\[0\]\.points(\[0\])+: nested too deeply$/);
 
     const hugeField = validBackup();
     hugeField.elements[0] = { ...hugeField.elements[0], points: new Array(BACKUP_LIMITS.maxFieldEntries + 1).fill(0) };

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { changedKeys, mergeHidden, recentTimes, type HiddenState } from '../../server/control/hidden-merge';
 
-const empty = (): HiddenState => ({ ballots: {}, drafts: {}, ratings: {} });
+const empty = (): HiddenState => ({ ballots: {}, ratings: {} });
 const score = (by: string, influence: number) => ({ by, values: { influence, engagement: 5 } });
 
 describe('changedKeys', () => {
   it('names each piece that differs: a ballot, an author’s notes, one person’s score of one card', () => {
     const before = empty();
-    const after: HiddenState = { ballots: { v1: ['a'] }, drafts: {}, ratings: { card: { s1: score('Ala', 3) } } };
+    const after: HiddenState = { ballots: { v1: ['a'] }, ratings: { card: { s1: score('Ala', 3) } } };
     expect(changedKeys(before, after)).toEqual(['b\u0000v1', 'r\u0000card\u0000s1']);
     expect(changedKeys(after, structuredClone(after))).toEqual([]);
   });
@@ -36,8 +36,8 @@ describe('mergeHidden (two processes, one board)', () => {
   });
 
   it('takes the other copy whole for pieces not changed here lately', () => {
-    const here: HiddenState = { ballots: { old: ['x'] }, drafts: {}, ratings: {} };
-    const there: HiddenState = { ballots: { other: ['y'] }, drafts: {}, ratings: {} };
+    const here: HiddenState = { ballots: { old: ['x'] }, ratings: {} };
+    const there: HiddenState = { ballots: { other: ['y'] }, ratings: {} };
     expect(mergeHidden(here, {}, there, {}, 10_000, 2000).merged).toEqual(there);
     // A change here long before the other copy was made is in it already (or undone there).
     expect(mergeHidden(here, { 'b\u0000old': 1000 }, there, {}, 10_000, 2000).merged).toEqual(there);

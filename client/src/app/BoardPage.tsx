@@ -9,6 +9,7 @@ import { Editor } from '../editor/editor';
 import { useEditorState } from '../editor/hooks';
 import { useControl } from '../control/useControl';
 import { openRound, type ControlState } from '../../../shared/protocol/state';
+import { exclusionOf } from '../../../shared/protocol/personal-links';
 import { elementBounds } from '../../../shared/geometry/elements';
 import { readableViewport } from '../../../shared/geometry/viewport';
 import { FacilitatorPanel } from '../panels/FacilitatorPanel';
@@ -17,16 +18,20 @@ import { TimerDisplay } from '../panels/TimerDisplay';
 import { VoteBar } from '../panels/VoteBar';
 import { DraftEditor } from '../panels/DraftEditor';
 import { ExportButton, ExportDialog } from '../panels/ExportDialog';
-import { containsRect, intersects } from '../../../shared/geometry/rect';
+import { intersects } from '../../../shared/geometry/rect';
+import type { Role } from '../../../shared/protocol/state';
+import { canVoteOn, isLockedAreaFor, isLockedFor, privateFrameAt } from '../../../shared/rules/areas';
 import { ELEMENT_DEFINITIONS } from '../../../shared/schema/elements';
 import type { Draft } from '../../../shared/protocol/state';
+import { draftFits } from '../../../shared/protocol/drafts';
+import { LIMITS } from '../../../shared/schema/limits';
 import { HelpPanel } from '../panels/HelpPanel';
 import { HistoryPanel } from '../history/HistoryPanel';
 import { NAME_KEY, NamePrompt } from '../panels/NamePrompt';
 import { Notice } from '../panels/Notice';
 import { Toolbar } from '../panels/Toolbar';
 import { TopBar } from '../panels/TopBar';
-import { rememberBoard } from '../sync/recent';
+import { asRecentRole, rememberBoard } from '../sync/recent';
 import { useBoard } from '../sync/useBoard';
 import { watchStorageFull } from '../sync/storage-full';
 import { MethodsPanel } from '../methods/MethodsPanel';
@@ -91,16 +96,29 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
   }, [editor, name]);
   useEffect(() => {
     // Until the server has said who this is, nothing can be edited.
-    editor?.setState({ readOnly: role === null || role === 'observer' || lockedBoard });
-  }, [editor, role, lockedBoard]);
+    editor?.setState({ readOnly: role === null || role === 'observer' || lockedBoard || board.readOnly !== null });
+  }, [editor, role, lockedBoard, board.readOnly]);
   useEffect(() => {
     if (!editor) return;
-    const frames = new Set(role === 'facilitator' ? [] : control.state.locks.frames);
+    // The server's own rules (shared/rules/areas.ts): the client only says so sooner.
+    // The whole-board lock is handled as read-only above.
+    const locks = { board: false, frames: control.state.locks.frames };
+    const who: Role = role === 'facilitator' || role === 'participant' ? role : 'observer';
     editor.isLocked = (id) => {
       const element = editor.store.get(id);
-      return frames.has(id) || (element?.parentId !== undefined && element.parentId !== null && frames.has(element.parentId));
+      return element !== undefined && isLockedFor(who, element, locks, editor.store.lookup);
     };
+    editor.isLockedArea = (rect) => isLockedAreaFor(who, rect, locks, editor.store.lookup);
   }, [editor, role, control.state.locks.frames]);
+  const [retracting, setRetracting] = useState(false);
+  useEffect(() => setRetracting(false), [round?.id]);
+  const voteOnSelection = useCallback(() => {
+    const voting = editor?.voting;
+    if (!editor || !voting) return;
+    const items = editor.selectedElements().filter((element) => voting.eligible(element.id));
+    if (items.length === 0) return editor.notify('control.vote.noneSelected');
+    for (const item of items) voting.vote(item.id, voting.retracting === true);
+  }, [editor]);
   // A layout effect: voting must be armed before the vote bar is painted and clicked.
   useLayoutEffect(() => {
     if (!editor || !round || role === 'observer') {
@@ -109,23 +127,20 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
     }
     editor.voting = {
       eligible: (id) => {
-        const element = editor.store.get(id);
-        if (!element) return false;
-        if (round.itemIds) return round.itemIds.includes(id);
-        return element.parentId === round.frameId && element.type !== 'frame' && element.type !== 'connector' && element.type !== 'stroke';
+        return canVoteOn(round, editor.store.get(id), editor.store.lookup);
       },
+      retracting,
       vote: (id, retract) => void control.send(retract ? { type: 'vote.retract', itemId: id } : { type: 'vote.cast', itemId: id }).then((ack) => {
         if (!ack.ok) editor.notify('control.refused', { reason: ack.error });
       }),
     };
-  }, [editor, round, role, control]);
+  }, [editor, round, role, control, retracting]);
   useEffect(() => {
     if (!editor) return;
     const privateFrames = control.state.privateFrames;
     editor.privateFrameFor = (rect) => {
       if (role === 'observer' || privateFrames.length === 0) return null;
-      const frame = [...privateFrames].map((id) => editor.store.get(id)).find((f) => f && containsRect({ x: f.x, y: f.y, w: f.w, h: f.h }, rect));
-      return frame?.id ?? null;
+      return privateFrameAt(rect, privateFrames, editor.store.lookup);
     };
     editor.onDraft = ({ frameId, x, y }) => setOpenDraft({ id: crypto.randomUUID(), frameId, x, y, text: '', color: editor.state.noteColor });
   }, [editor, role, control.state.privateFrames]);
@@ -164,9 +179,11 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
     }
   }, [editor, board.synced]);
   useEffect(() => {
-    if (board.title && token) rememberBoard({ id: boardId, title: board.title, link: location.href });
+    // Remembered once the server has told the role (the link works); again when the title changes.
+    const linkRole = asRecentRole(board.role);
+    if (board.title && token && linkRole) rememberBoard({ id: boardId, title: board.title, role: linkRole, link: location.href });
     if (board.title) document.title = `${board.title} – Warsztat`;
-  }, [board.title, boardId, token]);
+  }, [board.title, board.role, boardId, token]);
 
   const startEditing = useCallback(
     (id: string) => {
@@ -190,7 +207,7 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
     return (
       <main className="page">
         <p className="error" role="alert" data-testid="board-error">
-          {t('control.removed')}
+          {t(`control.excluded.${exclusionOf(control.removed)}`)}
         </p>
         <a href="/">{t('board.back')}</a>
       </main>
@@ -245,7 +262,10 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
           onClose={() => setOpenDraft(null)}
           onSave={(text) => {
             const draft = { ...openDraft, text: text.trim() };
-            void control.send({ type: 'draft.put', ...draft }).then((ack) => !ack.ok && editor.notify('control.refused', { reason: ack.error }));
+            // The server refuses a note past the frame's limit too; saying so here saves the round trip.
+            const full = () => editor.notify('control.errors.tooManyDrafts', { max: LIMITS.maxDraftsPerFrame });
+            if (!draftFits(control.drafts, draft)) full();
+            else void control.send({ type: 'draft.put', ...draft }).then((ack) => !ack.ok && (ack.code === 'drafts.frameFull' ? full() : editor.notify('control.refused', { reason: ack.error })));
             setOpenDraft(null);
           }}
           onDelete={() => {
@@ -258,7 +278,16 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
         <FacilitatorPanel editor={editor} boardId={boardId} token={token} state={control.state} people={control.people} mySession={control.me ?? ''} send={control.send} />
       )}
       <MethodsPanel editor={editor} role={role} rounds={control.state.rounds} />
-      {round && <VoteBar round={round} used={control.myVotes?.roundId === round.id ? control.myVotes.itemIds.length : 0} canVote={role !== 'observer'} />}
+      {round && (
+        <VoteBar
+          round={round}
+          used={control.myVotes?.roundId === round.id ? control.myVotes.itemIds.length : 0}
+          canVote={role !== 'observer'}
+          retracting={retracting}
+          onRetracting={setRetracting}
+          onVoteSelected={voteOnSelection}
+        />
+      )}
       {control.state.follow && role !== 'facilitator' && <p className="follow-banner">{t('control.following')}</p>}
       {lockedBoard && <p className="observer-banner">{t('control.boardLocked')}</p>}
       {role !== 'observer' && control.state.privateFrames.length > 0 && (
@@ -276,12 +305,18 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
       <p className="element-count" data-testid="element-count" data-count={board.elementCount}>
         {t('board.elements', { count: board.elementCount })}
       </p>
-      {role === 'observer' && <p className="observer-banner">{t('board.readOnly')}</p>}
+      {board.readOnly ? (
+        <p className="observer-banner" role="status" data-testid="read-only-board">
+          {t(board.readOnly === 'newer-schema' ? 'board.readOnlyNewer' : 'board.readOnlyBroken')}
+        </p>
+      ) : (
+        role === 'observer' && <p className="observer-banner">{t('board.readOnly')}</p>
+      )}
       <Notice editor={editor} />
       {help && <HelpPanel onClose={() => setHelp(false)} />}
       {historyOpen && token && <HistoryPanel boardId={boardId} token={token} canManage={board.role === 'facilitator'} author={name ?? ''} onClose={() => setHistoryOpen(false)} />}
       {exporting && token && <ExportDialog editor={editor} boardId={boardId} token={token} onClose={() => setExporting(false)} />}
-      {!name && <NamePrompt onDone={setName} />}
+      {!name && <NamePrompt onDone={setName} suggested={board.personName} />}
     </BoardLayout>
   );
 }

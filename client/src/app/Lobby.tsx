@@ -1,10 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { recentBoards } from '../sync/recent';
+import { recentBoards, rememberBoard } from '../sync/recent';
 import { LanguageSwitch } from './LanguageSwitch';
 import { rememberLinks } from '../panels/SharePanel';
 import { ImportBoard } from '../history/ImportBoard';
 import { JoinBoard } from './JoinBoard';
+import { RecentBoards } from './RecentBoards';
 
 const TEMPLATE_NAMES = ['workshop', 'stakeholder-map', 'problem-tree', 'swot', 'blank'] as const;
 
@@ -17,7 +18,7 @@ interface Created {
 
 const ROLES: Role[] = ['facilitator', 'participant', 'observer'];
 
-/** Start page: create a board and hand out its links; join one by its link; reopen recent boards. */
+/** Start page: create a board and hand out its links; join one by its link; reopen this browser's boards. */
 export function Lobby() {
   const { t, i18n } = useTranslation();
   const [title, setTitle] = useState('');
@@ -27,7 +28,7 @@ export function Lobby() {
   const [error, setError] = useState<string | null>(null);
   const [created, setCreated] = useState<Created | null>(null);
   const [copied, setCopied] = useState<Role | null>(null);
-  const recent = recentBoards();
+  const [recent, setRecent] = useState(recentBoards);
 
   const create = async (event: FormEvent) => {
     event.preventDefault();
@@ -43,6 +44,8 @@ export function Lobby() {
       const body = (await res.json()) as Created & { error?: string };
       if (!res.ok) throw new Error(body.error ?? String(res.status));
       rememberLinks(body.id, body.links);
+      rememberBoard({ id: body.id, title: body.title, role: 'facilitator', link: body.links.facilitator });
+      setRecent(recentBoards());
       setCreated(body);
     } catch (e) {
       setError(t('errors.generic', { message: (e as Error).message }));
@@ -118,20 +121,7 @@ export function Lobby() {
       </section>
       <JoinBoard />
       <ImportBoard />
-      <section className="card">
-        <h2>{t('lobby.recent')}</h2>
-        {recent.length === 0 ? (
-          <p>{t('lobby.noRecent')}</p>
-        ) : (
-          <ul className="recent">
-            {recent.map((board) => (
-              <li key={board.id}>
-                <a href={board.link}>{board.title}</a> <time>{new Date(board.openedAt).toLocaleString(i18n.language)}</time>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <RecentBoards boards={recent} onChange={setRecent} />
     </main>
   );
 }

@@ -218,12 +218,13 @@ export function Canvas({ editor, awareness, onStartEditing, badges = NO_BADGES, 
       return;
     }
     if (e.button !== 0) return;
-    // During a dot-voting round, a click on an eligible item is a vote (Shift takes one back).
+    // During a dot-voting round, a click on an eligible item is a vote (Shift, or the vote
+    // bar's take-back mode on a phone, takes one back).
     const voting = editor.voting;
     if (voting) {
       const hit = ctx.hit(p.board);
       if (hit && voting.eligible(hit.id)) {
-        voting.vote(hit.id, e.shiftKey);
+        voting.vote(hit.id, e.shiftKey || voting.retracting === true);
         return;
       }
     }

@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import * as Y from 'yjs';
+import { isTemplatePlaceholder } from '../../../shared/templates/labels';
 import { textFieldLimit } from '../../../shared/schema/elements';
 import { elementsOf } from '../../../shared/schema/doc';
 import type { Editor } from '../editor/editor';
@@ -43,7 +44,9 @@ export function TextEditor({ editor, id, field, onDone }: { editor: Editor; id: 
     if (!textarea || !ytext) return;
     textarea.value = ytext.toString();
     textarea.focus();
-    textarea.setSelectionRange(textarea.value.length, textarea.value.length);
+    // A template's text is a placeholder: selected, so that typing replaces it.
+    if (isTemplatePlaceholder(textarea.value)) textarea.select();
+    else textarea.setSelectionRange(textarea.value.length, textarea.value.length);
   }, [ytext]);
 
   useEffect(() => {

@@ -2,6 +2,14 @@ import { useEffect } from 'react';
 import type { Editor } from '../editor/editor';
 import { isTyping, SHORTCUTS } from './shortcuts';
 import { handleTreeKey, onBoardSurface } from '../methods/tree/tree-shortcuts';
+import { typeInto } from '../methods/tree/tree-actions';
+import * as Y from 'yjs';
+import { elementsOf } from '../../../shared/schema/doc';
+
+/** Whether an element has a text one types into (a note, a text, a shape's label…). */
+function hasText(editor: Editor, id: string): boolean {
+  return elementsOf(editor.doc).get(id)?.get('text') instanceof Y.Text;
+}
 
 /** Whether a dialog covers the board: its keys are the dialog's then, not the board's. */
 function dialogOpen(): boolean {
@@ -26,8 +34,21 @@ export function useShortcuts(editor: Editor, onHelp: () => void, onEdit: (id: st
         e.preventDefault();
         return onEdit([...editor.state.selection][0]!);
       }
+      const onBoard = onBoardSurface(e.target);
+      // Typing on a selected note (or anything with text) starts editing it with that
+      // letter, as in Miro and tldraw, instead of switching tools under the person's hands.
+      const printable = e.key.length === 1 && e.key !== ' ' && !e.ctrlKey && !e.metaKey && !e.altKey && !e.repeat;
+      if (onBoard && printable && editor.state.selection.size === 1) {
+        const id = [...editor.state.selection][0]!;
+        if (hasText(editor, id)) {
+          e.preventDefault();
+          return typeInto(editor, id, e.key, onEdit);
+        }
+      }
       const shortcut = SHORTCUTS.find((s) => s.matches(e));
       if (!shortcut) return;
+      // Letter keys are the board's only while the board has the focus (not a panel's button).
+      if (shortcut.action.startsWith('tool.') && !onBoard) return;
       e.preventDefault();
       shortcut.run(editor, e);
     };

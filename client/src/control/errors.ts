@@ -12,7 +12,6 @@ const KNOWN: [RegExp, string][] = [
   [/^this frame is not in private brainstorming/, 'control.errors.notPrivate'],
   [/is not allowed for the/, 'control.errors.notAllowed'],
   [/^offline|^no answer from the server/, 'control.errors.offline'],
-  [/^at most \d+ hidden notes/, 'control.errors.tooManyDrafts'],
 ];
 
 export function errorKey(message: string): string | null {

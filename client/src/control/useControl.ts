@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
 import { EVENTS, type Ack, type Command, type View } from '../../../shared/protocol/commands';
+import { applyDraftDelta, type DraftDelta } from '../../../shared/protocol/drafts';
 import { initialControlState, type ControlState, type Draft, type Person, type Role } from '../../../shared/protocol/state';
 import { sessionId } from './session';
 
@@ -72,6 +73,8 @@ export function useControl(boardId: string, token: string | null, name: string |
     });
     socket.on(EVENTS.myVotes, (votes: { roundId: string; itemIds: string[] }) => setMyVotes(votes));
     socket.on(EVENTS.myDrafts, ({ drafts: mine }: { drafts: Draft[] }) => setDrafts(mine));
+    // After joining, the server sends only what changed.
+    socket.on(EVENTS.myDraftsChanged, (delta: DraftDelta) => setDrafts((mine) => applyDraftDelta(mine, delta)));
     socket.on(EVENTS.summon, ({ view }: { view: View | { frameId: string } }) => handlersRef.current.onSummon(view));
     socket.on(EVENTS.followView, ({ view }: { view: View }) => handlersRef.current.onFollowView(view));
     socket.on(EVENTS.removed, ({ reason }: { reason: string }) => setRemoved(reason));

@@ -1,7 +1,7 @@
 import { useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { rememberLinks } from '../panels/SharePanel';
-import { ApiError, importBackup } from './api';
+import { ApiError, importBackup, type ImportedBoard } from './api';
 import './history.css';
 
 /** Lobby card: pick a backup file (JSON), import it as a new board and open it. */
@@ -9,6 +9,8 @@ export function ImportBoard() {
   const { t } = useTranslation();
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  /** A board whose import cut broken tree links: the person reads what changed before opening it. */
+  const [repaired, setRepaired] = useState<ImportedBoard | null>(null);
 
   const pick = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
@@ -16,6 +18,7 @@ export function ImportBoard() {
     if (!file) return;
     setBusy(file.name);
     setError(null);
+    setRepaired(null);
     try {
       const text = await file.text();
       try {
@@ -25,7 +28,10 @@ export function ImportBoard() {
       }
       const board = await importBackup(text);
       rememberLinks(board.id, board.links);
-      location.assign(board.links.facilitator);
+      if (board.repairs?.length) {
+        setRepaired(board);
+        setBusy(null);
+      } else location.assign(board.links.facilitator);
     } catch (e) {
       const message = e instanceof ApiError && e.status === 413 ? t('backup.tooLarge') : (e as Error).message;
       setError(t('backup.importFailed', { message }));
@@ -48,6 +54,19 @@ export function ImportBoard() {
           </span>
         )}
       </div>
+      {repaired && (
+        <div role="status" data-testid="import-repairs">
+          <p>{t('backup.repaired')}</p>
+          <ul>
+            {repaired.repairs.map((repair) => (
+              <li key={repair.element}>{t(`backup.repair.${repair.what}`, { text: repair.text || repair.element })}</li>
+            ))}
+          </ul>
+          <a className="button" href={repaired.links.facilitator}>
+            {t('backup.openBoard')}
+          </a>
+        </div>
+      )}
       {error && (
         <p className="error" role="alert" data-testid="import-error">
           {error}

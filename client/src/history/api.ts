@@ -1,6 +1,7 @@
 import type { BoardSummary, RestoreReport } from '../../../shared/history';
 import type { BoardMeta } from '../../../shared/schema/doc';
 import type { Element } from '../../../shared/schema/elements';
+import type { TreeRepair } from '../../../shared/backup/repair-trees';
 
 /** A saved version as the server lists it (server/storage/types.ts SnapshotRecord). */
 export interface Version {
@@ -29,6 +30,8 @@ export interface ImportedBoard {
   id: string;
   title: string;
   links: Record<'facilitator' | 'participant' | 'observer', string>;
+  /** Tree links the import cut (shared/backup/repair-trees.ts). */
+  repairs: TreeRepair[];
 }
 
 /** A failed request; `message` is the server's `{ error }` when there was one. */

@@ -3,6 +3,7 @@ import { spreadOf } from '../../../shared/methods/ratings';
 import { quadrantOf } from '../../../shared/methods/scores';
 import type { Ack, Command } from '../../../shared/protocol/commands';
 import type { ElementOf } from '../../../shared/schema/elements';
+import { own } from '../../../shared/schema/records';
 import type { Editor } from '../editor/editor';
 import { useElement } from '../editor/hooks';
 import { axisLabel, formatScore } from './format';
@@ -60,8 +61,8 @@ export function CardDetails({ editor, id, role, myRatings, ratingCounts, send }:
         </>
       )}
       <Results element={element} />
-      {canEdit && <RatingForm elementId={id} type={element.type} mine={myRatings[id]} count={ratingCounts[id] ?? 0} revealed={element.ratings.length > 0} send={send} />}
-      {!canEdit && <p className="muted">{t('stakeholders.rating.count', { count: ratingCounts[id] ?? 0 })}</p>}
+      {canEdit && <RatingForm elementId={id} type={element.type} mine={own(myRatings, id)} count={own(ratingCounts, id) ?? 0} revealed={element.ratings.length > 0} send={send} />}
+      {!canEdit && <p className="muted">{t('stakeholders.rating.count', { count: own(ratingCounts, id) ?? 0 })}</p>}
     </section>
   );
 }

@@ -11,6 +11,7 @@ import { readMeta } from '../../../shared/schema/doc';
 import type { FrameMethod } from '../../../shared/schema/elements';
 import { TEMPLATE_LABELS } from '../../../shared/templates/labels';
 import { emptyFrame, stakeholderMap } from '../../../shared/templates/methods';
+import { own } from '../../../shared/schema/records';
 import type { Editor } from '../editor/editor';
 import { useCoversCanvasLeft, useEditorState, useElementsDerived } from '../editor/hooks';
 import { cardsIn, frameWithMethod } from './boardQueries';
@@ -77,7 +78,7 @@ export function MethodsDock({ editor, role, boardId, token, state, myRatings, se
 
   const facilitator = role === 'facilitator';
   const contributor = facilitator || role === 'participant';
-  const pending = (ids: string[]) => ids.reduce((sum, id) => sum + (state.ratingCounts[id] ?? 0), 0);
+  const pending = (ids: string[]) => ids.reduce((sum, id) => sum + (own(state.ratingCounts, id) ?? 0), 0);
 
   const run = async (command: Command) => {
     const ack = await send(command);

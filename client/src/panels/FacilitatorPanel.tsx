@@ -4,6 +4,7 @@ import type { Ack, Command } from '../../../shared/protocol/commands';
 import { openRound, type ControlState, type Person, type Role } from '../../../shared/protocol/state';
 import type { Editor } from '../editor/editor';
 import { useEditorState, useElementsDerived } from '../editor/hooks';
+import { RemovePersonDialog } from './RemovePersonDialog';
 import { SharePanel } from './SharePanel';
 import { IdeasSection } from '../methods/ideas/IdeasSection';
 import { errorKey } from '../control/errors';
@@ -28,6 +29,10 @@ export function FacilitatorPanel({ editor, boardId, token, state, people, mySess
   const [error, setError] = useState<string | null>(null);
   const [minutes, setMinutes] = useState(5);
   const [votes, setVotes] = useState(3);
+  const [removing, setRemoving] = useState<Person | null>(null);
+  /** Bumped when people's links may have changed (a removal revokes, a role change is stored on a personal link). */
+  const [linksVersion, setLinksVersion] = useState(0);
+  const linksChanged = () => setLinksVersion((v) => v + 1);
   const selection = useEditorState(editor, (s) => s.selection);
   const frames = useElementsDerived(
     editor,
@@ -41,6 +46,7 @@ export function FacilitatorPanel({ editor, boardId, token, state, people, mySess
   const run = async (command: Command) => {
     const ack = await send(command);
     setError(ack.ok ? null : t(errorKey(ack.error) ?? 'control.refused', { reason: ack.error }));
+    if (ack.ok && command.type === 'role.set') linksChanged();
   };
   const summonHere = () => {
     const c = editor.viewCenter();
@@ -211,7 +217,7 @@ export function FacilitatorPanel({ editor, boardId, token, state, people, mySess
                       </option>
                     ))}
                   </select>
-                  <button type="button" className="secondary" onClick={() => void run({ type: 'person.remove', sessionId: person.sessionId })} aria-label={t('control.people.remove')}>
+                  <button type="button" className="secondary" onClick={() => setRemoving(person)} aria-label={t('control.people.removeName', { name: person.name || '?' })} data-testid="person-remove">
                     ✕
                   </button>
                 </>
@@ -221,7 +227,8 @@ export function FacilitatorPanel({ editor, boardId, token, state, people, mySess
         </ul>
       </section>
 
-      <SharePanel boardId={boardId} token={token} />
+      <SharePanel boardId={boardId} token={token} version={linksVersion} />
+      {removing && <RemovePersonDialog person={removing} boardId={boardId} token={token} send={send} onClose={() => setRemoving(null)} onRemoved={linksChanged} />}
       <IdeasSection editor={editor} boardId={boardId} token={token} />
       {error && (
         <p className="error" role="alert">

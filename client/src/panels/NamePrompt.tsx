@@ -1,12 +1,18 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 
 export const NAME_KEY = 'warsztat.displayName';
 
-/** Asks for a display name on first join; it is remembered on this device. */
-export function NamePrompt({ onDone }: { onDone: (name: string) => void }) {
+/**
+ * Asks for a display name on first join; it is remembered on this device. A personal link's
+ * name is offered (it may arrive after the prompt opened), unless something was typed already.
+ */
+export function NamePrompt({ onDone, suggested }: { onDone: (name: string) => void; suggested?: string | null }) {
   const { t } = useTranslation();
-  const [name, setName] = useState('');
+  const [name, setName] = useState(suggested ?? '');
+  useEffect(() => {
+    if (suggested) setName((typed) => typed || suggested);
+  }, [suggested]);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const trimmed = name.trim().slice(0, 40);

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PersonalLinks } from './PersonalLinks';
 import { qrDataUrl } from './qr';
 
 type LinkRole = 'participant' | 'observer';
@@ -10,6 +11,18 @@ export function rememberLinks(boardId: string, links: Partial<Record<string, str
   localStorage.setItem(LINKS_KEY(boardId), JSON.stringify(links));
 }
 
+/** Remembers one role's new link (after it was replaced elsewhere, e.g. in the remove dialog). */
+export function rememberLink(boardId: string, role: LinkRole, link: string): void {
+  rememberLinks(boardId, { ...knownLinks(boardId), [role]: link });
+}
+
+/** Drops the links kept for a board (the lobby forgets a board) and returns them, for undo. */
+export function forgetLinks(boardId: string): Partial<Record<string, string>> {
+  const links = knownLinks(boardId);
+  localStorage.removeItem(LINKS_KEY(boardId));
+  return links;
+}
+
 function knownLinks(boardId: string): Partial<Record<LinkRole, string>> {
   try {
     return JSON.parse(localStorage.getItem(LINKS_KEY(boardId)) ?? '{}') as Partial<Record<LinkRole, string>>;
@@ -18,10 +31,14 @@ function knownLinks(boardId: string): Partial<Record<LinkRole, string>> {
   }
 }
 
-/** The participant link as text and QR code; a new link can replace an old one. */
-export function SharePanel({ boardId, token }: { boardId: string; token: string }) {
+/**
+ * The participant link as text and QR code; a new link can replace an old one. Below, the
+ * personal links. `version` changes when links may have changed elsewhere (remove dialog).
+ */
+export function SharePanel({ boardId, token, version = 0 }: { boardId: string; token: string; version?: number }) {
   const { t } = useTranslation();
   const [links, setLinks] = useState(() => knownLinks(boardId));
+  useEffect(() => setLinks(knownLinks(boardId)), [boardId, version]);
   const [qr, setQr] = useState<string | null>(null);
   const [busy, setBusy] = useState<LinkRole | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -61,6 +78,7 @@ export function SharePanel({ boardId, token }: { boardId: string; token: string 
       ))}
       {qr && <img className="qr" src={qr} alt={t('control.share.qr')} data-testid="share-qr" />}
       {error && <p className="error">{error}</p>}
+      <PersonalLinks boardId={boardId} token={token} version={version} />
     </section>
   );
 }

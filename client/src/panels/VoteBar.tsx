@@ -1,12 +1,41 @@
 import { useTranslation } from 'react-i18next';
 import type { VoteRound } from '../../../shared/protocol/state';
 
-/** While a round is open: what is being voted on and how many votes this person has left. */
-export function VoteBar({ round, used, canVote }: { round: VoteRound; used: number; canVote: boolean }) {
+export interface VoteBarProps {
+  round: VoteRound;
+  used: number;
+  canVote: boolean;
+  /** Whether a tap or click on an item takes one of this person's votes back instead of casting one. */
+  retracting: boolean;
+  onRetracting: (retracting: boolean) => void;
+  /** Casts (or takes back) a vote on each selected item: voting without a pointer. */
+  onVoteSelected: () => void;
+}
+
+/** The open round, the votes left, and how to cast or take back a vote by tap, click or keyboard. */
+export function VoteBar({ round, used, canVote, retracting, onRetracting, onVoteSelected }: VoteBarProps) {
   const { t } = useTranslation();
+  if (!canVote) {
+    return (
+      <div className="vote-bar" role="status" data-testid="vote-bar">
+        🗳 {t('control.vote.barObserver', { title: round.title })}
+      </div>
+    );
+  }
   return (
-    <div className="vote-bar" role="status" data-testid="vote-bar">
-      🗳 {canVote ? t('control.vote.bar', { title: round.title, left: Math.max(0, round.votesPerPerson - used) }) : t('control.vote.barObserver', { title: round.title })}
+    <div className="vote-bar" data-testid="vote-bar">
+      <span role="status">🗳 {t(retracting ? 'control.vote.barRetract' : 'control.vote.bar', { title: round.title, left: Math.max(0, round.votesPerPerson - used) })}</span>
+      <span className="vote-bar-actions" role="group" aria-label={t('control.vote.mode')}>
+        <button type="button" aria-pressed={!retracting} onClick={() => onRetracting(false)}>
+          {t('control.vote.castMode')}
+        </button>
+        <button type="button" aria-pressed={retracting} onClick={() => onRetracting(true)} data-testid="vote-retract-mode">
+          {t('control.vote.retractMode')}
+        </button>
+        <button type="button" onClick={onVoteSelected} data-testid="vote-selected">
+          {t(retracting ? 'control.vote.retractSelected' : 'control.vote.castSelected')}
+        </button>
+      </span>
     </div>
   );
 }

@@ -15,6 +15,10 @@ export interface BoardState {
   elementCount: number;
   presentCount: number;
   role: string | null;
+  /** Set when the server opens the board for reading only (its saved layout is newer than the server's). */
+  readOnly: 'newer-schema' | 'migration-failed' | null;
+  /** The holder's name when the link is a personal one (offered as the display name). */
+  personName: string | null;
   error: BoardError | null;
 }
 
@@ -29,6 +33,8 @@ export function useBoard(boardId: string, token: string | null): BoardState {
     elementCount: 0,
     presentCount: 0,
     role: null,
+    readOnly: null,
+    personName: null,
     error: token ? null : 'noToken',
   });
 
@@ -44,7 +50,7 @@ export function useBoard(boardId: string, token: string | null): BoardState {
 
     // The socket cannot tell us why it was refused; the REST API can. Both start at once,
     // so checking the link costs no time before the board starts arriving.
-    void (async () => {
+    const checkLink = async () => {
       const res = await fetch(`/api/boards/${encodeURIComponent(boardId)}`, { headers: { authorization: `Bearer ${token}` } }).catch(() => null);
       if (disposed) return;
       const refused = res && (res.status === 401 || res.status === 403) ? 'badToken' : res && res.status === 404 ? 'notFound' : null;
@@ -52,12 +58,19 @@ export function useBoard(boardId: string, token: string | null): BoardState {
         provider.destroy();
         return update({ error: refused });
       }
-      const info = res?.ok ? ((await res.json()) as { role: string; title: string }) : null;
-      if (!disposed) update({ role: info?.role ?? null, title: info?.title || readMeta(doc).title });
-    })();
+      if (!res?.ok) return;
+      const info = (await res.json()) as { role: string; title: string; personName?: string; readOnly?: { reason: BoardState['readOnly'] } };
+      if (!disposed) update({ role: info.role ?? null, personName: info.personName ?? null, title: info.title || readMeta(doc).title, readOnly: info.readOnly?.reason ?? null });
+    };
+    void checkLink();
 
+    // A read-only board can become editable (a version restored): the server then closes
+    // every connection, and the board is checked again once it is back.
+    let lastStatus: ConnectionStatus | undefined;
     const stopListening = connection.listen(({ status, synced, error }) => {
       const patch: Partial<BoardState> = {};
+      if (status === 'connected' && lastStatus !== undefined && lastStatus !== 'connected') void checkLink();
+      if (status !== undefined) lastStatus = status;
       if (status !== undefined) patch.status = status;
       if (synced) patch.synced = true;
       if (error) patch.error = error;

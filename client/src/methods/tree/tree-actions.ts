@@ -4,7 +4,7 @@ import { wouldCreateCycle } from '../../../../shared/methods/problem-tree';
 import { addTreeNode, applyTreeLayout, createTreeCore, deleteTreeNodes, nodeSize, reparentTreeNode, setTreeCollapsed, type NewNodePlace } from '../../../../shared/methods/tree-ops';
 import { elementsOf, readMeta } from '../../../../shared/schema/doc';
 import type { ElementOf, TreeKind } from '../../../../shared/schema/elements';
-import { TEMPLATE_LABELS } from '../../../../shared/templates/labels';
+import { isTemplatePlaceholder, TEMPLATE_LABELS } from '../../../../shared/templates/labels';
 import type { Editor } from '../../editor/editor';
 
 type Node = ElementOf<'treeNode'>;
@@ -64,6 +64,13 @@ export function convert(editor: Editor, problemFrameId: string): void {
 /** Starts editing a node with a typed character already added, so typing simply works. */
 export function typeInto(editor: Editor, id: string, char: string, onEdit: (id: string) => void): void {
   const text = elementsOf(editor.doc).get(id)?.get('text');
-  if (text instanceof Y.Text && !editor.state.readOnly && !editor.isLocked(id)) editor.doc.transact(() => text.insert(text.length, char), editor.origin);
+  if (text instanceof Y.Text && !editor.state.readOnly && !editor.isLocked(id)) {
+    // A template's text is a placeholder: the first letter typed replaces it.
+    const replace = isTemplatePlaceholder(text.toString());
+    editor.doc.transact(() => {
+      if (replace) text.delete(0, text.length);
+      text.insert(text.length, char);
+    }, editor.origin);
+  }
   onEdit(id);
 }

@@ -1,0 +1,86 @@
+import * as Y from 'yjs';
+import { metaOf, readMeta } from '../../shared/schema/doc';
+import { mayWriteMeta, ROOT_TYPES } from '../../shared/schema/meta-rules';
+import type { Role } from '../../shared/protocol/state';
+
+interface MetaCorrection {
+  key: string;
+  /** What the key held before; `undefined` removes it. */
+  value: unknown;
+}
+
+/**
+ * Keeps the board's metadata the server's (shared/schema/meta-rules.ts): a client's change
+ * that the rule refuses is put back in a correction that travels with the update, as the
+ * facilitator-field guard does. A title change that stands is passed on to the catalogue.
+ */
+export class MetaGuard {
+  private corrections: MetaCorrection[] = [];
+  private readonly meta: Y.Map<unknown>;
+
+  constructor(
+    private readonly doc: Y.Doc,
+    /** The role of the client a transaction came from; undefined for the server's own. */
+    private readonly clientRole: (origin: unknown) => Role | undefined,
+    private readonly onTitle: (title: string) => void,
+  ) {
+    this.meta = metaOf(doc);
+    this.meta.observe(this.collect);
+  }
+
+  private readonly collect = (event: Y.YMapEvent<unknown>, transaction: Y.Transaction): void => {
+    const role = this.clientRole(transaction.origin);
+    let titleStands = false;
+    for (const [key, change] of event.changes.keys) {
+      const value = this.meta.get(key);
+      if (role !== undefined && (change.action === 'delete' || !mayWriteMeta(role, key, value))) {
+        // Values in meta are plain; a type put there by a client has no earlier value to keep.
+        const old = change.oldValue instanceof Y.AbstractType ? undefined : change.oldValue;
+        this.corrections.push({ key, value: change.action === 'add' ? undefined : old });
+      } else if (key === 'title') titleStands = true;
+    }
+    if (titleStands) {
+      const title = readMeta(this.doc).title;
+      if (title) this.onTitle(title);
+    }
+  };
+
+  /** Puts back what the last client update changed against the rule; whether there was any. */
+  restore(origin: unknown): boolean {
+    const corrections = this.corrections;
+    this.corrections = [];
+    if (corrections.length === 0) return false;
+    this.doc.transact(() => {
+      for (const { key, value } of corrections) {
+        if (value === undefined) this.meta.delete(key);
+        else this.meta.set(key, value);
+      }
+    }, origin);
+    return true;
+  }
+
+  destroy(): void {
+    this.meta.unobserve(this.collect);
+  }
+}
+
+/** Top-level types of the document that are not the board's (see ROOT_TYPES). */
+export function foreignRootTypes(doc: Y.Doc): string[] {
+  return [...doc.share.keys()].filter((name) => !ROOT_TYPES.includes(name));
+}
+
+/**
+ * Empties top-level types an update made outside the board's layout. A type cannot be taken
+ * out of a document once it exists; what it holds can, and nobody then sees or stores more
+ * than its tombstones.
+ */
+export function emptyRootTypes(doc: Y.Doc, names: readonly string[], origin: unknown): void {
+  doc.transact((transaction) => {
+    for (const name of names) {
+      const type = doc.share.get(name);
+      if (!type) continue;
+      for (const item of type._map.values()) if (!item.deleted) item.delete(transaction);
+      for (let item = type._start; item !== null; item = item.right) if (!item.deleted) item.delete(transaction);
+    }
+  }, origin);
+}
