@@ -64,6 +64,18 @@ export class MetaGuard {
   }
 }
 
+/**
+ * Whether an update writes to a top-level type other than the board's (ROOT_TYPES): such an
+ * item names its parent by the type's name. Read before the update is applied, so that it
+ * is refused whole rather than taken in and emptied. Throws on an undecodable update.
+ */
+export function writesForeignRoot(update: Uint8Array): boolean {
+  for (const struct of Y.decodeUpdate(update).structs) {
+    if (struct instanceof Y.Item && typeof struct.parent === 'string' && !ROOT_TYPES.includes(struct.parent)) return true;
+  }
+  return false;
+}
+
 /** Top-level types of the document that are not the board's (see ROOT_TYPES). */
 export function foreignRootTypes(doc: Y.Doc): string[] {
   return [...doc.share.keys()].filter((name) => !ROOT_TYPES.includes(name));

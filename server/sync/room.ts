@@ -9,7 +9,7 @@ import { CLOSE, encodeSyncStep2, encodeUpdate } from './protocol';
 import { RelayKind, type RedisRelay, type RoomPeer } from '../scale/redis-relay';
 import { applyGuarded } from './lock-guard';
 import { FacilitatorFieldGuard } from './facilitator-fields';
-import { emptyRootTypes, foreignRootTypes, MetaGuard } from './meta-guard';
+import { emptyRootTypes, foreignRootTypes, MetaGuard, writesForeignRoot } from './meta-guard';
 import { mergeToSnapshot } from './snapshot';
 import { FullStateCache, isEmptyStateVector } from './full-state';
 import { PresenceBroadcast } from './presence-batch';
@@ -259,6 +259,7 @@ export class Room {
     this.captured = [];
     const rootTypes = this.doc.share.size;
     try {
+      if (writesForeignRoot(update)) return 'foreign-type';
       const store = this.doc.store;
       const pendingBefore = store.pendingStructs !== null || store.pendingDs !== null;
       const { reverted } = guarded ? applyGuarded(this.doc, update, from, { role: from.role, locks, privateFrames }) : (Y.applyUpdate(this.doc, update, from), { reverted: false });

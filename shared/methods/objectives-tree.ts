@@ -1,3 +1,4 @@
+import { freeSpot } from '../geometry/free-space';
 import type * as Y from 'yjs';
 import { createElement, newId, updateElement } from '../ops/elements';
 import { OpError } from '../ops/errors';
@@ -60,9 +61,12 @@ export function convertToObjectives(doc: Y.Doc, problemFrameId: string, frameTit
   doc.transact(() => {
     let frame = objectivesFrameFor(doc, problemIds);
     if (!frame) {
+      // Beside the problem tree, in the first free space of its row (not over another method).
+      const others = frames(doc).filter((f) => f.id !== source.id);
+      const at = freeSpot({ w: source.w, h: source.h }, { x: source.x + source.w + FRAME_GAP, y: source.y }, others, FRAME_GAP);
       const id = createElement(
         doc,
-        { type: 'frame', method: 'objectivesTree', title: frameTitle, x: source.x + source.w + FRAME_GAP, y: source.y, w: source.w, h: source.h, fill: source.fill },
+        { type: 'frame', method: 'objectivesTree', title: frameTitle, x: at.x, y: at.y, w: source.w, h: source.h, fill: source.fill },
         options.createdBy ?? '',
         options.origin,
       );

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
+import { elementsOf } from '../../shared/schema/doc';
 import { Editor } from '../../client/src/editor/editor';
 import { createTool } from '../../client/src/tools';
 import { ConnectorTool, PenTool, ShapeTool } from '../../client/src/tools/create-tools';
@@ -315,6 +316,22 @@ describe('ShapeTool', () => {
     editor.setViewport({ x: 100, y: 50, scale: 2 });
     gesture(new ShapeTool('rect'), ctx, [at(editor, 10, 20), at(editor, 60, 70)]);
     expect(editor.store.ordered()[0]).toMatchObject({ x: 10, y: 20, w: 50, h: 50 });
+  });
+
+  it('a new note and its first text are one undo step; the next edit is a step of its own', () => {
+    const { editor, ctx } = setup();
+    // As the board page does: editing the element just created stays in the creation's step.
+    ctx.startEditing = (id) => editor.beginGesture(id);
+    gesture(new ShapeTool('note'), ctx, [at(editor, 0, 0)]);
+    const [note] = editor.store.ordered();
+    const text = elementsOf(editor.doc).get(note!.id)!.get('text') as Y.Text;
+    editor.doc.transact(() => text.insert(0, 'Odpływ młodych'), editor.origin);
+    editor.endGesture();
+    editor.update(note!.id, { x: 300 });
+    editor.undo();
+    expect(editor.store.get(note!.id)).toMatchObject({ x: note!.x, text: 'Odpływ młodych' });
+    editor.undo();
+    expect(editor.store.size).toBe(0);
   });
 
   it('read-only: nothing is created, a notice says why, no editing starts', () => {

@@ -166,3 +166,24 @@ describe('SWOT to TOWS', () => {
     expect(() => addStrategy(doc, cells['tows-wt'], 'x', Array.from({ length: 21 }, (_, i) => `i${i}`))).toThrow(expect.objectContaining({ key: 'tows.errors.tooMany' }));
   });
 });
+
+describe('a converted objectives tree goes to free space', () => {
+  it('on the workshop template it covers no other method’s frame', () => {
+    const doc = newBoard();
+    TEMPLATES.workshop!(doc, 'pl');
+    const problemFrame = readElements(doc).elements.find((e): e is ElementOf<'frame'> => e.type === 'frame' && e.method === 'problemTree')!;
+    const core = treeNodesIn(doc, problemFrame.id).find((n) => n.tree === 'problem') ?? null;
+    const coreId = core?.id ?? createTreeCore(doc, problemFrame.id, 'problem', 'Odpływ młodych', { x: problemFrame.x + 500, y: problemFrame.y + 400 });
+    addTreeNode(doc, coreId, 'child', {}, 'Brak pracy');
+    // The template's objectives frame already holds something: the conversion needs a frame of its own.
+    const templateObjectives = readElements(doc).elements.find((e) => e.type === 'frame' && e.method === 'objectivesTree')!;
+    createElement(doc, { type: 'note', text: 'notatka', x: templateObjectives.x + 10, y: templateObjectives.y + 10, parentId: templateObjectives.id });
+    createTreeCore(doc, templateObjectives.id, 'objective', 'Inny cel', { x: templateObjectives.x + 300, y: templateObjectives.y + 300 });
+    const { frameId } = convertToObjectives(doc, problemFrame.id, 'Drzewo celów');
+    const all = readElements(doc).elements;
+    const made = all.find((e) => e.id === frameId) as ElementOf<'frame'>;
+    expect(made.id).not.toBe(templateObjectives.id);
+    const overlapping = all.filter((e): e is ElementOf<'frame'> => e.type === 'frame' && e.parentId === null && e.id !== made.id).filter((f) => f.x < made.x + made.w && made.x < f.x + f.w && f.y < made.y + made.h && made.y < f.y + f.h);
+    expect(overlapping.map((f) => f.title)).toEqual([]);
+  });
+});

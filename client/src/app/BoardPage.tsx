@@ -188,10 +188,15 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
   const startEditing = useCallback(
     (id: string) => {
       const element = editor?.store.get(id);
-      if (!editor || !element || editor.state.readOnly || element.type === 'connector' || element.type === 'stroke') return;
-      if (editor.isLocked(id)) return editor.notify('control.locked');
+      if (!editor) return;
+      // Not editable: a gesture left open for its typing ends here.
+      if (!element || editor.state.readOnly || element.type === 'connector' || element.type === 'stroke') return editor.endGesture();
+      if (editor.isLocked(id)) {
+        editor.endGesture();
+        return editor.notify('control.locked');
+      }
       editor.select([id]);
-      editor.beginGesture();
+      editor.beginGesture(id);
       // Zoomed far out, the text being typed would be a few pixels high: come closer first.
       // A frame's title is what is typed: come close to its bar, not to the whole frame.
       const typedIn = element.type === 'frame' ? { x: element.x, y: element.y - 32, w: Math.min(element.w, 600), h: 32 } : elementBounds(element, editor.store.lookup);

@@ -266,14 +266,28 @@ export class Editor {
     if (floating !== this.stateValue.liftFloating) this.setState({ liftFloating: floating });
   }
 
-  /** Starts a gesture (a drag, a resize, a typing session): undo takes it back as a whole. */
-  beginGesture(): void {
-    this.undoManager.stopCapturing();
+  /** An element just created whose editing, starting next, belongs to the same undo step. */
+  private continuing: string | null = null;
+
+  /**
+   * Starts a gesture (a drag, a resize, a typing session): undo takes it back as a whole.
+   * Editing the element just created (`continueGestureInto`) stays in the creation's step.
+   */
+  beginGesture(forId?: string): void {
+    const continues = forId !== undefined && forId === this.continuing;
+    this.continuing = null;
+    if (!continues) this.undoManager.stopCapturing();
     this.inGesture = true;
+  }
+
+  /** The gesture running now goes on into editing this element (a new note and its text are one step). */
+  continueGestureInto(id: string): void {
+    this.continuing = id;
   }
 
   /** Ends the current gesture (harmless when none is running). */
   endGesture(): void {
+    this.continuing = null;
     this.undoManager.stopCapturing();
     this.inGesture = false;
   }

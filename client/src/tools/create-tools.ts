@@ -49,13 +49,16 @@ export class ShapeTool implements Tool {
     }
     const input: NewElement = { type: this.type, x: rect.x, y: rect.y, w: Math.max(rect.w, 16), h: Math.max(rect.h, 16) };
     if (this.type === 'note') input.color = editor.state.noteColor;
+    // Creating, placing in its frame and the first typing are one undo step.
+    editor.beginGesture();
     const [id] = editor.create([input]);
     if (id && this.type !== 'frame') reparent(ctx, [id]);
-    editor.endGesture();
     editor.setTool('select');
-    if (!id) return;
-    editor.select([id]);
-    if (this.type === 'note' || this.type === 'text' || this.type === 'frame') ctx.startEditing(id);
+    const typed = this.type === 'note' || this.type === 'text' || this.type === 'frame';
+    if (id) editor.select([id]);
+    if (!id || !typed) return editor.endGesture();
+    editor.continueGestureInto(id);
+    ctx.startEditing(id);
   }
 
   cancel(ctx: ToolContext): void {
