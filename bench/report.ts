@@ -435,7 +435,7 @@ function methodSection(r: Results): string {
     '## How it was measured',
     '',
     '- **Servers.** Both run as child processes of the harness, on 127.0.0.1, started fresh for every row:',
-    '  - *ours*: `node --import tsx server/main.ts` with `PORT=0 HOST=127.0.0.1 DATA_DIR=<temp dir> LOG_LEVEL=warn` — token auth and durable SQLite storage on, everything else at its defaults (scenario 2 adds `ROOM_UNLOAD_DELAY_MS=0`, scenario 3 sets `SQLITE_SYNCHRONOUS`);',
+    '  - *ours*: `node --import tsx server/main.ts` with `PORT=0 HOST=127.0.0.1 DATA_DIR=<temp dir> LOG_LEVEL=warn BOARD_CREATE_LIMIT=1000000` (the harness makes hundreds of boards from one address) — token auth and durable SQLite storage on, everything else at its defaults (scenario 2 adds `ROOM_UNLOAD_DELAY_MS=0`, scenario 3 sets `SQLITE_SYNCHRONOUS`);',
     '  - *stock*: `node node_modules/@y/websocket-server/src/server.js` (its `bin`) with `HOST=127.0.0.1 PORT=<free port>` and no `YPERSISTENCE`, i.e. in memory. It ignores the token.',
     '  - Ours is TypeScript compiled at start-up by tsx (as `npm start` runs it), which accounts for part of its higher baseline RSS; the stock server is plain JavaScript. Ours also carries express, the REST API, socket.io and SQLite.',
     `- **Load generator.** ${r.config.workers} worker threads in the harness process; client i belongs to worker i mod ${r.config.workers} (scenario 3: a whole room per worker). The machine has ${r.machine.cpus} cores, so generator and server share them; both CPU figures are reported.`,

@@ -19,16 +19,16 @@ export function elementsOn(page: Page): Promise<Element[]> {
 
 /** Waits until an element satisfying `predicate` (source of a function of one element) exists. */
 export async function waitForElement(page: Page, predicate: string, timeout = 5000): Promise<Element> {
-  const handle = await page.waitForFunction(
-    (source) => {
-      const test = new Function('e', `return (${source})(e)`) as (e: unknown) => boolean;
-      const editor = (window as never as { __warsztat: { editor: { store: { ordered(): unknown[] } } } }).__warsztat.editor;
-      return editor.store.ordered().find((e) => test(e)) ?? null;
-    },
-    predicate,
-    { timeout },
-  );
-  return (await handle.jsonValue()) as Element;
+  // The predicate runs here in Node, on the page's elements: the page's CSP forbids building
+  // functions from strings inside it (new Function or eval), as it should.
+  const test = new Function('e', `return (${predicate})(e)`) as (e: Element) => boolean;
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const found = (await elementsOn(page)).find((e) => test(e));
+    if (found) return found;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeout} ms waiting for an element matching ${predicate}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
 }
 
 /** Where a board point is on the page, for mouse actions. */

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { ROOT, onCleanup } from './server';
 
 /** Debian's Chromium (apt-get install chromium); CHROMIUM_PATH overrides. */
@@ -37,9 +37,33 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return file;
 }
 
-/** Collects page errors so a test can assert the page ran cleanly. */
+/**
+ * Collects page errors so a test can assert the page ran cleanly; a Content-Security-Policy
+ * violation (Chromium reports each on the console) counts as one.
+ */
 export function trackErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) errors.push(message.text());
+  });
   return errors;
+}
+
+/**
+ * Every `securitypolicyviolation` event of every page of `context` (directive, what was
+ * blocked, where), from before the pages' own scripts run.
+ */
+export async function trackCspViolations(context: BrowserContext): Promise<string[]> {
+  const violations: string[] = [];
+  await context.exposeBinding('__warsztatCspViolation', (_source, text: string) => {
+    violations.push(text);
+  });
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      const report = (window as unknown as { __warsztatCspViolation: (text: string) => void }).__warsztatCspViolation;
+      void report(`${event.effectiveDirective} blocked ${event.blockedURI || '(inline)'} at ${event.sourceFile}:${event.lineNumber}`);
+    });
+  });
+  return violations;
 }
