@@ -14,6 +14,7 @@ import { crossProcessSection, deserializeResults, renderReport, serializeResults
 import { runCanvasBench } from './canvas/index';
 import { runCrossProcess } from './scenarios/cross-process';
 import { runDraftsBench } from './scenarios/drafts';
+import { convergenceSection, runConvergenceBench, spliceConvergenceSection } from './scenarios/convergence';
 import { runDurable } from './scenarios/durable';
 import { runFanout } from './scenarios/fanout';
 import { reportSection, runReportBench, spliceReportSection } from './scenarios/report';
@@ -101,7 +102,7 @@ function spliceSection(file: string, section: string): string {
 
 async function main(): Promise<void> {
   const config = loadBenchConfig();
-  if (config.only !== undefined && !['cross-process', 'report', 'drafts'].includes(config.only)) throw new Error(`BENCH_ONLY must be cross-process, report or drafts, got ${config.only}`);
+  if (config.only !== undefined && !['cross-process', 'report', 'drafts', 'convergence'].includes(config.only)) throw new Error(`BENCH_ONLY must be cross-process, report, drafts or convergence, got ${config.only}`);
   if (config.only) config.scenarios = [4];
   const priority = applyPriority(config.nice);
   if (config.only === 'report') {
@@ -118,6 +119,11 @@ async function main(): Promise<void> {
     killEverything();
     log(`wrote section 7 of ${path.relative(ROOT, out)}`);
     if (rows.some((r) => r.error)) process.exitCode = 1;
+    return;
+  }
+  if (config.only === 'convergence') {
+    // Section 8 alone: the server-level convergence fuzz (#14).
+    if (await convergenceBench(path.resolve(ROOT, config.out))) process.exitCode = 1;
     return;
   }
   const started = new Date();
@@ -239,10 +245,27 @@ async function main(): Promise<void> {
       killEverything();
     }
   }
+  // The convergence fuzz at length (#14): section 8; BENCH_CONVERGENCE=0 leaves it out.
+  if (!config.only && process.env.BENCH_CONVERGENCE !== '0') {
+    try {
+      if (await convergenceBench(out)) results.errors.push('convergence: some seeds did not converge (see section 8)');
+    } catch (error) {
+      results.errors.push(`convergence: ${(error as Error).stack ?? String(error)}`);
+    }
+  }
   if (results.errors.length > 0) {
     console.error(`${results.errors.length} problem(s):\n  ${results.errors.join('\n  ')}`);
     process.exitCode = 1;
   }
+}
+
+/** Runs the convergence fuzz and writes its section; true when a seed failed. */
+async function convergenceBench(out: string): Promise<boolean> {
+  log('\n[8] server-level convergence fuzz: 8 stock clients per seed');
+  const result = await runConvergenceBench(log);
+  spliceConvergenceSection(out, convergenceSection(result));
+  log(`  ${result.converged}/${result.ran} seeds converged, ${result.storedEqual} equal to the store after a restart, in ${(result.seconds / 60).toFixed(1)} min; wrote section 8 of ${path.relative(ROOT, out)}`);
+  return result.failures.length > 0 || result.converged !== result.ran;
 }
 
 /** BENCH_RENDER=<results.json>: only re-renders the report from a previous run's raw figures. */

@@ -61,7 +61,9 @@ function rootOf(nodes: readonly TreeNode[], id: string): TreeBranch<TreeNode> | 
 export function applyTreeLayout(doc: Y.Doc, nodeId: string, options: TreeOpOptions = {}): void {
   const node = readTreeNode(doc, nodeId);
   const frame = node.parentId ? readFrame(doc, node.parentId) : null;
-  const all = treeNodesIn(doc, frame ? frame.id : null);
+  // A parentId naming no frame (deleted meanwhile by someone else): laid out loose, with the
+  // nodes that share it, as buildForest groups them.
+  const all = treeNodesIn(doc, frame ? frame.id : node.parentId);
   const forest = frame ? buildForest(all) : [rootOf(all, nodeId)!];
   const layout = layoutForest(forest);
   let origin: { x: number; y: number };

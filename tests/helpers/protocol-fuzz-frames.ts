@@ -247,11 +247,11 @@ const MAKERS: [weight: number, closing: boolean, make: Maker][] = [
   [2, false, (ctx) => ({ kind: 'query-awareness', data: concat(new Uint8Array([MSG_QUERY_AWARENESS]), randomBytes(ctx.rng, Math.floor(ctx.rng() * 3))) })],
   // Unknown types, over-long type varints, empty frames, random bytes, text frames.
   [2, true, (ctx) => ({ kind: 'unknown message type', data: concat(bytes(4 + Math.floor(ctx.rng() * 100_000)), randomBytes(ctx.rng, 3)) })],
-  [1, true, () => ({ kind: 'over-long varint type', data: overlongVarint(11) })],
-  [1, true, () => ({ kind: 'truncated varint type', data: new Uint8Array([0x80]) })],
+  [2, true, () => ({ kind: 'over-long varint type', data: overlongVarint(11) })],
+  [2, true, () => ({ kind: 'truncated varint type', data: new Uint8Array([0x80]) })],
   [1, true, () => ({ kind: 'empty frame', data: new Uint8Array(0) })],
   [2, true, (ctx) => ({ kind: 'random bytes', data: randomBytes(ctx.rng, 1 + Math.floor(ctx.rng() * 64)) })],
-  [1, true, () => ({ kind: 'text frame', data: 'hello' })],
+  [3, true, () => ({ kind: 'text frame', data: 'hello' })],
 ];
 
 /**

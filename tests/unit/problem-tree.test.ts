@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { createElement, OpError } from '../../shared/ops';
 import { initBoard } from '../../shared/ops/board';
-import { readElements } from '../../shared/schema';
+import { elementsOf, readElements } from '../../shared/schema';
 import type { ElementOf } from '../../shared/schema/elements';
 import { buildForest, duplicateTexts, hiddenNodes, layoutForest, MAX_TREE_DEPTH, normaliseText, walk, wouldCreateCycle, type TreeNodeData } from '../../shared/methods/problem-tree';
 import { addTreeNode, createTreeCore, deleteTreeNodes, readTreeNode, reparentTreeNode, setTreeCollapsed, treeNodesIn } from '../../shared/methods/tree-ops';
@@ -227,5 +227,24 @@ describe('crafted boards', () => {
     const wide = [node('core', null, 'core'), ...Array.from({ length: 20_000 }, (_, i) => node(`c${i}`, 'core', 'cause', { x: i }))];
     const forest = buildForest(wide);
     expect(forest[0]!.children).toHaveLength(20_000);
+  });
+});
+
+describe('a tree whose frame is gone', () => {
+  // Found by the server-level convergence fuzz (tests/helpers/convergence-fuzz.ts): one person
+  // deletes a frame while another puts tree nodes into it, and the nodes keep a parentId that
+  // names no frame. Every tree op on them threw a TypeError instead of laying them out loose.
+  it.each([
+    ['fold', (doc: Y.Doc, id: string) => setTreeCollapsed(doc, id, true)],
+    ['add a child', (doc: Y.Doc, id: string) => void addTreeNode(doc, id, 'child')],
+    ['delete', (doc: Y.Doc, id: string) => void deleteTreeNodes(doc, [id])],
+  ])('%s works on nodes whose parentId names a deleted frame', (_name, op) => {
+    const doc = new Y.Doc();
+    initBoard(doc, 'Drzewo', 'pl');
+    const core = createTreeCore(doc, null, 'problem', 'Rdzeń', { x: 100, y: 100 });
+    const cause = addTreeNode(doc, core, 'child', {}, 'Przyczyna');
+    for (const id of [core, cause]) elementsOf(doc).get(id)!.set('parentId', 'deleted-frame');
+    expect(() => op(doc, cause)).not.toThrow();
+    expect(readTreeNode(doc, core).parentId).toBe('deleted-frame');
   });
 });
