@@ -17,6 +17,8 @@ import { runDurable } from './scenarios/durable';
 import { runFanout } from './scenarios/fanout';
 import { reportSection, runReportBench, spliceReportSection } from './scenarios/report';
 import { runRooms } from './scenarios/rooms';
+import { loadSoakOptions, runSoak } from './scenarios/soak';
+import { soakPassed, soakSection, spliceSoakSection } from './scenarios/soak-report';
 import { runAppendMicro, runCompactMicro } from './scenarios/sqlite-micro';
 
 const log = (line: string) => console.log(line);
@@ -100,7 +102,7 @@ function spliceSection(file: string, section: string): string {
 
 async function main(): Promise<void> {
   const config = loadBenchConfig();
-  if (config.only !== undefined && config.only !== 'cross-process' && config.only !== 'report') throw new Error(`BENCH_ONLY must be cross-process or report, got ${config.only}`);
+  if (config.only !== undefined && !['cross-process', 'report', 'soak'].includes(config.only)) throw new Error(`BENCH_ONLY must be cross-process, report or soak, got ${config.only}`);
   if (config.only) config.scenarios = [4];
   const priority = applyPriority(config.nice);
   if (config.only === 'report') {
@@ -108,6 +110,14 @@ async function main(): Promise<void> {
     const out = path.resolve(ROOT, config.out);
     spliceReportSection(out, reportSection(runReportBench(log), priority));
     log(`wrote section 6 of ${path.relative(ROOT, out)}`);
+    return;
+  }
+  if (config.only === 'soak') {
+    const problem = await soakInReport(path.resolve(ROOT, config.out), config.workers, priority);
+    if (problem) {
+      console.error(problem);
+      process.exitCode = 1;
+    }
     return;
   }
   const started = new Date();
@@ -219,10 +229,38 @@ async function main(): Promise<void> {
       results.errors.push(`report: ${(error as Error).stack ?? String(error)}`);
     }
   }
+  // The soak (#14): section 7, SOAK_MINUTES long (30 by default); BENCH_SOAK=0 leaves it out.
+  if (!config.only && process.env.BENCH_SOAK !== '0') {
+    try {
+      const problem = await soakInReport(out, config.workers, priority);
+      if (problem) results.errors.push(problem);
+    } catch (error) {
+      results.errors.push(`soak: ${(error as Error).stack ?? String(error)}`);
+    }
+  }
   if (results.errors.length > 0) {
     console.error(`${results.errors.length} problem(s):\n  ${results.errors.join('\n  ')}`);
     process.exitCode = 1;
   }
+}
+
+/** Runs the soak in worker threads of its own and writes its section; returns a problem, if any. */
+async function soakInReport(out: string, workers: number, priority: string): Promise<string | undefined> {
+  const options = loadSoakOptions();
+  log(`\n[7] soak: ${options.clients} clients on ${options.boards} boards for ${options.minutes} min`);
+  const pool = new WorkerPool(workers);
+  let result;
+  try {
+    result = await runSoak(pool, options, log);
+  } finally {
+    await pool.terminate();
+  }
+  const raw = path.join(os.tmpdir(), `warsztat-soak-results-${result.startedAt.toISOString().replace(/[:.]/g, '-')}.json`);
+  fs.writeFileSync(raw, JSON.stringify(result, null, 1));
+  const head = gitDescription().split(' ')[0] ?? 'unknown';
+  spliceSoakSection(out, soakSection(result, machineInfo(), head, priority, out));
+  log(`wrote the soak section of ${path.relative(ROOT, out)}; raw figures: ${raw}`);
+  return soakPassed(result) ? undefined : `soak: targets missed (ratio ${result.ratio.toFixed(3)}, rooms at end ${result.roomsEnd}, log errors ${result.log.errors}, client errors ${JSON.stringify(result.clients.errors)}${result.error ? `, ${result.error}` : ''})`;
 }
 
 /** BENCH_RENDER=<results.json>: only re-renders the report from a previous run's raw figures. */
