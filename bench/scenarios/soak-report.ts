@@ -42,6 +42,13 @@ function previousRuns(file: string): string[] {
     .filter((line) => /^\| \d{4}-/.test(line));
 }
 
+/** The boards' documents after warm-up and at the end: how much of the growth is board data. */
+function docsRow(r: SoakResult): string {
+  const d = (m: NonNullable<SoakResult['docsEnd']>) =>
+    `${mib(m.heapMiB)} of V8 heap (${int(m.structs)} Yjs structs, ${int(m.deleted)} of them deleted; ${int(m.clientIds)} client ids; ${int(m.elements)} elements; ${m.encodedMiB.toFixed(1)} MiB encoded)`;
+  return `| all ${r.docsEnd!.boards} boards' documents loaded in a separate process, after warm-up → at the end | ${d(r.docsAfterWarmup!)} → ${d(r.docsEnd!)} |`;
+}
+
 export function soakSection(r: SoakResult, machine: MachineInfo, git: string, priority: string, file: string): string {
   const o = r.options;
   const clientErrors = Object.entries(r.clients.errors).map(([kind, n]) => `${kind}: ${n}`).join(', ') || 'none';
@@ -70,6 +77,7 @@ export function soakSection(r: SoakResult, machine: MachineInfo, git: string, pr
     `| RSS after warm-up / at the end of the load | ${mib(r.rssAfterWarmupMiB)} / ${mib(r.rssEndMiB)} |`,
     `| RSS trend after warm-up (least squares) | ${Number.isFinite(r.slopeMiBPerMinute) ? `${r.slopeMiBPerMinute >= 0 ? '+' : ''}${r.slopeMiBPerMinute.toFixed(2)} MiB/min` : 'n/a'} |`,
     `| peak RSS (VmHWM) | ${mib(r.peakMiB)} |`,
+    ...(r.docsAfterWarmup && r.docsEnd ? [docsRow(r)] : []),
     `| RSS when rooms read 0 / 30 s later | ${mib(r.rssAfterLeaveMiB)} / ${mib(r.rssSettledMiB)} |`,
     `| sessions (joined and synced / left as planned) | ${int(r.clients.synced)} of ${int(r.clients.joins)} / ${int(r.clients.leaves)} |`,
     `| boards visited; times a board emptied for longer than the unload delay and was joined again | ${r.boardsVisited}; ${int(r.reloads)} |`,

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { SoakStartArgs, SoakStatus } from '../load/soak';
 import type { WorkerPool } from '../lib/pool';
 import { loadAverage, nowMs, procCpuSeconds, procMemory, selfCpuSeconds, systemBusySeconds } from '../lib/proc';
+import { docMemory, type DocMemory } from '../lib/doc-memory';
 import { createBoards } from '../lib/rest';
 import { startWarsztat, type BenchServer } from '../lib/servers';
 import { sleep, until } from '../lib/stats';
@@ -120,6 +121,12 @@ export interface SoakResult {
   clients: SoakStatus;
   /** Times a board had nobody on it for longer than the unload delay and was joined again (so it unloaded and reloaded). */
   reloads: number;
+  /**
+   * Every board's stored document loaded into a Y.Doc in a separate process, after warm-up
+   * and at the end of the load: how much of the server's memory is document data.
+   */
+  docsAfterWarmup?: DocMemory;
+  docsEnd?: DocMemory;
   /** Samples at which /metrics did not answer within 30 s. */
   metricsTimeouts: number;
   /** Boards that had at least one visitor. */
@@ -294,6 +301,13 @@ export async function runSoak(pool: WorkerPool, options: SoakOptions, log: (line
     } satisfies SoakStartArgs));
     started = true;
 
+    const warmupAt = t0 + options.warmupMinutes * 60_000;
+    let docs: Promise<DocMemory | undefined> | undefined;
+    const measureDocs = () =>
+      docMemory(path.join(server.dataDir!, 'warsztat.sqlite')).catch((error: Error) => {
+        log(`    (documents not measured: ${error.message.split('\n')[0]})`);
+        return undefined;
+      });
     let lastLogged = -Infinity;
     let lastCpu = { cpu: serverCpu0, at: t0 };
     for (let k = 1; ; k++) {
@@ -319,6 +333,7 @@ export async function runSoak(pool: WorkerPool, options: SoakOptions, log: (line
         load1: Number(loadAverage().split(' ')[0]),
       };
       result.samples.push(sample);
+      if (!docs && nowMs() >= warmupAt) docs = measureDocs();
       if (sample.t - lastLogged >= 60 || k <= 3) {
         lastLogged = sample.t;
         const cpu = procCpuSeconds(server.pid);
@@ -332,6 +347,10 @@ export async function runSoak(pool: WorkerPool, options: SoakOptions, log: (line
       }
     }
     const loadSeconds = (nowMs() - t0) / 1000;
+    // Still under load: the end-of-load figure counts what the loaded boards hold now.
+    const docsEnd = measureDocs();
+    result.docsAfterWarmup = await docs;
+    result.docsEnd = await docsEnd;
     result.serverCpu = (procCpuSeconds(server.pid) - serverCpu0) / loadSeconds;
     result.generatorCpu = (selfCpuSeconds() - selfCpu0) / loadSeconds;
     result.otherCpu = (systemBusySeconds() - busy0) / loadSeconds - result.serverCpu - result.generatorCpu;
