@@ -19,6 +19,8 @@ import { runDurable } from './scenarios/durable';
 import { runFanout } from './scenarios/fanout';
 import { reportSection, runReportBench, spliceReportSection } from './scenarios/report';
 import { runRooms } from './scenarios/rooms';
+import { loadSoakOptions, runSoak } from './scenarios/soak';
+import { soakPassed, soakSection, spliceSoakSection } from './scenarios/soak-report';
 import { runAppendMicro, runCompactMicro } from './scenarios/sqlite-micro';
 
 const log = (line: string) => console.log(line);
@@ -102,7 +104,7 @@ function spliceSection(file: string, section: string): string {
 
 async function main(): Promise<void> {
   const config = loadBenchConfig();
-  if (config.only !== undefined && !['cross-process', 'report', 'drafts', 'convergence'].includes(config.only)) throw new Error(`BENCH_ONLY must be cross-process, report, drafts or convergence, got ${config.only}`);
+  if (config.only !== undefined && !['cross-process', 'report', 'drafts', 'convergence', 'soak'].includes(config.only)) throw new Error(`BENCH_ONLY must be cross-process, report, drafts, convergence or soak, got ${config.only}`);
   if (config.only) config.scenarios = [4];
   const priority = applyPriority(config.nice);
   if (config.only === 'report') {
@@ -124,6 +126,14 @@ async function main(): Promise<void> {
   if (config.only === 'convergence') {
     // Section 8 alone: the server-level convergence fuzz (#14).
     if (await convergenceBench(path.resolve(ROOT, config.out))) process.exitCode = 1;
+    return;
+  }
+  if (config.only === 'soak') {
+    const problem = await soakInReport(path.resolve(ROOT, config.out), config.workers, priority);
+    if (problem) {
+      console.error(problem);
+      process.exitCode = 1;
+    }
     return;
   }
   const started = new Date();
@@ -253,6 +263,15 @@ async function main(): Promise<void> {
       results.errors.push(`convergence: ${(error as Error).stack ?? String(error)}`);
     }
   }
+  // The soak (#14): section 9, SOAK_MINUTES long (30 by default); BENCH_SOAK=0 leaves it out.
+  if (!config.only && process.env.BENCH_SOAK !== '0') {
+    try {
+      const problem = await soakInReport(out, config.workers, priority);
+      if (problem) results.errors.push(problem);
+    } catch (error) {
+      results.errors.push(`soak: ${(error as Error).stack ?? String(error)}`);
+    }
+  }
   if (results.errors.length > 0) {
     console.error(`${results.errors.length} problem(s):\n  ${results.errors.join('\n  ')}`);
     process.exitCode = 1;
@@ -266,6 +285,25 @@ async function convergenceBench(out: string): Promise<boolean> {
   spliceConvergenceSection(out, convergenceSection(result));
   log(`  ${result.converged}/${result.ran} seeds converged, ${result.storedEqual} equal to the store after a restart, in ${(result.seconds / 60).toFixed(1)} min; wrote section 8 of ${path.relative(ROOT, out)}`);
   return result.failures.length > 0 || result.converged !== result.ran;
+}
+
+/** Runs the soak in worker threads of its own and writes its section; returns a problem, if any. */
+async function soakInReport(out: string, workers: number, priority: string): Promise<string | undefined> {
+  const options = loadSoakOptions();
+  log(`\n[9] soak: ${options.clients} clients on ${options.boards} boards for ${options.minutes} min`);
+  const pool = new WorkerPool(workers);
+  let result;
+  try {
+    result = await runSoak(pool, options, log);
+  } finally {
+    await pool.terminate();
+  }
+  const raw = path.join(os.tmpdir(), `warsztat-soak-results-${result.startedAt.toISOString().replace(/[:.]/g, '-')}.json`);
+  fs.writeFileSync(raw, JSON.stringify(result, null, 1));
+  const head = gitDescription().split(' ')[0] ?? 'unknown';
+  spliceSoakSection(out, soakSection(result, machineInfo(), head, priority, out));
+  log(`wrote the soak section of ${path.relative(ROOT, out)}; raw figures: ${raw}`);
+  return soakPassed(result) ? undefined : `soak: targets missed (ratio ${result.ratio.toFixed(3)}, rooms at end ${result.roomsEnd}, log errors ${result.log.errors}, client errors ${JSON.stringify(result.clients.errors)}${result.error ? `, ${result.error}` : ''})`;
 }
 
 /** BENCH_RENDER=<results.json>: only re-renders the report from a previous run's raw figures. */

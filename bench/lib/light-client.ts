@@ -42,8 +42,13 @@ export class LightClient {
   closed = false;
   awarenessFrames = 0;
   syncFrames = 0;
+  /** Close code and reason of the socket once it has closed (whoever closed it). */
+  closeCode: number | undefined;
+  closeReason = '';
   private awarenessClock = 0;
   private syncedWaiters: (() => void)[] = [];
+  /** Callers of requestState waiting for the server's next sync step 2. */
+  private step2Waiters: ((answered: boolean) => void)[] = [];
   private incoming: Uint8Array[] = [];
   private applyTimer: NodeJS.Timeout | undefined;
 
@@ -100,8 +105,11 @@ export class LightClient {
         clearTimeout(timer);
         reject(err);
       });
-      ws.on('close', () => {
+      ws.on('close', (code: number, reason: Buffer) => {
         this.closed = true;
+        this.closeCode = code;
+        this.closeReason = reason.toString();
+        for (const waiter of this.step2Waiters.splice(0)) waiter(false);
         clearTimeout(timer);
         if (!this.synced) reject(new Error('closed before sync'));
       });
@@ -162,7 +170,34 @@ export class LightClient {
     if (subtype === syncProtocol.messageYjsSyncStep2 && !this.synced) {
       this.synced = true;
       for (const waiter of this.syncedWaiters.splice(0)) waiter();
+    } else if (subtype === syncProtocol.messageYjsSyncStep2) {
+      for (const waiter of this.step2Waiters.splice(0)) waiter(true);
     }
+  }
+
+  /**
+   * Sends sync step 1 (this replica's state vector) and resolves true when the server's
+   * step 2 answers it, false on timeout or close. Our server handles one socket's frames
+   * in order and answers step 1 only once its document is durable, so the answer
+   * acknowledges every edit this client sent before asking.
+   */
+  requestState(timeoutMs: number): Promise<boolean> {
+    if (!this.synced || this.closed) return Promise.resolve(false);
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.step2Waiters = this.step2Waiters.filter((w) => w !== done);
+        resolve(false);
+      }, timeoutMs);
+      const done = (answered: boolean) => {
+        clearTimeout(timer);
+        resolve(answered);
+      };
+      this.step2Waiters.push(done);
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, MESSAGE_SYNC);
+      syncProtocol.writeSyncStep1(encoder, this.doc);
+      this.send(encoding.toUint8Array(encoder));
+    });
   }
 
   send(message: Uint8Array): void {
@@ -170,11 +205,12 @@ export class LightClient {
   }
 
   /** Announces this client's presence (cursor etc.), as y-protocols' awareness does. */
-  setPresence(state: Record<string, unknown>): void {
+  setPresence(state: Record<string, unknown> | null): void {
     const update = encoding.createEncoder();
     encoding.writeVarUint(update, 1);
     encoding.writeVarUint(update, this.doc.clientID);
     encoding.writeVarUint(update, ++this.awarenessClock);
+    // null: this client's presence is removed, as WebsocketProvider announces on leaving.
     encoding.writeVarString(update, JSON.stringify(state));
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
@@ -187,11 +223,14 @@ export class LightClient {
     return this.ws?.bufferedAmount ?? 0;
   }
 
-  close(): void {
+  /** Leaves: a close handshake, or with `abrupt` the TCP connection cut, as a lost network. */
+  close(abrupt = false): void {
     this.closed = true;
     clearTimeout(this.applyTimer);
     const ws = this.ws;
-    if (ws && ws.readyState === WebSocket.OPEN) {
+    if (ws && abrupt) {
+      ws.terminate();
+    } else if (ws && ws.readyState === WebSocket.OPEN) {
       // A normal close handshake, as a browser tab leaving; cut it if the server is slow.
       ws.close(1000);
       setTimeout(() => ws.terminate(), 2000).unref();

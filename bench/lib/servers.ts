@@ -88,7 +88,16 @@ export function codeFingerprint(): string {
   return hash.digest('hex').slice(0, 10);
 }
 
-function launch(kind: ServerKind, args: string[], env: Record<string, string>, ready: RegExp, portOf: (match: RegExpMatchArray) => number, dataDir?: string, root = ROOT): Promise<BenchServer> {
+function launch(
+  kind: ServerKind,
+  args: string[],
+  env: Record<string, string>,
+  ready: RegExp,
+  portOf: (match: RegExpMatchArray) => number,
+  dataDir?: string,
+  root = ROOT,
+  logFile?: string,
+): Promise<BenchServer> {
   const fullEnv: NodeJS.ProcessEnv = { ...process.env, ...env };
   // The stock server persists to LevelDB whenever YPERSISTENCE is set at all, even empty.
   if (kind === 'stock') delete fullEnv.YPERSISTENCE;
@@ -101,6 +110,15 @@ function launch(kind: ServerKind, args: string[], env: Record<string, string>, r
   };
   child.stdout!.on('data', keep);
   child.stderr!.on('data', keep);
+  let logWritten = Promise.resolve();
+  if (logFile) {
+    // Everything it prints, whole, for scanning after the run (the buffer above is a tail).
+    const file = fs.createWriteStream(logFile, { flags: 'a' });
+    child.stdout!.pipe(file, { end: false });
+    child.stderr!.pipe(file, { end: false });
+    logWritten = new Promise((resolve) => file.once('close', () => resolve()));
+    child.once('close', () => file.end());
+  }
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   void exited.then(() => running.delete(child));
 
@@ -111,6 +129,8 @@ function launch(kind: ServerKind, args: string[], env: Record<string, string>, r
       await exited;
       clearTimeout(timer);
     }
+    // The log file is complete once stop() returns (its stream ends when the pipes close).
+    await Promise.race([logWritten, new Promise((resolve) => setTimeout(resolve, 2000))]);
     if (dataDir) removeTempDir(dataDir);
   };
 
@@ -152,6 +172,8 @@ export interface StartOptions {
   inspect?: boolean;
   /** Another checkout's server (a comparison run of older code); this one by default. */
   root?: string;
+  /** Also write everything the server prints (its log) to this file. */
+  logFile?: string;
 }
 
 const nodeFlags = (options: StartOptions) => (options.inspect ? ['--inspect=127.0.0.1:0'] : []);
@@ -168,6 +190,7 @@ export function startWarsztat(env: Record<string, string> = {}, options: StartOp
     (m) => Number(m[1]),
     dataDir,
     options.root,
+    options.logFile,
   );
 }
 

@@ -3,6 +3,7 @@ import type { WorkerReply, WorkerRequest } from '../lib/pool';
 import * as durable from './durable';
 import * as fanout from './fanout';
 import * as rooms from './rooms';
+import * as soak from './soak';
 
 /** Handlers by command name; each takes the request's args and returns a result. */
 const handlers: Record<string, (args: never) => unknown> = {
@@ -18,6 +19,9 @@ const handlers: Record<string, (args: never) => unknown> = {
   'durable.run': durable.run,
   'durable.collect': durable.collect,
   'durable.close': durable.close,
+  'soak.start': soak.start,
+  'soak.poll': soak.poll,
+  'soak.stop': soak.stop,
 };
 
 const port = parentPort!;
