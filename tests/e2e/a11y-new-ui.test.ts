@@ -7,7 +7,8 @@ import type { BoardBackup } from '../../shared/backup';
 import { metaOf } from '../../shared/schema/doc';
 import { axeViolations, describeViolations } from '../helpers/axe';
 import { ARTIFACTS_DIR, browserUnavailable, launchBrowser, trackErrors } from '../helpers/browser';
-import { clickOnBoard, elementsOn, openBoard } from '../helpers/board-page';
+import { openBoard, waitForElement } from '../helpers/board-page';
+import { createElements } from '../../shared/ops/elements';
 import { controlClient } from '../helpers/control';
 import { startServer, tempDir, type TestServer } from '../helpers/server';
 
@@ -128,15 +129,16 @@ describe.skipIf(browserUnavailable() !== null)('the new UI of #14 and #15: axe W
       for (const { name, viewport, mobile } of VIEWPORTS) {
         const tag = `${strings.locale}-${name}`;
         const board = await server.createBoard('Rynek w Sieradzu');
+        await server.warsztat.rooms.withRoom(board.id, async (room) => {
+          createElements(room.doc, [{ type: 'note', text: 'Dobra lokalizacja', x: 40, y: 60 }]);
+          await room.whenDurable();
+        });
         const context = await browser.newContext({ locale: strings.locale, viewport, isMobile: mobile, hasTouch: mobile });
 
         // ── Vote bar in an open round, for a participant. ──
         const participant = await openBoard(context, board.links.participant, 'Jan');
         const errors = trackErrors(participant);
-        await participant.keyboard.press('n');
-        await clickOnBoard(participant, 150, 300);
-        await expect.poll(async () => (await elementsOn(participant)).filter((e) => e.type === 'note').length).toBe(1);
-        const note = (await elementsOn(participant)).find((e) => e.type === 'note')!;
+        const note = await waitForElement(participant, `(e) => e.type === 'note'`);
         const control = await controlClient(server.url, { boardId: board.id, token: board.tokens.facilitator, sessionId: `ctl-${tag}`, name: 'Ewa' });
         expect((await control.send({ type: 'vote.start', title: 'Priorytety', frameId: null, itemIds: [note.id], votesPerPerson: 3 })).ok).toBe(true);
         const voteBar = participant.getByTestId('vote-bar');
