@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import type { BoardBackup } from '../../shared/backup';
 import { metaOf } from '../../shared/schema/doc';
 import { axeViolations, describeViolations } from '../helpers/axe';
@@ -116,13 +116,11 @@ async function loopedBackup(server: TestServer): Promise<string> {
 }
 
 describe.skipIf(browserUnavailable() !== null)('the new UI of #14 and #15: axe WCAG 2.1 AA, keyboard, 320 px touch', () => {
-  let browser: Browser | null = null;
-  afterAll(() => browser?.close());
-
   for (const strings of LOCALES) {
     it(`in ${strings.locale}, on desktop and phones`, { timeout: 300_000 }, async () => {
       const server = await startServer();
-      browser ??= await launchBrowser();
+      // Closed after the test by the helper.
+      const browser = await launchBrowser();
       const backupFile = await loopedBackup(server);
       const frozen = await readOnlyBoard(server);
 
