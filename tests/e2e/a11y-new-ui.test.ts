@@ -199,7 +199,12 @@ describe.skipIf(browserUnavailable() !== null)('the new UI of #14 and #15: axe W
         const dialog = facilitator.getByTestId('remove-person-dialog');
         await dialog.getByTestId('remove-outcome').waitFor();
         await expectNoViolations(facilitator, ['[data-testid="remove-person-dialog"]']);
-        if (mobile) await expectTouchTargets(facilitator, dialog);
+        if (mobile) {
+          await expectTouchTargets(facilitator, dialog);
+          const box = (await dialog.boundingBox())!;
+          expect(box.x, 'the dialog’s left edge').toBeGreaterThanOrEqual(0);
+          expect(box.x + box.width, 'the dialog’s right edge').toBeLessThanOrEqual(viewport.width + 0.5);
+        }
         await shoot(facilitator, dialog, `remove-dialog-${tag}`);
         // The focus stays in the dialog however far one tabs, either way.
         for (const key of ['Tab', 'Shift+Tab']) {
