@@ -311,7 +311,7 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
         {t('board.elements', { count: board.elementCount })}
       </p>
       {board.readOnly ? (
-        <p className="observer-banner" role="status" data-testid="read-only-board">
+        <p className="observer-banner read-only-banner" role="status" data-testid="read-only-board">
           {t(board.readOnly === 'newer-schema' ? 'board.readOnlyNewer' : 'board.readOnlyBroken')}
         </p>
       ) : (

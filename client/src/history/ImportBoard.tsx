@@ -55,7 +55,7 @@ export function ImportBoard() {
         )}
       </div>
       {repaired && (
-        <div role="status" data-testid="import-repairs">
+        <div role="status" className="import-repairs" data-testid="import-repairs">
           <p>{t('backup.repaired')}</p>
           <ul>
             {repaired.repairs.map((repair) => (

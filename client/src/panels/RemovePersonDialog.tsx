@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Ack, Command } from '../../../shared/protocol/commands';
 import { removalOutcome } from '../../../shared/protocol/personal-links';
@@ -19,6 +19,35 @@ interface Props {
 }
 
 /**
+ * Keeps Tab and Shift+Tab inside the dialog holding `inside`, wrapping from its last control
+ * to its first and back: the shared Modal gives the focus back on close but lets Tab walk
+ * out onto the board behind it.
+ */
+function useTabTrap(inside: RefObject<HTMLElement | null>): void {
+  useEffect(() => {
+    const dialog = inside.current?.closest<HTMLElement>('[role="dialog"]');
+    if (!dialog) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== 'Tab') return;
+      const controls = [...dialog.querySelectorAll<HTMLElement>('button, a[href], input, select, textarea')].filter((n) => !(n as HTMLButtonElement).disabled && n.getClientRects().length > 0);
+      if (controls.length === 0) return;
+      const first = controls[0]!;
+      const last = controls[controls.length - 1]!;
+      const at = document.activeElement;
+      if (event.shiftKey && (at === first || at === dialog)) {
+        event.preventDefault();
+        last.focus();
+      } else if (!event.shiftKey && at === last) {
+        event.preventDefault();
+        first.focus();
+      }
+    };
+    dialog.addEventListener('keydown', onKeyDown);
+    return () => dialog.removeEventListener('keydown', onKeyDown);
+  }, [inside]);
+}
+
+/**
  * Asks before removing someone, and says plainly whether they can come back: a personal
  * link is revoked with them; a shared link stays valid unless it is replaced, which this
  * dialog does in the same click, showing the new link to pass on.
@@ -31,6 +60,8 @@ export function RemovePersonDialog({ person, boardId, token, send, onClose, onRe
   const [newLink, setNewLink] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const name = person.name || '?';
+  const heading = useRef<HTMLDivElement | null>(null);
+  useTabTrap(heading);
   const sharedRole = outcome.kind === 'canReturn' ? t(`lobby.role.${outcome.sharedLink}`) : '';
 
   const remove = async (replace: boolean) => {
@@ -60,7 +91,7 @@ export function RemovePersonDialog({ person, boardId, token, send, onClose, onRe
   return (
     <Modal onClose={onClose} labelledBy="remove-person-title" testId="remove-person-dialog" className="remove-person-dialog">
       {/* Once done, the heading says so (announced: the dialog keeps the focus). */}
-      <div aria-live="polite">
+      <div aria-live="polite" ref={heading}>
         <h2 id="remove-person-title">{done ? t('control.people.dialog.done', { name }) : t('control.people.dialog.title', { name })}</h2>
       </div>
       {!done && (

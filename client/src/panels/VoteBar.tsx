@@ -1,3 +1,4 @@
+import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VoteRound } from '../../../shared/protocol/state';
 
@@ -10,6 +11,15 @@ export interface VoteBarProps {
   onRetracting: (retracting: boolean) => void;
   /** Casts (or takes back) a vote on each selected item: voting without a pointer. */
   onVoteSelected: () => void;
+}
+
+/**
+ * Enter and Space on a button of the bar press that button. Without this the board's
+ * shortcuts (on window) saw them too: Enter with one note selected opened that note for
+ * editing and cancelled the press, so "vote for selected" could not be used by keyboard.
+ */
+function keepActivationKeys(event: KeyboardEvent): void {
+  if (event.key === 'Enter' || event.key === ' ') event.stopPropagation();
 }
 
 /** The open round, the votes left, and how to cast or take back a vote by tap, click or keyboard. */
@@ -25,7 +35,7 @@ export function VoteBar({ round, used, canVote, retracting, onRetracting, onVote
   return (
     <div className="vote-bar" data-testid="vote-bar">
       <span role="status">🗳 {t(retracting ? 'control.vote.barRetract' : 'control.vote.bar', { title: round.title, left: Math.max(0, round.votesPerPerson - used) })}</span>
-      <span className="vote-bar-actions" role="group" aria-label={t('control.vote.mode')}>
+      <span className="vote-bar-actions" role="group" aria-label={t('control.vote.mode')} onKeyDown={keepActivationKeys}>
         <button type="button" aria-pressed={!retracting} onClick={() => onRetracting(false)}>
           {t('control.vote.castMode')}
         </button>
