@@ -97,4 +97,33 @@ describe.skipIf(browserUnavailable() !== null)('methods in the facilitator’s o
     expect(elementsOf(writer.doc).size).toBe(4);
     expect(errors).toEqual([]);
   });
+
+  it('on another device the share panel explains the unknown link, and replacing it always asks first and says who loses access', { timeout: 90_000 }, async () => {
+    const server = await startServer();
+    const { board } = await swotBoard(server);
+    const browser = await launchBrowser();
+    closeBrowser = () => browser.close();
+    const page = await openBoard(await browser.newContext({ locale: 'pl-PL', viewport: { width: 1280, height: 800 } }), board.links.facilitator, 'Prowadząca');
+    const errors = trackErrors(page);
+    const panel = page.getByTestId('facilitator-panel');
+    await panel.getByText('Ten link zna tylko urządzenie, na którym utworzono tablicę', { exact: false }).first().waitFor();
+    const participantStillValid = async () => (await fetch(`${server.url}/api/boards/${board.id}`, { headers: { authorization: `Bearer ${board.tokens.participant}` } })).status;
+    const replace = panel.getByRole('button', { name: 'Wymień link' }).first();
+    const asked: string[] = [];
+    page.once('dialog', (dialog) => {
+      asked.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await replace.click();
+    await expect.poll(() => asked.length).toBe(1);
+    expect(asked[0]).toContain('stracą dostęp');
+    expect(await participantStillValid()).toBe(200);
+    page.once('dialog', (dialog) => void dialog.accept());
+    await replace.click();
+    await page.getByTestId('share-participant').waitFor();
+    expect(await page.getByTestId('share-participant').inputValue()).toContain(`/b/${board.id}#token=`);
+    expect(await participantStillValid()).toBe(401);
+    await screenshot(page, 'method-flows-share-replaced');
+    expect(errors).toEqual([]);
+  });
 });

@@ -153,7 +153,7 @@ export function MethodsDock({ editor, role, boardId, token, state, myRatings, se
                   </div>
                 )}
                 {facilitator && token && <ImportButton boardId={boardId} token={token} />}
-                {role !== 'facilitator' && <p className="muted small">{t('stakeholders.howTo')}</p>}
+                {role === 'participant' && <p className="muted small">{t('stakeholders.howTo')}</p>}
               </>
             ) : facilitator ? (
               <button type="button" onClick={() => addFrame('stakeholders')} data-testid="add-stakeholder-map">
@@ -194,7 +194,7 @@ export function MethodsDock({ editor, role, boardId, token, state, myRatings, se
           {selectedCard ? (
             <CardDetails editor={editor} id={selectedCard} role={role} myRatings={myRatings} ratingCounts={state.ratingCounts} send={send} />
           ) : (
-            <p className="muted small">{t('stakeholders.selectToRate')}</p>
+            <p className="muted small">{t(contributor ? 'stakeholders.selectToRate' : 'stakeholders.selectToView')}</p>
           )}
           {error && (
             <p className="error" role="alert" data-testid="methods-error">

@@ -144,7 +144,7 @@ export function FacilitatorPanel({ editor, boardId, token, state, people, mySess
             {t('control.private.toggle')}
           </label>
         ) : (
-          <p className="muted">{t('control.vote.pick')}</p>
+          <p className="muted">{t('control.private.pick')}</p>
         )}
         {Object.entries(state.draftCounts)
           .filter(([, count]) => count > 0)

@@ -47,7 +47,9 @@ export function SharePanel({ boardId, token, version = 0 }: { boardId: string; t
   }, [links.participant]);
 
   const rotate = async (role: LinkRole) => {
-    if (links[role] && !confirm(t('control.share.confirmRotate'))) return;
+    // Replacing a link always asks first, and says who loses access: also when this device
+    // never knew the link (it was made elsewhere), since people may be using it now.
+    if (!confirm(t('control.share.confirmRotate', { role: t(`lobby.role.${role}`) }))) return;
     setBusy(role);
     setError(null);
     try {
@@ -72,7 +74,7 @@ export function SharePanel({ boardId, token, version = 0 }: { boardId: string; t
           <strong>{t(`lobby.role.${role}`)}</strong>
           {links[role] ? <input readOnly value={links[role]} onFocus={(e) => e.target.select()} data-testid={`share-${role}`} /> : <span className="muted">{t('control.share.unknown')}</span>}
           <button type="button" className="secondary" disabled={busy !== null} onClick={() => void rotate(role)}>
-            {busy === role && <span className="spinner" aria-hidden="true" />} {links[role] ? t('control.share.rotate') : t('control.share.create')}
+            {busy === role && <span className="spinner" aria-hidden="true" />} {t('control.share.rotate')}
           </button>
         </div>
       ))}
