@@ -17,4 +17,4 @@ export function newBoardId(): string {
   }
 }
 
-export const BOARD_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+export { BOARD_ID_PATTERN } from '../shared/protocol/routes';

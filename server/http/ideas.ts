@@ -1,3 +1,4 @@
+import { ID_PATTERN } from '../../shared/protocol/routes';
 import { Router, type Request } from 'express';
 import { ideaSubmissionSchema } from '../../shared/methods/ideas';
 import { RateLimiter } from '../control/rate-limit';
@@ -21,7 +22,7 @@ export function ideaFormLink(base: string, boardId: string, formKey: string): st
   return `${base}/idea/${encodeURIComponent(boardId)}/${encodeURIComponent(formKey)}`;
 }
 
-const KEY_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+const KEY_PATTERN = ID_PATTERN;
 
 function boardIdOf(req: Request): string {
   const id = String(req.params.id);

@@ -1,3 +1,4 @@
+import { ID_PATTERN } from '../../shared/protocol/routes';
 import { Router } from 'express';
 import { MAX_PERSONAL_LINKS, newPersonalLinkSchema } from '../../shared/protocol/personal-links';
 import type { PersonalLinkService } from '../personal-links';
@@ -6,7 +7,7 @@ import { requireBoardRole } from './auth';
 import { baseUrl, boardIdOf, boardLink } from './boards';
 import { HttpError, parseOr400 } from './errors';
 
-const LINK_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+const LINK_ID_PATTERN = ID_PATTERN;
 
 export interface PersonalLinkRoutesDeps {
   store: BoardStore;

@@ -1,3 +1,4 @@
+import { ID_PATTERN } from '../../shared/protocol/routes';
 import { Router, type Request } from 'express';
 import { z } from 'zod';
 import { SchemaTooNewError } from '../../shared/schema/migrate';
@@ -11,7 +12,7 @@ import { HttpError, parseOr400 } from './errors';
 const authorSchema = z.string().trim().max(100).default('');
 const createBody = z.object({ name: z.string().trim().min(1).max(120), author: authorSchema });
 const restoreBody = z.object({ author: authorSchema });
-const VERSION_ID = /^[A-Za-z0-9_-]{1,64}$/;
+const VERSION_ID = ID_PATTERN;
 
 function versionIdOf(req: Request): string {
   const id = String(req.params.versionId);

@@ -1,7 +1,7 @@
 import type { Locale } from '../../shared/schema/doc';
 
-export const ROLES = ['facilitator', 'participant', 'observer'] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLES, type Role } from '../../shared/protocol/state';
+import type { Role } from '../../shared/protocol/state';
 
 /** A board's row in the catalogue (its content lives in the update log). */
 export interface BoardRecord {

@@ -1,3 +1,4 @@
+import { ROLES, type Role } from '../../../shared/protocol/state';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { recentBoards, rememberBoard } from '../sync/recent';
@@ -9,14 +10,12 @@ import { RecentBoards } from './RecentBoards';
 
 const TEMPLATE_NAMES = ['workshop', 'stakeholder-map', 'problem-tree', 'swot', 'blank'] as const;
 
-type Role = 'facilitator' | 'participant' | 'observer';
 interface Created {
   id: string;
   title: string;
   links: Record<Role, string>;
 }
 
-const ROLES: Role[] = ['facilitator', 'participant', 'observer'];
 
 /** Start page: create a board and hand out its links; join one by its link; reopen this browser's boards. */
 export function Lobby() {

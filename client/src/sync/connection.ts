@@ -1,6 +1,8 @@
 import { IndexeddbPersistence, storeState } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { finalCloseError } from '../../../shared/protocol/close-codes';
+import { routeOf } from '../../../shared/protocol/routes';
 import { sessionId } from '../control/session';
 import { applyFirstSyncQuietly, whenIdle } from './first-sync';
 import { batchOfflineWrites } from './offline-writes';
@@ -9,8 +11,6 @@ export type ConnectionStatus = 'connecting' | 'connected' | 'disconnected';
 /** Why the board cannot be used, as an i18n key under `errors.`. */
 export type BoardError = 'noToken' | 'badToken' | 'notFound' | 'deleted' | 'tooLarge' | 'generic';
 
-/** Close codes after which reconnecting cannot help (server/sync/protocol.ts). */
-const FINAL_CLOSE_CODES: Record<number, BoardError> = { 4401: 'badToken', 4404: 'deleted', 4413: 'tooLarge', 4415: 'generic' };
 
 /** How long the socket waits for the offline copy to be read before opening anyway. */
 const OFFLINE_COPY_WAIT_MS = 400;
@@ -58,7 +58,7 @@ export function connectBoard(boardId: string, token: string): BoardConnection {
     connect: false,
     params: { token, session: sessionId() },
     shouldReconnect: (event) => {
-      const error = FINAL_CLOSE_CODES[event.code];
+      const error = finalCloseError(event.code);
       if (error) report({ error });
       return !error;
     },
@@ -116,9 +116,8 @@ let early: BoardConnection | null = null;
 
 /** The board page's address: `/b/<boardId>#token=…`. */
 export function boardRoute(): { boardId: string; token: string | null } | null {
-  const match = location.pathname.match(/^\/b\/([A-Za-z0-9_-]{1,64})\/?$/);
-  if (!match) return null;
-  return { boardId: match[1]!, token: new URLSearchParams(location.hash.slice(1)).get('token') };
+  const route = routeOf(location.pathname, location.hash);
+  return route.page === 'board' ? { boardId: route.boardId, token: route.token } : null;
 }
 
 /**
