@@ -126,4 +126,29 @@ describe.skipIf(browserUnavailable() !== null)('methods in the facilitator’s o
     await screenshot(page, 'method-flows-share-replaced');
     expect(errors).toEqual([]);
   });
+
+  it('a phase can be previewed by the facilitator alone: nobody moves, the phase stays, no version is saved', { timeout: 90_000 }, async () => {
+    const server = await startServer();
+    const { board, control, swot } = await swotBoard(server);
+    expect(await control.send({ type: 'agenda.set', phases: [{ id: 'p1', title: 'Analiza SWOT', frameId: swot, minutes: 10 }] })).toEqual({ ok: true });
+    const browser = await launchBrowser();
+    closeBrowser = () => browser.close();
+    const page = await openBoard(await browser.newContext({ locale: 'pl-PL', viewport: { width: 1280, height: 800 } }), board.links.facilitator, 'Prowadząca');
+    const errors = trackErrors(page);
+    await page.evaluate(() => (window as never as { __warsztat: { editor: { setViewport(v: object): void } } }).__warsztat.editor.setViewport({ x: 3000, y: 3000, scale: 1 }));
+    const preview = page.getByRole('button', { name: 'Podgląd etapu „Analiza SWOT” (tylko u Ciebie)' });
+    await preview.click();
+    // The SWOT frame (0,0 1000×800) is now in the facilitator's view.
+    await page.waitForFunction(() => {
+      const { editor } = (window as never as { __warsztat: { editor: { viewCenter(): { x: number; y: number } } } }).__warsztat;
+      const c = editor.viewCenter();
+      return Math.abs(c.x - 500) < 80 && Math.abs(c.y - 400) < 80;
+    });
+    // An ordered marker: a command after the click has been answered, so anything the click sent has been too.
+    expect(await control.send({ type: 'timer.start', seconds: 60 })).toEqual({ ok: true });
+    expect(server.warsztat.rooms.peek(board.id)!.control.state.currentPhase).toBeNull();
+    expect(await server.warsztat.store.listSnapshots(board.id)).toEqual([]);
+    expect(await page.getByRole('button', { name: 'Przejdź do etapu „Analiza SWOT” ze wszystkimi (zapisuje wersję)' }).count()).toBe(1);
+    expect(errors).toEqual([]);
+  });
 });

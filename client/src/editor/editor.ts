@@ -381,6 +381,14 @@ export class Editor {
     const bounds = this.selectionBounds();
     if (bounds) this.setViewport(this.fitView(bounds));
   }
+
+  /** Shows one element (a phase's frame) in this person's view only; false when it is gone. */
+  zoomToElement(id: string): boolean {
+    const element = this.store.get(id);
+    if (!element) return false;
+    this.setViewport(this.fitView(elementBounds(element, this.store.lookup)));
+    return true;
+  }
 }
 
 /** Where a copy about to be pasted lies (lines by their points, text by its size), among the other copies. */

@@ -64,7 +64,21 @@ export function FacilitatorPanel({ editor, boardId, token, state, people, mySess
           {state.agenda.map((phase, index) => (
             <li key={phase.id} className={state.currentPhase === index ? 'current' : ''}>
               <span>{phase.title}</span>
-              <button type="button" className="secondary" onClick={() => void run({ type: 'phase.go', index })} data-testid={`phase-${index}`}>
+              {/* A look at the phase's frame in one's own view: nobody else moves, no version is saved. */}
+              {phase.frameId && (
+                <button
+                  type="button"
+                  className="secondary"
+                  aria-label={t('control.agenda.previewPhase', { title: phase.title })}
+                  onClick={() => {
+                    if (!phase.frameId || !editor.zoomToElement(phase.frameId)) editor.notify('control.agenda.frameGone');
+                  }}
+                  data-testid={`phase-preview-${index}`}
+                >
+                  {t('control.agenda.preview')}
+                </button>
+              )}
+              <button type="button" className="secondary" aria-label={t('control.agenda.goPhase', { title: phase.title })} onClick={() => void run({ type: 'phase.go', index })} data-testid={`phase-${index}`}>
                 {t('control.agenda.go')}
               </button>
             </li>
