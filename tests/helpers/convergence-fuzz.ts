@@ -5,6 +5,7 @@ import { OpError, createElements, deleteElements, moveElements, putIntoFrame, re
 import { addTreeNode, createTreeCore, deleteTreeNodes, reparentTreeNode, setTreeCollapsed, type NewNodePlace } from '../../shared/methods/tree-ops';
 import { ELEMENT_DEFINITIONS, ELEMENT_TYPES, NOTE_COLOURS, elementsOf, metaOf, type ElementType } from '../../shared/schema';
 import { EVERY_ELEMENT } from '../fixtures/every-element';
+import { mulberry32 } from '../unit/support';
 
 /**
  * Server-level convergence fuzz (#14): stock y-websocket clients (the first a facilitator, the
@@ -43,18 +44,6 @@ export interface ConvergenceResult {
   reconnects: number;
   elements: number;
   log: string[];
-}
-
-/** mulberry32, as in tests/unit/support.ts. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** JSON with every object's keys sorted: Y.Map iterates in each replica's own insertion order. */

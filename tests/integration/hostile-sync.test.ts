@@ -8,6 +8,7 @@ import { elementsOf, metaOf, readMeta } from '../../shared/schema/doc';
 import { SCHEMA_VERSION } from '../../shared/schema/migrate';
 import { controlClient } from '../helpers/control';
 import { closeOf, rawSocket, stockClient, synced, waitFor, type StockClient } from '../helpers/clients';
+import { bystanders } from '../helpers/bystanders';
 import { startServer, type TestServer } from '../helpers/server';
 import { REDIS_URL, servicesUnavailable } from '../helpers/services';
 import { createClient } from 'redis';
@@ -24,19 +25,6 @@ function frame(...parts: (number | Uint8Array)[]): Uint8Array {
     else encoding.writeVarUint8Array(encoder, part);
   }
   return encoding.toUint8Array(encoder);
-}
-
-/** A bystander board that must keep syncing whatever happens elsewhere. */
-async function bystanders(server: TestServer) {
-  const board = await server.createBoard('Świadkowie');
-  const a = stockClient(server.wsUrl, board.id, board.tokens.participant);
-  const b = stockClient(server.wsUrl, board.id, board.tokens.participant);
-  await Promise.all([synced(a), synced(b)]);
-  return async function stillSyncing() {
-    const id = createElement(a.doc, { type: 'note', text: 'nadal działa' });
-    await waitFor(() => elementsOf(b.doc).has(id), 3000, 'bystander board to keep syncing');
-    expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
-  };
 }
 
 /** Unloads the board (every client gone, ROOM_UNLOAD_DELAY_MS 0) and waits until it is. */

@@ -5,21 +5,8 @@ import * as encoding from 'lib0/encoding';
 import { createElement } from '../../shared/ops/elements';
 import { elementsOf } from '../../shared/schema/doc';
 import { closeOf, rawSocket, stockClient, synced, waitFor } from '../helpers/clients';
+import { bystanders } from '../helpers/bystanders';
 import { startServer, type TestServer } from '../helpers/server';
-
-/** A bystander room that must keep syncing whatever happens elsewhere. */
-async function bystanders(server: TestServer) {
-  const board = await server.createBoard('Świadkowie');
-  const a = stockClient(server.wsUrl, board.id, board.tokens.participant);
-  const b = stockClient(server.wsUrl, board.id, board.tokens.participant);
-  await Promise.all([synced(a), synced(b)]);
-  return async function stillSyncing() {
-    const id = createElement(a.doc, { type: 'note', text: 'nadal działa' });
-    await waitFor(() => elementsOf(b.doc).has(id), 3000, 'bystander room to keep syncing');
-    const health = await fetch(`${server.url}/api/health`);
-    expect(health.status).toBe(200);
-  };
-}
 
 async function openSocket(server: TestServer, token: string, boardId: string): Promise<WebSocket> {
   const result = await rawSocket(`${server.wsUrl}/${boardId}?token=${token}`);
