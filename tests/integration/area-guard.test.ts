@@ -51,6 +51,10 @@ describe('a lock is judged by where an element lies', () => {
     elementsOf(participant.doc).get(outside)!.set('x', 900);
     await marker();
     expect(elementsOf(serverDoc()).get(outside)!.get('x')).toBe(2000);
+    // As a person would: the next move comes after the refused one was put back on screen
+    // (a move made while the correction is still on its way is concurrent with it, and Yjs
+    // picks between concurrent writes by client id).
+    await waitFor(() => elementsOf(participant.doc).get(outside)!.get('x') === 2000, 5000, 'the refused move put back for its author');
     elementsOf(participant.doc).get(outside)!.set('x', 2100);
     await marker();
     expect(elementsOf(serverDoc()).get(outside)!.get('x')).toBe(2100);
