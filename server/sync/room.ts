@@ -1,6 +1,5 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { migrateDoc, SchemaTooNewError } from '../../shared/schema/migrate';
 import { BoardControl } from '../control/board-control';
 import type { Logger } from '../log';
 import type { BoardStore, Role } from '../storage/types';
@@ -13,7 +12,8 @@ import { emptyRootTypes, foreignRootTypes, MetaGuard, writesForeignRoot } from '
 import { mergeToSnapshot } from './snapshot';
 import { FullStateCache, isEmptyStateVector } from './full-state';
 import { PresenceBroadcast } from './presence-batch';
-import { admitsAwareness, decodeAwarenessEntries, encodeAwarenessEntries } from './awareness-guard';
+import { PresenceOwners } from './presence-owners';
+import { migrateOrReadOnly, type ReadOnlyReason } from './read-only';
 
 /** What a room needs of one connected socket. */
 export interface RoomConnection {
@@ -53,12 +53,7 @@ const FIELD_GUARD_ORIGIN = Symbol('field-guard');
 /** The outcome of offering a client's update to the room. */
 export type ApplyResult = 'applied' | 'reverted' | 'too-large' | 'malformed' | 'foreign-type' | 'read-only';
 
-/** Why a board is open for reading only: its stored document could not be brought up to date. */
-export interface ReadOnlyReason {
-  reason: 'newer-schema' | 'migration-failed';
-  /** The layout version the stored document claims. */
-  schemaVersion: number;
-}
+export type { ReadOnlyReason } from './read-only';
 
 /**
  * One board in memory: its document, awareness and connections. Every change to the
@@ -70,8 +65,7 @@ export class Room {
   readonly connections = new Set<RoomConnection>();
   private readonly fullState = new FullStateCache(this.doc);
   private readonly presence = new PresenceBroadcast(this.awareness, this.connections, () => this.peer, (origin) => origin === REMOTE_ORIGIN);
-  /** Which connection introduced each presence id here (ids of other processes are not in it). */
-  private readonly awarenessOwners = new Map<number, RoomConnection>();
+  private readonly presenceOwners = new PresenceOwners(this.awareness);
   /** Holders (connections and server operations) keeping the room loaded. */
   holds = 0;
   /** Set while the room is being unloaded or after it failed; it takes no new holders. */
@@ -99,8 +93,6 @@ export class Room {
   private loaded = false;
   private readonly early: [RelayKind, Uint8Array][] = [];
   private resyncTimer: NodeJS.Timeout | undefined;
-  /** Whether the board holds stakeholders or factors (then participants' updates are checked). */
-
   private constructor(
     readonly boardId: string,
     private readonly deps: RoomDeps,
@@ -152,15 +144,7 @@ export class Room {
    * Warsztat, or a step that fails on it) opens read-only rather than not at all.
    */
   private migrate(): void {
-    try {
-      const report = migrateDoc(this.doc);
-      if (report.applied.length > 0) this.deps.log.info({ boardId: this.boardId, ...report }, 'board migrated');
-      this.readOnly = null;
-    } catch (error) {
-      const schemaVersion = error instanceof SchemaTooNewError ? error.found : -1;
-      this.readOnly = { reason: error instanceof SchemaTooNewError ? 'newer-schema' : 'migration-failed', schemaVersion };
-      this.deps.log.error({ boardId: this.boardId, err: error }, 'board could not be migrated; opened read-only');
-    }
+    this.readOnly = migrateOrReadOnly(this.doc, this.boardId, this.deps.log);
   }
 
   /**
@@ -221,7 +205,6 @@ export class Room {
   private listen(): void {
     this.doc.on('update', (update: Uint8Array, origin: unknown) => this.onDocUpdate(update, origin));
     this.awareness.on('update', this.presence.onUpdate);
-    this.awareness.on('update', this.releaseAwareness);
     this.metaGuard = new MetaGuard(
       this.doc,
       (origin) => (this.connections.has(origin as RoomConnection) ? (origin as RoomConnection).role : undefined),
@@ -355,33 +338,10 @@ export class Room {
     for (const connection of this.connections) connection.send(message);
   }
 
-  /**
-   * A connection's presence update, keeping only the entries it may send (its own ids, see
-   * awareness-guard.ts); throws on a malformed update. Undefined when nothing is left.
-   */
+  /** A connection's presence update, keeping only its own entries (presence-owners.ts). */
   admitAwareness(update: Uint8Array, from: RoomConnection): Uint8Array | undefined {
-    const entries = decodeAwarenessEntries(update);
-    const admitted = entries.filter((entry) => {
-      const owner = this.awarenessOwners.get(entry.clientId);
-      const holder = owner === from ? 'sender' : owner || this.awareness.states.has(entry.clientId) ? 'someone-else' : 'nobody';
-      if (!admitsAwareness(entry, holder, from.awarenessIds.size)) return false;
-      if (holder === 'nobody') {
-        this.awarenessOwners.set(entry.clientId, from);
-        from.awarenessIds.add(entry.clientId);
-      }
-      return true;
-    });
-    if (admitted.length === 0) return undefined;
-    return admitted.length === entries.length ? update : encodeAwarenessEntries(admitted);
+    return this.presenceOwners.admit(update, from);
   }
-
-  /** Presence that ended (removed by its owner, timed out, its connection gone) frees its id. */
-  private readonly releaseAwareness = ({ removed }: { removed: number[] }): void => {
-    for (const id of removed) {
-      this.awarenessOwners.get(id)?.awarenessIds.delete(id);
-      this.awarenessOwners.delete(id);
-    }
-  };
 
   /** The full awareness state, for a connection that just joined; undefined when empty. */
   awarenessSnapshot(): Uint8Array | undefined {
@@ -393,8 +353,7 @@ export class Room {
     if (connection.awarenessIds.size > 0) {
       const ids = [...connection.awarenessIds];
       awarenessProtocol.removeAwarenessStates(this.awareness, ids, null);
-      // Ids it introduced whose state never took (an old clock) are freed too.
-      for (const id of ids) if (this.awarenessOwners.get(id) === connection) this.awarenessOwners.delete(id);
+      this.presenceOwners.forget(connection, ids);
     }
   }
 
@@ -455,6 +414,7 @@ export class Room {
     clearInterval(this.resyncTimer);
     this.fieldGuard.destroy();
     this.metaGuard?.destroy();
+    this.presenceOwners.destroy();
     this.fullState.destroy();
     this.awareness.destroy();
     this.doc.destroy();

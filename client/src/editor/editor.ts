@@ -6,7 +6,8 @@ import type { Element } from '../../../shared/schema/elements';
 import { elementBounds } from '../../../shared/geometry/elements';
 import { intersects, union, type Point, type Rect } from '../../../shared/geometry/rect';
 import { fitBounds, visibleRect, zoomAt, type Viewport } from '../../../shared/geometry/viewport';
-import { ELEMENT_DEFINITIONS, NOTE_COLOURS } from '../../../shared/schema/elements';
+import { NOTE_COLOURS } from '../../../shared/schema/elements';
+import { moveRefusal, newElementBox } from './area-checks';
 import { LIMITS } from '../../../shared/schema/limits';
 import { parseClipboard, serialiseSelection } from './clipboard';
 import { ElementStore } from './element-store';
@@ -155,36 +156,14 @@ export class Editor {
   }
 
   create(inputs: NewElement[]): string[] {
-    if (inputs.some((input) => this.landsLocked(input))) {
+    if (inputs.some((input) => {
+      const box = newElementBox(input);
+      return box !== null && this.isLockedArea(box);
+    })) {
       this.notify('control.locked');
       return [];
     }
     return this.edit(() => createElements(this.doc, inputs, this.userName, this.origin)) ?? [];
-  }
-
-  /** Whether a new element would be put in a locked area (the server would take it out again). */
-  private landsLocked(input: NewElement): boolean {
-    if (input.type === 'connector' || input.type === 'frame') return false;
-    const defaults = ELEMENT_DEFINITIONS[input.type].defaults as { w?: number; h?: number };
-    const box = input as { x?: number; y?: number; w?: number; h?: number };
-    return this.isLockedArea({ x: box.x ?? 0, y: box.y ?? 0, w: box.w ?? defaults.w ?? 0, h: box.h ?? defaults.h ?? 0 });
-  }
-
-  /**
-   * Why these elements may not go `dx, dy` further: into a locked area, or (public) into a
-   * private frame, which the server would refuse; null when they may.
-   */
-  private moveRefusal(ids: readonly string[], dx: number, dy: number): string | null {
-    for (const id of ids) {
-      const element = this.store.get(id);
-      if (!element || element.type === 'frame' || element.type === 'connector') continue;
-      const now = elementBounds(element, this.store.lookup);
-      const next = { ...now, x: now.x + dx, y: now.y + dy };
-      if (this.isLockedArea(next)) return 'control.locked';
-      const privateFrame = this.privateFrameFor(next);
-      if (privateFrame && privateFrame !== this.privateFrameFor(now)) return 'control.privateArea';
-    }
-    return null;
   }
 
   /**
@@ -207,7 +186,7 @@ export class Editor {
   move(ids: readonly string[], dx: number, dy: number): void {
     if (ids.length === 0 || (dx === 0 && dy === 0)) return;
     if (!this.canMove(ids)) return this.notify('stakeholders.moveRefused');
-    const refusal = this.moveRefusal(ids, dx, dy);
+    const refusal = moveRefusal(this, ids, dx, dy);
     if (refusal) return this.notify(refusal);
     this.edit(() => moveElements(this.doc, ids, dx, dy, this.origin), ids);
   }
