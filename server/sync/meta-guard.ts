@@ -75,24 +75,3 @@ export function writesForeignRoot(update: Uint8Array): boolean {
   }
   return false;
 }
-
-/** Top-level types of the document that are not the board's (see ROOT_TYPES). */
-export function foreignRootTypes(doc: Y.Doc): string[] {
-  return [...doc.share.keys()].filter((name) => !ROOT_TYPES.includes(name));
-}
-
-/**
- * Empties top-level types an update made outside the board's layout. A type cannot be taken
- * out of a document once it exists; what it holds can, and nobody then sees or stores more
- * than its tombstones.
- */
-export function emptyRootTypes(doc: Y.Doc, names: readonly string[], origin: unknown): void {
-  doc.transact((transaction) => {
-    for (const name of names) {
-      const type = doc.share.get(name);
-      if (!type) continue;
-      for (const item of type._map.values()) if (!item.deleted) item.delete(transaction);
-      for (let item = type._start; item !== null; item = item.right) if (!item.deleted) item.delete(transaction);
-    }
-  }, origin);
-}

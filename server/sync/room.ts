@@ -8,7 +8,7 @@ import { CLOSE, encodeSyncStep2, encodeUpdate } from './protocol';
 import { RelayKind, type RedisRelay, type RoomPeer } from '../scale/redis-relay';
 import { applyGuarded } from './lock-guard';
 import { FacilitatorFieldGuard } from './facilitator-fields';
-import { emptyRootTypes, foreignRootTypes, MetaGuard, writesForeignRoot } from './meta-guard';
+import { MetaGuard, writesForeignRoot } from './meta-guard';
 import { mergeToSnapshot } from './snapshot';
 import { FullStateCache, isEmptyStateVector } from './full-state';
 import { PresenceBroadcast } from './presence-batch';
@@ -240,7 +240,6 @@ export class Room {
     // Anyone's update may need correcting (the metadata is the server's); the correction
     // must travel with it.
     this.captured = [];
-    const rootTypes = this.doc.share.size;
     try {
       if (writesForeignRoot(update)) return 'foreign-type';
       const store = this.doc.store;
@@ -254,11 +253,6 @@ export class Room {
         store.pendingDs = null;
         this.restoreGuarded();
         return 'malformed';
-      }
-      if (this.doc.share.size !== rootTypes) {
-        emptyRootTypes(this.doc, foreignRootTypes(this.doc), FIELD_GUARD_ORIGIN);
-        this.restoreGuarded();
-        return 'foreign-type';
       }
       const corrected = this.restoreGuarded();
       return reverted || corrected ? 'reverted' : 'applied';
