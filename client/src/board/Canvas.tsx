@@ -16,6 +16,7 @@ import { FrameTitles, FrameTitlesOnScreen, frameTitleAt } from './FrameTitles';
 import { ZoomState, ZoomStateContext } from './zoom-text';
 import { CachedOverview } from './OverviewShape';
 import { LiftedElements } from './Lifted';
+import { StakeholderLabels } from '../methods/stakeholders/StakeholderLabels';
 import type { Draft } from '../../../shared/protocol/state';
 import { DRAFT_SIZE, HANDLE_SIZE, OverlayLayer, type Badge } from './Overlay';
 
@@ -302,6 +303,7 @@ export function Canvas({ editor, awareness, onStartEditing, badges = NO_BADGES, 
           ) : (
             <CachedOverview editor={editor} viewport={viewport} width={size.width} height={size.height} exclude={lifted} />
           )}
+          <StakeholderLabels editor={editor} viewport={viewport} stacksOnly={detailed} />
           <FrameTitles editor={editor} viewport={viewport} width={size.width} height={size.height} lifted={false} />
         </Layer>
         <OverlayLayer editor={editor} preview={preview} awareness={awareness} scale={viewport.scale} badges={badges} lockedFrames={lockedFrames} drafts={drafts}>

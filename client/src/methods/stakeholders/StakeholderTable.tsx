@@ -81,9 +81,13 @@ export function StakeholderTable({ editor, onClose }: { editor: Editor; onClose:
       </th>
     );
   };
+  // The card is shown where it stands on its map (the map fitted, its name on a label), not
+  // blown up alone: where it is against the others is what the table cannot show.
   const show = (id: string) => {
     editor.select([id]);
-    editor.zoomToSelection();
+    const parentId = editor.store.get(id)?.parentId;
+    if (!parentId || !editor.zoomToElement(parentId)) editor.zoomToSelection();
+    onClose();
   };
   return (
     <div className="modal-backdrop" onClick={onClose}>
