@@ -26,8 +26,54 @@ export interface FrameTitleSource {
   y: number;
   w: number;
   h: number;
-  /** Inside another frame (a SWOT quadrant): its title goes inside its top edge, where the outer frame's title is not. */
+  /** Inside another frame (a SWOT quadrant, a TOWS cell): its title must stay within the outer frame. */
   nested: boolean;
+  /**
+   * For a nested frame, the free board height above it inside its outer frame (up to the outer
+   * frame's top or a frame above it): where the title goes when it fits there, above the
+   * frame's content; otherwise inside its top edge. See `roomAboveNested`.
+   */
+  roomAbove?: number;
+}
+
+/** What `roomAboveNested` needs of a frame. */
+export interface FrameBox {
+  id: string;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  parentId: string | null;
+}
+
+/**
+ * For each frame inside another, the free height above it within that outer frame: from its
+ * top up to the outer frame's top, or to the bottom of a sibling frame above it that shares
+ * some of its width (the TOWS cells of the lower row under those of the upper row).
+ */
+export function roomAboveNested(frames: readonly FrameBox[]): Map<string, number> {
+  const byId = new Map(frames.map((f) => [f.id, f]));
+  const siblings = new Map<string, FrameBox[]>();
+  for (const f of frames) {
+    if (f.parentId === null || !byId.has(f.parentId)) continue;
+    const list = siblings.get(f.parentId);
+    if (list) list.push(f);
+    else siblings.set(f.parentId, [f]);
+  }
+  const room = new Map<string, number>();
+  for (const [parentId, list] of siblings) {
+    const parent = byId.get(parentId)!;
+    for (const f of list) {
+      let free = f.y - parent.y;
+      for (const g of list) {
+        if (g === f || g.x >= f.x + f.w || f.x >= g.x + g.w) continue;
+        const bottom = g.y + g.h;
+        if (bottom <= f.y) free = Math.min(free, f.y - bottom);
+      }
+      room.set(f.id, Math.max(0, free));
+    }
+  }
+  return room;
 }
 
 /** Where one title goes on screen: its top-left corner and the width it may take. */
@@ -37,11 +83,14 @@ export interface FrameTitlePlacement {
   x: number;
   y: number;
   maxWidth: number;
+  /** Drawn inside its frame's top edge, over what the frame holds: it needs a backing to read. */
+  inside: boolean;
 }
 
 /**
  * Screen places of the titles of the frames that can show one at this zoom: above the
- * frame's top-left corner (inside it for a frame within a frame), no wider than the frame,
+ * frame's top-left corner (for a frame within a frame, only when its outer frame leaves room
+ * there, else inside its top edge), no wider than the frame,
  * only those whose place is on screen. Larger frames are placed first, a title that would
  * overlap one already placed is left out, and no more than MAX_FRAME_TITLES are placed. Empty when the frames draw their own titles
  * (zoomed in far enough).
@@ -55,11 +104,12 @@ export function frameTitlePlacements(frames: Iterable<FrameTitleSource>, viewpor
     const maxWidth = frame.w * viewport.scale;
     const x = frame.x * viewport.scale + viewport.x;
     const top = frame.y * viewport.scale + viewport.y;
-    if (frame.nested && frame.h * viewport.scale < FRAME_TITLE_SCREEN_PX + 2 * GAP_PX) continue;
-    const y = frame.nested ? top + GAP_PX : top - GAP_PX - FRAME_TITLE_SCREEN_PX;
+    const inside = frame.nested && (frame.roomAbove ?? 0) * viewport.scale < FRAME_TITLE_SCREEN_PX + GAP_PX;
+    if (inside && frame.h * viewport.scale < FRAME_TITLE_SCREEN_PX + 2 * GAP_PX) continue;
+    const y = inside ? top + GAP_PX : top - GAP_PX - FRAME_TITLE_SCREEN_PX;
     if (x > screen.width || x + maxWidth < 0 || y > screen.height || y + FRAME_TITLE_SCREEN_PX < 0) continue;
     const overlaps = placements.some((p) => x < p.x + p.maxWidth && p.x < x + maxWidth && y < p.y + FRAME_TITLE_SCREEN_PX && p.y < y + FRAME_TITLE_SCREEN_PX);
-    if (!overlaps) placements.push({ id: frame.id, title: frame.title.trim(), x, y, maxWidth });
+    if (!overlaps) placements.push({ id: frame.id, title: frame.title.trim(), x, y, maxWidth, inside });
   }
   return placements;
 }

@@ -28,10 +28,14 @@ export const TOWS_CELL_TITLES: Record<Locale, Record<TowsCellMethod, string>> = 
 /** Geometry of the TOWS matrix inside its frame (board units, from the frame's corner). */
 export const TOWS_GEOMETRY = {
   cell: { w: 600, h: 480 },
-  origins: { 'tows-so': [40, 60], 'tows-wo': [660, 60], 'tows-st': [40, 580], 'tows-wt': [660, 580] } as Record<TowsCellMethod, [number, number]>,
-  frame: { w: 1300, h: 1100 },
-  ref: { h: 26, w: 284, fontSize: 16, top: 12 },
-  strategy: { w: 180, h: 96, gap: 12, top: 110, columns: 3 },
+  // Rows 60 apart, as the upper row is from the frame's top: zoomed out to where the cells'
+  // titles are drawn at screen size (frame-titles.ts), they fit above each cell from 38 % up,
+  // so they never cover the S1/O1 labels while those are legible.
+  origins: { 'tows-so': [40, 60], 'tows-wo': [660, 60], 'tows-st': [40, 600], 'tows-wt': [660, 600] } as Record<TowsCellMethod, [number, number]>,
+  frame: { w: 1300, h: 1120 },
+  // Two lines of 14 px a label (TOWS_REF_TEXT_LIMIT), three labels a column, then strategies.
+  ref: { h: 40, w: 284, fontSize: 14, top: 12 },
+  strategy: { w: 180, h: 96, gap: 12, top: 150, columns: 3 },
 } as const;
 
 /** What building TOWS did. */

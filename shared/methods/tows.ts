@@ -111,13 +111,20 @@ export function towsRefId(cellId: string, itemId: string): string {
   return `${TOWS_REF_PREFIX}${hash53(`${cellId}\u0000${itemId}`)}`;
 }
 
-/** Longest item text a TOWS label repeats; the SWOT note itself keeps all of it. */
-export const TOWS_REF_TEXT_LIMIT = 200;
+/**
+ * Longest item text a TOWS label repeats, so that it takes at most two lines of its row
+ * (TOWS_GEOMETRY.ref) and never runs into the next label; the SWOT note keeps all of it.
+ */
+export const TOWS_REF_TEXT_LIMIT = 48;
 
 /** A label's text: the code, then the item's words (shortened, so any note fits a label). */
 export function towsRefText(item: SwotItem): string {
   const words = item.text.replace(/\s+/g, ' ').trim();
-  return `${item.code} · ${words.length > TOWS_REF_TEXT_LIMIT ? `${words.slice(0, TOWS_REF_TEXT_LIMIT - 1)}…` : words}`;
+  if (words.length <= TOWS_REF_TEXT_LIMIT) return `${item.code} · ${words}`;
+  // Cut between words where one ends past the middle, so that no word is left in pieces.
+  const cut = words.slice(0, TOWS_REF_TEXT_LIMIT - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${item.code} · ${(space > TOWS_REF_TEXT_LIMIT / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:–-]+$/, '')}…`;
 }
 
 /** The code at the start of a label's text (S1, W2…), if any. */

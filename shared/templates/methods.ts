@@ -48,13 +48,15 @@ export function objectivesTree(doc: Y.Doc, l: TemplateLabels, at: Slot): string 
 
 /** Four quadrants, one frame each, inside the SWOT frame. */
 export function swot(doc: Y.Doc, l: TemplateLabels, at: Slot): string {
-  const outer = frameWith(doc, { type: 'frame', method: 'swot', title: l.swot, x: at.x, y: at.y, w: 1300, h: 1000 }, []);
+  const outer = frameWith(doc, { type: 'frame', method: 'swot', title: l.swot, x: at.x, y: at.y, w: 1300, h: 1020 }, []);
   const quarter = (title: string, method: FrameMethod, x: number, y: number, fill: string) => frameWith(doc, { type: 'frame', method, title, x: at.x + x, y: at.y + y, w: 600, h: 440, fill }, []);
   const ids = [
     quarter(l.strengths, 'swot-s', 40, 60, '#ecfdf5'),
     quarter(l.weaknesses, 'swot-w', 660, 60, '#fef2f2'),
-    quarter(l.opportunities, 'swot-o', 40, 540, '#eff6ff'),
-    quarter(l.threats, 'swot-t', 660, 540, '#fffbeb'),
+    // Rows 60 apart, as the upper one is from the frame's top: room for the quadrants' titles
+    // above them wherever notes are legible (frame-titles.ts).
+    quarter(l.opportunities, 'swot-o', 40, 560, '#eff6ff'),
+    quarter(l.threats, 'swot-t', 660, 560, '#fffbeb'),
   ];
   putIntoFrame(doc, ids, outer);
   return outer;

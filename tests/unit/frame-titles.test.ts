@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_FRAME_TITLES, shortenToWidth, FRAME_TITLE_MIN_WIDTH_PX, FRAME_TITLE_SCREEN_PX, FRAME_TITLE_SCREEN_SCALE, frameTitlePlacements, type FrameTitleSource } from '../../shared/geometry/frame-titles';
+import { MAX_FRAME_TITLES, roomAboveNested, shortenToWidth, FRAME_TITLE_MIN_WIDTH_PX, FRAME_TITLE_SCREEN_PX, FRAME_TITLE_SCREEN_SCALE, frameTitlePlacements, type FrameTitleSource } from '../../shared/geometry/frame-titles';
 import { EDITING_MIN_TEXT_PX, readableViewport } from '../../shared/geometry/viewport';
 
 const screen = { width: 1280, height: 800 };
@@ -14,8 +14,8 @@ describe('frame titles at screen size', () => {
   it('sit above a frame, as wide as it, and inside a frame that is within another', () => {
     const v = { x: 100, y: 200, scale: 0.1 };
     const [outer, inner] = frameTitlePlacements([frame('SWOT', 0, 0, 2000, 1600), frame('Mocne strony', 40, 60, 900, 700, 'Mocne strony', true)], v, screen);
-    expect(outer).toEqual({ id: 'SWOT', title: 'SWOT', x: 100, y: 200 - 5 - FRAME_TITLE_SCREEN_PX, maxWidth: 200 });
-    expect(inner).toEqual({ id: 'Mocne strony', title: 'Mocne strony', x: 104, y: 206 + 5, maxWidth: 90 });
+    expect(outer).toEqual({ id: 'SWOT', title: 'SWOT', x: 100, y: 200 - 5 - FRAME_TITLE_SCREEN_PX, maxWidth: 200, inside: false });
+    expect(inner).toEqual({ id: 'Mocne strony', title: 'Mocne strony', x: 104, y: 206 + 5, maxWidth: 90, inside: true });
   });
 
   it('leave out frames too narrow for a word, untitled ones and those off screen', () => {
@@ -82,5 +82,43 @@ describe('cutting a title to the width of its frame', () => {
 
   it('gives nothing when not even a letter and the ellipsis fit', () => {
     expect(shortenToWidth('Szanse', 15, tenEach)).toBeNull();
+  });
+});
+
+describe('titles of frames within frames (TOWS cells, SWOT quadrants)', () => {
+  const box = (id: string, x: number, y: number, w: number, h: number, parentId: string | null = null) => ({ id, x, y, w, h, parentId });
+
+  it.each([
+    ['a cell under the outer frame’s top', [box('T', 0, 0, 1300, 1120), box('SO', 40, 60, 600, 480, 'T')], 'SO', 60],
+    ['a cell under another cell', [box('T', 0, 0, 1300, 1120), box('SO', 40, 60, 600, 480, 'T'), box('ST', 40, 600, 600, 480, 'T')], 'ST', 60],
+    ['a cell beside, not under, another', [box('T', 0, 0, 1300, 1120), box('SO', 40, 60, 600, 480, 'T'), box('WT', 660, 600, 600, 480, 'T')], 'WT', 600],
+    ['a cell touching the outer top', [box('T', 0, 0, 100, 100), box('A', 0, 0, 50, 50, 'T')], 'A', 0],
+  ])('room above %s', (_, frames, id, room) => {
+    expect(roomAboveNested(frames).get(id)).toBe(room);
+  });
+
+  it('goes above the cell when the room there fits the title at this zoom, inside it when not', () => {
+    const cell = { ...frame('SO – maxi-maxi', 40, 600, 600, 480, 'SO – maxi-maxi', true), roomAbove: 60 };
+    const [above] = frameTitlePlacements([cell], { x: 0, y: 0, scale: 0.5 }, screen);
+    expect(above!.y).toBeLessThan(600 * 0.5);
+    const [inside] = frameTitlePlacements([cell], { x: 0, y: 0, scale: 0.2 }, screen);
+    expect(inside!.y).toBeGreaterThan(600 * 0.2);
+    // A nested frame with no room stated keeps its title inside, as before.
+    const [old] = frameTitlePlacements([{ ...cell, roomAbove: undefined }], { x: 0, y: 0, scale: 0.5 }, screen);
+    expect(old!.y).toBeGreaterThan(600 * 0.5);
+  });
+
+  it('from 40 % up (where the S1/O1 labels are legible) every TOWS cell title is above its cell', () => {
+    const frames = [box('T', 0, 0, 1300, 1120), box('SO', 40, 60, 600, 480, 'T'), box('WO', 660, 60, 600, 480, 'T'), box('ST', 40, 600, 600, 480, 'T'), box('WT', 660, 600, 600, 480, 'T')];
+    const room = roomAboveNested(frames);
+    const sources = frames.map((f) => ({ ...frame(f.id, f.x, f.y, f.w, f.h, `${f.id} title`, f.parentId !== null), roomAbove: room.get(f.id) }));
+    for (const scale of [0.4, 0.5, 0.6, 0.7]) {
+      const placements = frameTitlePlacements(sources, { x: 0, y: 0, scale }, { width: 5000, height: 5000 });
+      for (const id of ['SO', 'WO', 'ST', 'WT']) {
+        const f = frames.find((g) => g.id === id)!;
+        const p = placements.find((q) => q.id === id)!;
+        expect(p.y + FRAME_TITLE_SCREEN_PX, `${id} at ${scale}`).toBeLessThanOrEqual(f.y * scale);
+      }
+    }
   });
 });

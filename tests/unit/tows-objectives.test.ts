@@ -8,7 +8,7 @@ import type { Element, ElementOf } from '../../shared/schema/elements';
 import { convertToObjectives, needsRewording } from '../../shared/methods/objectives-tree';
 import { readingOrder } from '../../shared/methods/reading-order';
 import { addTreeNode, createTreeCore, treeNodesIn } from '../../shared/methods/tree-ops';
-import { planTows, sourceCodes, topItems, towsRefId } from '../../shared/methods/tows';
+import { planTows, sourceCodes, topItems, TOWS_REF_TEXT_LIMIT, towsRefId, towsRefText } from '../../shared/methods/tows';
 import { addStrategy, buildTows, cellCodes, setStrategySources } from '../../shared/methods/tows-ops';
 import { TEMPLATES } from '../../shared/templates';
 
@@ -185,5 +185,17 @@ describe('a converted objectives tree goes to free space', () => {
     expect(made.id).not.toBe(templateObjectives.id);
     const overlapping = all.filter((e): e is ElementOf<'frame'> => e.type === 'frame' && e.parentId === null && e.id !== made.id).filter((f) => f.x < made.x + made.w && made.x < f.x + f.w && f.y < made.y + made.h && made.y < f.y + f.h);
     expect(overlapping.map((f) => f.title)).toEqual([]);
+  });
+});
+
+describe('TOWS labels', () => {
+  it.each([
+    ['Zabytkowy rynek', 'S1 · Zabytkowy rynek'],
+    ['Aktywne organizacje pozarządowe działające od lat na rzecz mieszkańców', 'S1 · Aktywne organizacje pozarządowe działające od…'],
+    ['Bardzodługiesłowobezspacjiktórenigdysięniekończyinadalciągnie', 'S1 · Bardzodługiesłowobezspacjiktórenigdysięniekończ…'],
+  ])('%s → one short line, cut between words', (text, label) => {
+    const out = towsRefText({ id: 'x', code: 'S1', text });
+    expect(out).toBe(label);
+    expect(out.length).toBeLessThanOrEqual(TOWS_REF_TEXT_LIMIT + 5);
   });
 });

@@ -1,7 +1,7 @@
 import { createContext } from 'react';
 import { Shape } from 'react-konva';
 import type { Context } from 'konva/lib/Context';
-import { FRAME_TITLE_SCREEN_PX, FRAME_TITLE_SCREEN_SCALE, frameTitlePlacements, shortenToWidth, type FrameTitlePlacement, type FrameTitleSource } from '../../../shared/geometry/frame-titles';
+import { FRAME_TITLE_SCREEN_PX, FRAME_TITLE_SCREEN_SCALE, frameTitlePlacements, roomAboveNested, shortenToWidth, type FrameTitlePlacement, type FrameTitleSource } from '../../../shared/geometry/frame-titles';
 import type { Viewport } from '../../../shared/geometry/viewport';
 import type { Editor } from '../editor/editor';
 import { useEditorState, useElementsDerived } from '../editor/hooks';
@@ -11,6 +11,7 @@ export const FrameTitlesOnScreen = createContext(false);
 
 const TEXT_COLOUR = '#334155';
 const HALO_COLOUR = 'rgba(248, 250, 252, 0.9)';
+const BACKING_COLOUR = 'rgba(248, 250, 252, 0.97)';
 const NO_OFFSET = { x: 0, y: 0 };
 /** Title pictures kept, the least recently drawn let go first (a cut title is a picture of its own). */
 const MAX_PICTURES = 400;
@@ -43,8 +44,8 @@ function characterWidth(character: string): number {
 }
 
 /** A title drawn once at its screen size, to be copied each frame (drawing text is the costly part). */
-function pictureOf(text: string, ratio: number): HTMLCanvasElement {
-  const key = `${ratio}|${text}`;
+function pictureOf(text: string, ratio: number, backed: boolean): HTMLCanvasElement {
+  const key = `${ratio}|${backed ? 'b' : ''}|${text}`;
   const picture = pictures.get(key);
   if (picture) {
     // Most recently used last: a Map iterates in insertion order.
@@ -62,6 +63,11 @@ function pictureOf(text: string, ratio: number): HTMLCanvasElement {
   ctx.font = font();
   ctx.textBaseline = 'top';
   ctx.lineJoin = 'round';
+  if (backed) {
+    // Over a frame's content (a TOWS cell's labels) a halo is not enough: the title gets a card.
+    ctx.fillStyle = BACKING_COLOUR;
+    ctx.fillRect(0, 0, canvas.width / ratio, TITLE_HEIGHT);
+  }
   // A light halo keeps the title legible where it crosses lines or other frames.
   ctx.strokeStyle = HALO_COLOUR;
   ctx.lineWidth = 3;
@@ -97,15 +103,17 @@ function drawTitles(context: Context, titles: readonly DrawnTitle[], ratio: numb
   ctx.setTransform(1, 0, 0, 1, 0, 0);
   for (const title of titles) {
     // Each way a title is cut is a picture of its own, kept: one copy a title each frame.
-    ctx.drawImage(pictureOf(title.text, ratio), Math.round(title.x * ratio), Math.round(title.y * ratio));
+    ctx.drawImage(pictureOf(title.text, ratio, title.inside), Math.round(title.x * ratio), Math.round(title.y * ratio));
   }
   ctx.restore();
 }
 
 /** The frames whose titles may be drawn, as the placement needs them. */
 function titleSources(editor: Editor, include: (id: string) => boolean): FrameTitleSource[] {
+  const frames = editor.store.ofType('frame');
+  const room = roomAboveNested(frames);
   const sources: FrameTitleSource[] = [];
-  for (const { id, title, x, y, w, h, parentId } of editor.store.ofType('frame')) if (include(id)) sources.push({ id, title, x, y, w, h, nested: parentId !== null });
+  for (const { id, title, x, y, w, h, parentId } of frames) if (include(id)) sources.push({ id, title, x, y, w, h, nested: parentId !== null, roomAbove: room.get(id) });
   return sources;
 }
 
@@ -130,7 +138,7 @@ export function liftsScreenTitle(editor: Editor, lifted: ReadonlySet<string>): b
 }
 
 function sameFrame(f: FrameTitleSource, g: FrameTitleSource): boolean {
-  return f.id === g.id && f.title === g.title && f.x === g.x && f.y === g.y && f.w === g.w && f.h === g.h && f.nested === g.nested;
+  return f.id === g.id && f.title === g.title && f.x === g.x && f.y === g.y && f.w === g.w && f.h === g.h && f.nested === g.nested && f.roomAbove === g.roomAbove;
 }
 
 function sameFrames(a: FrameTitleSource[], b: FrameTitleSource[]): boolean {
