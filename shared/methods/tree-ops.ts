@@ -12,6 +12,34 @@ export type TreeNode = ElementOf<'treeNode'>;
 export interface TreeOpOptions {
   createdBy?: string;
   origin?: unknown;
+  /**
+   * Nodes other people are dragging or editing right now: a layout leaves them and their
+   * subtrees where they are (nothing jumps from under a pointer or a caret) and reports the
+   * node it laid out through `onHeldBack`, so that it can be laid out again once they let go.
+   */
+  held?: ReadonlySet<string>;
+  onHeldBack?: (nodeId: string) => void;
+}
+
+/** The held nodes among `nodes` and everything that hangs from them. */
+export function heldSubtrees(nodes: readonly TreeNode[], held: ReadonlySet<string>): Set<string> {
+  const out = new Set<string>();
+  if (held.size === 0) return out;
+  const children = new Map<string, string[]>();
+  for (const n of nodes) {
+    if (!n.parentNode) continue;
+    const list = children.get(n.parentNode);
+    if (list) list.push(n.id);
+    else children.set(n.parentNode, [n.id]);
+  }
+  const queue = nodes.filter((n) => held.has(n.id)).map((n) => n.id);
+  while (queue.length) {
+    const id = queue.pop()!;
+    if (out.has(id)) continue;
+    out.add(id);
+    queue.push(...(children.get(id) ?? []));
+  }
+  return out;
 }
 
 /** Room kept between a tree and its frame's border. */
@@ -82,15 +110,18 @@ export function applyTreeLayout(doc: Y.Doc, nodeId: string, options: TreeOpOptio
     origin = { x: root.x - at.x, y: root.y - at.y };
   }
   const byId = new Map(all.map((n) => [n.id, n]));
+  const keep = heldSubtrees(all, options.held ?? new Set());
   doc.transact(() => {
     if (frame && Object.keys(framePatch).length) updateElement(doc, frame.id, framePatch, options.origin);
     for (const [id, p] of layout.positions) {
       const current = byId.get(id)!;
+      if (keep.has(id)) continue;
       const x = origin.x + p.x;
       const y = origin.y + p.y;
       if (current.x !== x || current.y !== y) updateElement(doc, id, { x, y }, options.origin);
     }
   }, options.origin);
+  if (keep.size > 0) options.onHeldBack?.(nodeId);
 }
 
 /** Size of a new node: objectives are taller, to show the problem they come from. */

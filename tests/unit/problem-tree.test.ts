@@ -5,7 +5,7 @@ import { initBoard } from '../../shared/ops/board';
 import { elementsOf, readElements } from '../../shared/schema';
 import type { ElementOf } from '../../shared/schema/elements';
 import { buildForest, duplicateTexts, hiddenNodes, layoutForest, MAX_TREE_DEPTH, normaliseText, walk, wouldCreateCycle, type TreeNodeData } from '../../shared/methods/problem-tree';
-import { addTreeNode, createTreeCore, deleteTreeNodes, readTreeNode, reparentTreeNode, setTreeCollapsed, treeNodesIn } from '../../shared/methods/tree-ops';
+import { addTreeNode, createTreeCore, heldSubtrees, deleteTreeNodes, readTreeNode, reparentTreeNode, setTreeCollapsed, treeNodesIn } from '../../shared/methods/tree-ops';
 import { mulberry32 } from './support';
 
 const node = (id: string, parentNode: string | null, role: TreeNodeData['role'] = 'cause', extra: Partial<TreeNodeData> = {}): TreeNodeData => ({
@@ -246,5 +246,33 @@ describe('a tree whose frame is gone', () => {
     for (const id of [core, cause]) elementsOf(doc).get(id)!.set('parentId', 'deleted-frame');
     expect(() => op(doc, cause)).not.toThrow();
     expect(readTreeNode(doc, core).parentId).toBe('deleted-frame');
+  });
+});
+
+describe('problem tree: layout leaves what others hold', () => {
+  it('keeps a node someone is editing, and its subtree, where they are; says so; lays it out once let go', () => {
+    const { doc, core } = boardWithFrame();
+    const cause = addTreeNode(doc, core, 'child', {}, 'Brak pracy');
+    const sub = addTreeNode(doc, cause, 'child', {}, 'Mało inwestorów');
+    const before = { cause: readTreeNode(doc, cause), sub: readTreeNode(doc, sub) };
+    const heldBack: string[] = [];
+    // Someone else is typing in "Brak pracy" while a sibling is added: it would shift sideways.
+    const sibling = addTreeNode(doc, core, 'child', { held: new Set([cause]), onHeldBack: (id) => heldBack.push(id) }, 'Drogie mieszkania');
+    expect({ x: readTreeNode(doc, cause).x, y: readTreeNode(doc, cause).y }).toEqual({ x: before.cause.x, y: before.cause.y });
+    expect({ x: readTreeNode(doc, sub).x, y: readTreeNode(doc, sub).y }).toEqual({ x: before.sub.x, y: before.sub.y });
+    expect(heldBack).toEqual([sibling]);
+    // Let go: the same layout without holds moves it to its place.
+    addTreeNode(doc, core, 'child', {}, 'Słaba komunikacja');
+    expect(readTreeNode(doc, cause).x).not.toBe(before.cause.x);
+  });
+
+  it.each([
+    ['nothing held', [], []],
+    ['a leaf', ['c'], ['c']],
+    ['a branch with its subtree', ['b'], ['b', 'c']],
+    ['an id not in the tree', ['zzz'], []],
+  ])('held subtrees: %s', (_, held, expected) => {
+    const nodes = [node('a', null, 'core'), node('b', 'a'), node('c', 'b'), node('d', 'a')] as never[];
+    expect([...heldSubtrees(nodes, new Set(held))].sort()).toEqual(expected);
   });
 });

@@ -28,6 +28,7 @@ import { throttleLatest } from './throttle';
 import { useVisibleIds } from './visibility';
 import { isFoldedAway } from '../methods/tree/tree-index';
 import { clickFoldBadge } from '../methods/tree/fold-badge';
+import { useHeldLayout } from '../methods/tree/held-layout';
 
 /** Live cursor updates sent to others per second, at most. */
 const CURSOR_RATE_HZ = 25;
@@ -81,6 +82,7 @@ export function Canvas({ editor, awareness, onStartEditing, badges = NO_BADGES, 
     [awareness],
   );
   useEffect(() => () => cursor.cancel(), [cursor]);
+  useHeldLayout(editor, awareness);
 
   // Measured before the first paint (and before the page's effects, which may zoom to fit
   // a board that is already here): the observer below reports only later.

@@ -48,6 +48,14 @@ const ZERO: Point = { x: 0, y: 0 };
  * The board editor without any view: one person's tools, selection, viewport, undo and
  * clipboard over a shared Y.Doc. React components subscribe to it and stay thin.
  */
+/** What an operation run through `perform` is told: whose edit it is, and what others hold. */
+export interface PerformOptions {
+  origin: unknown;
+  createdBy: string;
+  held: ReadonlySet<string>;
+  onHeldBack: (id: string) => void;
+}
+
 export class Editor {
   readonly store: ElementStore;
   /** Transaction origin of this person's edits: undo tracks only these. */
@@ -70,6 +78,10 @@ export class Editor {
   canMove: (ids: readonly string[]) => boolean = () => true;
   /** Called when a drag of these elements has ended (e.g. a card's place becomes its score). */
   onMoved: (ids: readonly string[]) => void = () => {};
+  /** Elements other people are dragging or editing now (their presence): layouts leave them be. */
+  heldByOthers: ReadonlySet<string> = new Set();
+  /** Tree nodes whose layout left someone's held nodes alone: laid out again once they let go. */
+  readonly pendingLayouts = new Set<string>();
   /** Set while a dot-voting round is open and this person may vote. */
   voting: { eligible: (id: string) => boolean; vote: (id: string, retract: boolean) => void; retracting?: boolean } | null = null;
 
@@ -170,8 +182,9 @@ export class Editor {
    * Runs a document operation (e.g. from shared/methods) as this person's edit: undoable as
    * one step, refused when read-only or locked, an OpError shown as a notice.
    */
-  perform<T>(operation: (doc: Y.Doc, options: { origin: unknown; createdBy: string }) => T, touching: readonly string[] = []): T | undefined {
-    return this.edit(() => operation(this.doc, { origin: this.origin, createdBy: this.userName }), touching);
+  perform<T>(operation: (doc: Y.Doc, options: PerformOptions) => T, touching: readonly string[] = []): T | undefined {
+    const options: PerformOptions = { origin: this.origin, createdBy: this.userName, held: this.heldByOthers, onHeldBack: (id) => this.pendingLayouts.add(id) };
+    return this.edit(() => operation(this.doc, options), touching);
   }
 
   update(id: string, patch: Record<string, unknown>): void {
