@@ -16,6 +16,8 @@ export const phaseSchema = z.object({
   frameId: id.nullable(),
   /** Timer started with the phase; 0 for none. */
   minutes: z.number().int().min(0).max(600),
+  /** What participants do in this phase, shown to everyone while it is current (older agendas have none). */
+  instruction: z.string().trim().max(500).optional(),
 });
 export type Phase = z.infer<typeof phaseSchema>;
 

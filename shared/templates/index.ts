@@ -2,6 +2,7 @@ import type * as Y from 'yjs';
 import type { Phase } from '../protocol/state';
 import type { Locale } from '../schema/doc';
 import { TEMPLATE_LABELS } from './labels';
+import { PHASE_INSTRUCTIONS, type WorkshopStep } from './instructions';
 import { emptyFrame, objectivesTree, problemTree, stakeholderMap, swot } from './methods';
 
 /** What a template leaves besides the board's content: the facilitator's agenda. */
@@ -35,16 +36,17 @@ export const TEMPLATES: Record<string, Template> = {
       x += width + GAP;
       return at;
     };
-    const steps: [string, string][] = [
-      [l.stakeholders, stakeholderMap(doc, l, next(1280))],
-      [l.problemTree, problemTree(doc, l, next(1400))],
-      [l.objectivesTree, objectivesTree(doc, l, next(1400))],
-      [l.swot, swot(doc, l, next(1300))],
-      [l.tows, emptyFrame(doc, l.tows, 'tows', next(1300))],
-      [l.factors, emptyFrame(doc, l.factors, 'factors', next(1300))],
-      [l.ideas, emptyFrame(doc, l.ideas, 'ideas', next(1300))],
+    const steps: [WorkshopStep, string][] = [
+      ['stakeholders', stakeholderMap(doc, l, next(1280))],
+      ['problemTree', problemTree(doc, l, next(1400))],
+      ['objectivesTree', objectivesTree(doc, l, next(1400))],
+      ['swot', swot(doc, l, next(1300))],
+      ['tows', emptyFrame(doc, l.tows, 'tows', next(1300))],
+      ['factors', emptyFrame(doc, l.factors, 'factors', next(1300))],
+      ['ideas', emptyFrame(doc, l.ideas, 'ideas', next(1300))],
     ];
-    return { agenda: steps.map(([title, frameId], i) => ({ id: `phase-${i + 1}`, title, frameId, minutes: 0 })) };
+    const instructions = PHASE_INSTRUCTIONS[locale];
+    return { agenda: steps.map(([step, frameId], i) => ({ id: `phase-${i + 1}`, title: l[step], frameId, minutes: 0, instruction: instructions[step] })) };
   },
 };
 

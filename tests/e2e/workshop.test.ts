@@ -109,7 +109,7 @@ describe.skipIf(browserUnavailable() !== null)('a whole workshop in Polish in Ch
     const errors = everyone.map((page) => trackErrors(page));
     await f.locator('[data-testid="person"]').nth(2).waitFor();
     expect(await f.locator('.agenda li').allTextContents()).toEqual(
-      ['Mapa interesariuszy', 'Drzewo problemów', 'Drzewo celów', 'Analiza SWOT', 'Strategie TOWS', 'Kluczowe czynniki rozwoju', 'Pomysły mieszkańców'].map((title) => `${title}PodglądPrzejdź`),
+      ['Mapa interesariuszy', 'Drzewo problemów', 'Drzewo celów', 'Analiza SWOT', 'Strategie TOWS', 'Kluczowe czynniki rozwoju', 'Pomysły mieszkańców'].map((title) => `${title}PodglądPrzejdźInstrukcja`),
     );
     const frames = await ofType(f, 'frame');
     const frameOf = (method: string) => frames.find((fr) => fr.method === method)!;

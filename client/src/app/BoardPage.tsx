@@ -15,6 +15,7 @@ import { readableViewport } from '../../../shared/geometry/viewport';
 import { FacilitatorPanel } from '../panels/FacilitatorPanel';
 import { ReactionsBar } from '../panels/Reactions';
 import { TimerDisplay } from '../panels/TimerDisplay';
+import { PhaseBanner } from '../panels/PhaseBanner';
 import { VoteBar } from '../panels/VoteBar';
 import { DraftEditor } from '../panels/DraftEditor';
 import { ExportButton, ExportDialog } from '../panels/ExportDialog';
@@ -293,6 +294,7 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
           onVoteSelected={voteOnSelection}
         />
       )}
+      {!(role === 'facilitator' && panelOpen) && <PhaseBanner state={control.state} />}
       {control.state.follow && role !== 'facilitator' && <p className="follow-banner">{t('control.following')}</p>}
       {lockedBoard && <p className="observer-banner">{t('control.boardLocked')}</p>}
       {role !== 'observer' && control.state.privateFrames.length > 0 && (

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PhaseInstructionEditor } from './PhaseInstructionEditor';
 import type { Ack, Command } from '../../../shared/protocol/commands';
 import { openRound, type ControlState, type Person, type Role } from '../../../shared/protocol/state';
 import type { Editor } from '../editor/editor';
@@ -81,6 +82,7 @@ export function FacilitatorPanel({ editor, boardId, token, state, people, mySess
               <button type="button" className="secondary" aria-label={t('control.agenda.goPhase', { title: phase.title })} onClick={() => void run({ type: 'phase.go', index })} data-testid={`phase-${index}`}>
                 {t('control.agenda.go')}
               </button>
+              <PhaseInstructionEditor agenda={state.agenda} index={index} run={run} />
             </li>
           ))}
         </ol>
