@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ELEMENT_DEFINITIONS, LOCALES, elementsOf, migrateDoc, readElements, readMeta, type Locale } from '../../shared/schema';
 import { initBoard, zOrder } from '../../shared/ops';
 import { TEMPLATES, isTemplateName } from '../../shared/templates';
+import { phaseSchema } from '../../shared/protocol/state';
 import { updatesDuring } from './support';
 
 const cases: [string, Locale][] = Object.keys(TEMPLATES).flatMap((name) => LOCALES.map((locale): [string, Locale] => [name, locale]));
@@ -50,5 +51,21 @@ describe('templates', () => {
   it('recognises template names without being fooled by Object.prototype', () => {
     for (const name of Object.keys(TEMPLATES)) expect(isTemplateName(name)).toBe(true);
     for (const name of ['', 'nope', 'toString', '__proto__', 'constructor', 'Blank']) expect(isTemplateName(name)).toBe(false);
+  });
+});
+
+describe('the workshop template’s agenda', () => {
+  it.each(LOCALES)('every phase says what to do, in the board’s language (%s), within the agenda’s limits', (locale) => {
+    const doc = new Y.Doc();
+    initBoard(doc, 'Warsztat', locale, 1);
+    const extra = TEMPLATES.workshop!(doc, locale);
+    const agenda = extra ? extra.agenda : [];
+    expect(agenda).toHaveLength(7);
+    for (const phase of agenda) {
+      expect(phaseSchema.parse(phase)).toEqual(phase);
+      expect(phase.instruction!.length).toBeGreaterThan(20);
+    }
+    const words = agenda.map((p) => p.instruction).join(' ');
+    expect(/[ąęśćżźłó]/.test(words)).toBe(locale === 'pl');
   });
 });
