@@ -70,3 +70,17 @@ export function wheelPixels(deltaX: number, deltaY: number, deltaMode: number, p
   const unit = deltaMode === 1 ? WHEEL_LINE_PX : deltaMode === 2 ? pageHeight : 1;
   return { x: deltaX * unit, y: deltaY * unit };
 }
+
+/**
+ * A view that brings `bounds` into sight, or null when part of it is in sight already: the
+ * same zoom, centred on it, when it fits the screen there; fitted (zoomed out) when not.
+ * What undo and redo use, so that a step taken back off-screen is seen, not done silently.
+ */
+export function revealView(v: Viewport, bounds: Rect, width: number, height: number, margin = 48): Viewport | null {
+  const visible = visibleRect(v, width, height);
+  const inSight = bounds.x < visible.x + visible.w && visible.x < bounds.x + bounds.w && bounds.y < visible.y + visible.h && visible.y < bounds.y + bounds.h;
+  if (inSight) return null;
+  const fits = bounds.w * v.scale <= width - 2 * margin && bounds.h * v.scale <= height - 2 * margin;
+  if (!fits) return fitBounds(bounds, width, height, margin, v.scale);
+  return { scale: v.scale, x: width / 2 - (bounds.x + bounds.w / 2) * v.scale, y: height / 2 - (bounds.y + bounds.h / 2) * v.scale };
+}

@@ -387,3 +387,32 @@ describe('pasting over-long text', () => {
     editor.destroy();
   });
 });
+
+describe('Editor: undo shows what it takes back', () => {
+  it('brings a change made off-screen into view at the same zoom, and says so', () => {
+    const editor = editorOn();
+    editor.screenSize = { width: 1000, height: 800 };
+    const [id] = editor.create([{ type: 'note', x: 5000, y: 5000, text: 'SWOT: aktywne NGO' }]) as [string];
+    editor.update(id, { color: '#fecaca' });
+    editor.setViewport({ x: 0, y: 0, scale: 0.8 });
+    editor.undo();
+    const note = editor.store.get(id)!;
+    const view = visibleRect(editor.state.viewport, 1000, 800);
+    expect(containsRect(view, elementBounds(note, editor.store.lookup))).toBe(true);
+    expect(editor.state.viewport.scale).toBe(0.8);
+    expect(editor.state.notice?.key).toBe('history.undoShown');
+  });
+
+  it('leaves the view alone when the change is in sight; says how many it removed when it only removed', () => {
+    const editor = editorOn();
+    editor.screenSize = { width: 1000, height: 800 };
+    editor.setViewport({ x: 0, y: 0, scale: 1 });
+    const [id] = editor.create([{ type: 'note', x: 100, y: 100, text: 'W zasięgu wzroku' }]) as [string];
+    editor.update(id, { color: '#fecaca' });
+    editor.undo();
+    expect(editor.state.viewport).toEqual({ x: 0, y: 0, scale: 1 });
+    editor.undo();
+    expect(editor.store.get(id)).toBeUndefined();
+    expect(editor.state.notice).toEqual({ key: 'history.undoRemoved', values: { count: 1 } });
+  });
+});

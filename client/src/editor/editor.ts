@@ -11,6 +11,7 @@ import { moveRefusal, newElementBox } from './area-checks';
 import { LIMITS } from '../../../shared/schema/limits';
 import { parseClipboard, serialiseSelection } from './clipboard';
 import { ElementStore } from './element-store';
+import { historyStep } from './history-step';
 
 export type ToolId = 'select' | 'hand' | 'note' | 'text' | 'rect' | 'ellipse' | 'connector' | 'pen' | 'frame';
 
@@ -285,11 +286,11 @@ export class Editor {
   }
 
   undo(): void {
-    if (!this.stateValue.readOnly) this.undoManager.undo();
+    if (!this.stateValue.readOnly) historyStep(this, () => this.undoManager.undo(), 'undo');
   }
 
   redo(): void {
-    if (!this.stateValue.readOnly) this.undoManager.redo();
+    if (!this.stateValue.readOnly) historyStep(this, () => this.undoManager.redo(), 'redo');
   }
 
   copySelection(): string | null {
