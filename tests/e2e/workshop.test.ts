@@ -64,6 +64,20 @@ async function rate(page: Page, id: string, values: Record<string, number>): Pro
   await page.getByTestId('rate-saved').waitFor();
 }
 
+/** Scrolls the board down (up for negative pixels) with the mouse wheel and waits until the view has moved. */
+async function scrollDown(page: Page, pixels: number): Promise<void> {
+  const before = (await withEditor(page, '(e) => e.state.viewport.y')) as number;
+  await page.mouse.move(700, 450);
+  await page.mouse.wheel(0, pixels);
+  await expect.poll(async () => Math.abs(((await withEditor(page, '(e) => e.state.viewport.y')) as number) - before)).toBeGreaterThan(Math.abs(pixels) / 2);
+}
+
+/** Ticks or clears a checkbox of the facilitator's panel and waits until the server's state shows it. */
+async function toggle(page: Page, testId: string, checked: boolean): Promise<void> {
+  await page.getByTestId(testId).click();
+  await page.waitForFunction(([id, want]) => (document.querySelector(`[data-testid="${id}"]`) as HTMLInputElement | null)?.checked === want, [testId, checked] as const);
+}
+
 /** One dot vote on a note, confirmed by the server before the next. */
 async function vote(page: Page, note: ElementOf<'note'>, left: number): Promise<void> {
   await clickOnBoard(page, note.x + note.w / 2, note.y + note.h / 2);
@@ -78,7 +92,7 @@ function pdfText(file: string): string {
 }
 
 describe.skipIf(browserUnavailable() !== null)('a whole workshop in Polish in Chromium (#5)', () => {
-  it('an advisor runs the workshop template with two participants from the first phase to the report', { timeout: 300_000 }, async () => {
+  it('an advisor runs the workshop template with three participants, an observer and a resident, from the first phase to the report', { timeout: 300_000 }, async () => {
     const server = await startServer();
     const browser = await launchBrowser();
     const newContext = (viewport = { width: 1400, height: 900 }) => browser.newContext({ locale: 'pl-PL', viewport, acceptDownloads: true });
@@ -93,21 +107,26 @@ describe.skipIf(browserUnavailable() !== null)('a whole workshop in Polish in Ch
     await lobby.getByTestId('template').selectOption('workshop');
     await lobby.getByTestId('create-board').click();
     await lobby.getByTestId('created-links').waitFor();
-    const [facilitatorLink, participantLink] = await Promise.all(['facilitator', 'participant'].map((role) => lobby.getByTestId(`link-${role}`).inputValue()));
+    const [facilitatorLink, participantLink, observerLink] = await Promise.all(['facilitator', 'participant', 'observer'].map((role) => lobby.getByTestId(`link-${role}`).inputValue()));
     const boardId = new URL(facilitatorLink!).pathname.split('/').at(-1)!;
     const token = new URL(facilitatorLink!).hash.replace('#token=', '');
 
     const f = await openBoard(fContext, facilitatorLink!, 'Doradczyni Ewa');
     const jan = await openBoard(await newContext(), participantLink!, 'Jan');
     const maria = await openBoard(await newContext(), participantLink!, 'Maria');
-    const everyone = [f, jan, maria];
+    const piotr = await openBoard(await newContext(), participantLink!, 'Piotr');
+    const ola = await openBoard(await newContext(), observerLink!, 'Ola');
+    const everyone = [f, jan, maria, piotr, ola];
+    const participants = [jan, maria, piotr];
     // On a failure, what each person saw last.
     let finished = false;
     onCleanup(async () => {
-      if (!finished) for (const [i, page] of everyone.entries()) if (!page.isClosed()) await screenshot(page, `workshop-last-${['f', 'jan', 'maria'][i]}`).catch(() => undefined);
+      if (!finished) for (const [i, page] of everyone.entries()) if (!page.isClosed()) await screenshot(page, `workshop-last-${['f', 'jan', 'maria', 'piotr', 'ola'][i]}`).catch(() => undefined);
     });
     const errors = everyone.map((page) => trackErrors(page));
-    await f.locator('[data-testid="person"]').nth(2).waitFor();
+    await f.locator('[data-testid="person"]').nth(4).waitFor();
+    // The observer watches: no tool that writes.
+    expect(await ola.getByTestId('tool-note').count()).toBe(0);
     expect(await f.locator('.agenda li').allTextContents()).toEqual(
       ['Mapa interesariuszy', 'Drzewo problemów', 'Drzewo celów', 'Analiza SWOT', 'Strategie TOWS', 'Kluczowe czynniki rozwoju', 'Pomysły mieszkańców'].map((title) => `${title}PodglądPrzejdźInstrukcja`),
     );
@@ -213,32 +232,69 @@ describe.skipIf(browserUnavailable() !== null)('a whole workshop in Polish in Ch
     await f.keyboard.press('Escape');
     await screenshot(maria, 'workshop-3-objectives');
 
-    // ── 4. Analiza SWOT: notes from both participants, a dot vote on the strengths. ──
+    // ── 4. Analiza SWOT: notes from three participants, the threats brainstormed privately,
+    //    a dot vote on the whole SWOT frame, then the frame locked. ──
     const swotFrame = await goToPhase(3, 'swot');
     const q = (method: string) => frameOf(method);
     const s = q('swot-s');
+    const threats = q('swot-t');
     const market = await writeNote(jan, s.x + 120, s.y + 120, 'Zabytkowy rynek');
     const ngos = await writeNote(jan, s.x + 340, s.y + 120, 'Aktywne organizacje pozarządowe');
     await writeNote(maria, s.x + 120, s.y + 330, 'Dobre połączenie kolejowe');
     await writeNote(maria, q('swot-w').x + 120, q('swot-w').y + 120, 'Zły stan dróg gminnych');
+    const culture = await writeNote(piotr, q('swot-w').x + 340, q('swot-w').y + 120, 'Słaba oferta kulturalna');
+    // The lower quadrants are below the fold: scrolled to, as a person would.
+    await scrollDown(jan, 300);
     await writeNote(jan, q('swot-o').x + 120, q('swot-o').y + 120, 'Fundusze unijne 2021–2027');
-    await writeNote(maria, q('swot-t').x + 120, q('swot-t').y + 120, 'Konkurencja sąsiednich gmin');
-    for (const [method, count] of [['swot-s', 3], ['swot-w', 1], ['swot-o', 1], ['swot-t', 1]] as const) {
+    // Maria's threat is a hidden note: only she sees it until the advisor reveals the round.
+    await select(f, threats.id);
+    await toggle(f, 'private-frame', true);
+    for (const page of participants) await page.getByTestId('private-banner').waitFor();
+    await scrollDown(maria, 300);
+    await maria.getByTestId('tool-note').click();
+    await clickOnBoard(maria, threats.x + 120, threats.y + 120);
+    await maria.getByTestId('draft-text').fill('Konkurencja sąsiednich gmin');
+    await maria.getByTestId('draft-save').click();
+    await f.getByTestId('private-reveal').filter({ hasText: '(1)' }).waitFor();
+    // A note Piotr writes after it reaches Jan: by then the hidden one would have too.
+    await writeNote(piotr, q('swot-w').x + 120, q('swot-w').y + 330, 'Rozwój turystyki rowerowej');
+    await waitForElement(jan, `(e) => e.type === 'note' && e.text === 'Rozwój turystyki rowerowej'`);
+    expect((await ofType(jan, 'note')).some((n) => n.text.includes('Konkurencja'))).toBe(false);
+    await f.getByTestId('private-reveal').click();
+    expect(await waitForElement(jan, `(e) => e.type === 'note' && e.text === 'Konkurencja sąsiednich gmin'`)).toMatchObject({ parentId: threats.id, createdBy: 'Maria' });
+    // The reveal ends the private round: everyone's notes there are public again.
+    await f.getByTestId('private-reveal').waitFor({ state: 'detached' });
+    await f.waitForFunction(() => (document.querySelector('[data-testid="private-frame"]') as HTMLInputElement | null)?.checked === false);
+    for (const page of participants) await page.getByTestId('private-banner').waitFor({ state: 'detached' });
+    for (const [method, count] of [['swot-s', 3], ['swot-w', 3], ['swot-o', 1], ['swot-t', 1]] as const) {
       expect((await ofType(f, 'note')).filter((n) => n.parentId === q(method).id)).toHaveLength(count);
     }
-    await select(f, s.id);
+    // The vote covers the whole SWOT frame: notes in every quadrant count.
+    await select(f, swotFrame.id);
     await f.getByTestId('vote-count').fill('2');
     await f.getByTestId('vote-start').click();
-    for (const page of [jan, maria]) await page.getByTestId('vote-bar').waitFor();
+    for (const page of participants) await page.getByTestId('vote-bar').waitFor();
     await vote(jan, ngos, 1);
     await vote(jan, ngos, 0);
+    await scrollDown(maria, -300);
     await vote(maria, ngos, 1);
     await vote(maria, market, 0);
+    await vote(piotr, culture, 1);
     await screenshot(maria, 'workshop-4-swot-voting');
     await f.getByTestId('vote-close').click();
-    await f.getByTestId('vote-summary').filter({ hasText: 'głosowało 2' }).waitFor();
-    for (const page of [jan, maria]) await page.waitForFunction(() => !document.querySelector('[data-testid="vote-bar"]'));
+    await f.getByTestId('vote-summary').filter({ hasText: 'głosowało 3' }).waitFor();
+    for (const page of participants) await page.waitForFunction(() => !document.querySelector('[data-testid="vote-bar"]'));
+    // Locked, the SWOT frame takes no new note, and the participant is told why.
+    await select(f, swotFrame.id);
+    await toggle(f, 'lock-frame', true);
+    const notesBefore = (await ofType(piotr, 'note')).length;
+    await expect.poll(() => withEditor(piotr, '(e, r) => e.isLockedArea(r)', { x: s.x + 200, y: s.y + 300, w: 1, h: 1 })).toBe(true);
+    await piotr.getByTestId('tool-note').click();
+    await clickOnBoard(piotr, s.x + 200, s.y + 300);
+    await piotr.getByTestId('notice').filter({ hasText: 'Ramka jest zablokowana' }).waitFor();
+    expect((await ofType(piotr, 'note')).length).toBe(notesBefore);
     await screenshot(f, 'workshop-4-swot');
+    await toggle(f, 'lock-frame', false);
 
     // ── 5. Strategie TOWS: built from the voted SWOT; a participant writes a strategy. ──
     const towsFrame = await goToPhase(4, 'tows');
@@ -272,7 +328,7 @@ describe.skipIf(browserUnavailable() !== null)('a whole workshop in Polish in Ch
       await f.getByTestId('factor-text').fill(text);
       factors.push((await waitForElement(f, `(e) => e.type === 'factor' && e.text === '${text}'`)).id);
     }
-    for (const page of [jan, maria]) await waitForElement(page, `(e) => e.id === '${factors[1]}' && e.text === 'Dostępność terenów inwestycyjnych'`);
+    for (const page of participants) await waitForElement(page, `(e) => e.id === '${factors[1]}' && e.text === 'Dostępność terenów inwestycyjnych'`);
     await rate(jan, factors[0]!, { importance: 3, state: 4 });
     await rate(jan, factors[1]!, { importance: 5, state: 2 });
     await rate(maria, factors[0]!, { importance: 4, state: 3 });
@@ -283,7 +339,7 @@ describe.skipIf(browserUnavailable() !== null)('a whole workshop in Polish in Ch
     await waitForElement(maria, `(e) => e.id === '${factors[1]}' && e.importance === 4.5 && e.state === 2`);
     await waitForElement(maria, `(e) => e.id === '${factors[0]}' && e.importance === 3.5 && e.state === 3.5`);
     await f.getByTestId('methods-toggle').click();
-    for (const page of [jan, maria]) {
+    for (const page of participants) {
       await page.keyboard.press('Escape');
       if (await page.getByTestId('methods-panel').count()) await page.getByTestId('methods-toggle').click();
     }
