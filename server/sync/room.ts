@@ -2,7 +2,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { BoardControl } from '../control/board-control';
 import type { Logger } from '../log';
-import type { BoardStore, Role } from '../storage/types';
+import type { BoardStore } from '../storage/types';
 import type { PersistQueue } from './persist-queue';
 import { CLOSE, encodeSyncStep2, encodeUpdate } from './protocol';
 import { RelayKind, type RedisRelay, type RoomPeer } from '../scale/redis-relay';
@@ -14,21 +14,9 @@ import { FullStateCache, isEmptyStateVector } from './full-state';
 import { PresenceBroadcast } from './presence-batch';
 import { PresenceOwners } from './presence-owners';
 import { migrateOrReadOnly, type ReadOnlyReason } from './read-only';
+import type { RoomConnection } from './room-connection';
 
-/** What a room needs of one connected socket. */
-export interface RoomConnection {
-  /** The role in force now (it can change live). */
-  readonly role: Role;
-  /** The role of the link it came with. */
-  readonly tokenRole: Role;
-  readonly tokenHash: string;
-  /** Set when it came by a personal link rather than a shared role link. */
-  readonly personalLinkId?: string;
-  /** Awareness client ids this connection has announced; removed when it leaves. */
-  readonly awarenessIds: Set<number>;
-  send(message: Uint8Array): void;
-  close(code: number, reason: string): void;
-}
+export type { RoomConnection } from './room-connection';
 
 export interface RoomDeps {
   store: BoardStore;
