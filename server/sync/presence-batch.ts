@@ -1,5 +1,5 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
-import { encodeAwareness } from './protocol';
+import { encodeAwareness } from './messages';
 import { RelayKind, type RoomPeer } from '../scale/redis-relay';
 import type { RoomConnection } from './room-connection';
 

@@ -1,10 +1,10 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { BoardControl } from '../control/board-control';
+import { BoardFacilitation } from '../facilitation/state';
 import type { Logger } from '../log';
 import type { BoardStore } from '../storage/types';
 import type { PersistQueue } from './persist-queue';
-import { CLOSE, encodeSyncStep2, encodeUpdate } from './protocol';
+import { CLOSE, encodeSyncStep2, encodeUpdate } from './messages';
 import { RelayKind, type RedisRelay, type RoomPeer } from '../scale/redis-relay';
 import { applyGuarded } from './lock-guard';
 import { FacilitatorFieldGuard } from './facilitator-fields';
@@ -59,7 +59,7 @@ export class Room {
   /** Set while the room is being unloaded or after it failed; it takes no new holders. */
   closing = false;
   /** Facilitation state, presence and live roles; loads and unloads with the board. */
-  control!: BoardControl;
+  facilitation!: BoardFacilitation;
   /** While set, document updates are collected here instead of being queued one by one. */
   private captured: Uint8Array[] | null = null;
   private readonly fieldGuard: FacilitatorFieldGuard;
@@ -107,8 +107,8 @@ export class Room {
     const { boardId, deps } = this;
     // Subscribe before loading: an update published meanwhile is buffered, not lost.
     if (deps.relay) this.peer = await deps.relay.attach(boardId, (kind, payload) => this.onRemote(kind, payload));
-    const [stored, control] = await Promise.all([deps.store.loadUpdates(boardId), BoardControl.load(boardId, deps.store, deps.log)]);
-    this.control = control;
+    const [stored, facilitation] = await Promise.all([deps.store.loadUpdates(boardId), BoardFacilitation.load(boardId, deps.store, deps.log)]);
+    this.facilitation = facilitation;
     this.doc.transact(() => {
       for (const { seq, data } of stored) {
         try {
@@ -148,10 +148,10 @@ export class Room {
   private startPeering(): void {
     const peer = this.peer!;
     for (const [kind, payload] of this.early.splice(0)) this.onRemote(kind, payload);
-    this.control.onChange((source) => {
-      if (source === 'local') peer.publish(RelayKind.Control, new TextEncoder().encode(this.control.serialise()));
+    this.facilitation.onChange((source) => {
+      if (source === 'local') peer.publish(RelayKind.Facilitation, new TextEncoder().encode(this.facilitation.serialise()));
     });
-    this.control.onDraftsStored((json) => peer.publish(RelayKind.Drafts, new TextEncoder().encode(json)));
+    this.facilitation.onDraftsStored((json) => peer.publish(RelayKind.Drafts, new TextEncoder().encode(json)));
     const announce = () => peer.publish(RelayKind.StateVector, Y.encodeStateVector(this.doc));
     announce();
     this.resyncTimer = setInterval(announce, this.deps.resyncMs ?? 5000);
@@ -181,11 +181,11 @@ export class Room {
         }).catch((err: unknown) => this.deps.log.warn({ boardId: this.boardId, err }, 'state vector from another process not answered'));
         return;
       }
-      case RelayKind.Control:
-        this.control.applyRemote(new TextDecoder().decode(payload));
+      case RelayKind.Facilitation:
+        this.facilitation.applyRemote(new TextDecoder().decode(payload));
         return;
       case RelayKind.Drafts:
-        this.control.applyRemoteDrafts(new TextDecoder().decode(payload));
+        this.facilitation.applyRemoteDrafts(new TextDecoder().decode(payload));
         return;
     }
   }
@@ -222,7 +222,7 @@ export class Room {
   applyClientUpdate(update: Uint8Array, from: RoomConnection): ApplyResult {
     if (this.readOnly) return 'read-only';
     if (this.bytes + update.byteLength > this.deps.maxDocBytes) return 'too-large';
-    const { locks, privateFrames } = this.control.state;
+    const { locks, privateFrames } = this.facilitation.state;
     const participant = from.role !== 'facilitator';
     const guarded = participant && (locks.board || locks.frames.length > 0 || privateFrames.length > 0);
     // Anyone's update may need correcting (the metadata is the server's); the correction
@@ -401,6 +401,6 @@ export class Room {
     this.awareness.destroy();
     this.doc.destroy();
     // Hidden notes still being written go to disk before the store may close.
-    await Promise.all([(this.control as BoardControl | undefined)?.flush(), this.peer?.close()]);
+    await Promise.all([(this.facilitation as BoardFacilitation | undefined)?.flush(), this.peer?.close()]);
   }
 }
