@@ -24,4 +24,12 @@ export default tseslint.config(
       }],
     },
   },
+  {
+    // Live sync holds each board's facilitation (server/sync/room.ts); facilitation reaches the
+    // board only through server/facilitation/board.ts, so the two never import each other.
+    files: ['server/facilitation/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/sync/*', '../personal-links'], message: 'facilitation must not import live sync: name what it needs in server/facilitation/board.ts' }] }],
+    },
+  },
 );

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import express from 'express';
 import { BoardService } from './boards';
-import { attachControlServer, type ControlServer } from './control/io';
+import { attachFacilitationTransport, type FacilitationTransport } from './facilitation/transport';
 import type { Config } from './config';
 import { requireAdmin } from './http/auth';
 import { boardCreationLimit } from './http/creation-limit';
@@ -11,7 +11,7 @@ import { securityHeaders } from './http/security';
 import { backupRoutes } from './http/backup';
 import { boardRoutes } from './http/boards';
 import { personalLinkRoutes } from './http/personal-links';
-import { PersonalLinkService } from './personal-links';
+import { closeRevokedHere, PersonalLinkService } from './personal-links';
 import { versionRoutes } from './http/versions';
 import { VersionService } from './history/versions';
 import { errorHandler, notFoundJson } from './http/errors';
@@ -28,7 +28,7 @@ import { PostgresStore } from './storage/postgres';
 import { SqliteStore } from './storage/sqlite';
 import type { BoardStore } from './storage/types';
 import { PersistQueue } from './sync/persist-queue';
-import { CLOSE } from './sync/protocol';
+import { CLOSE } from './sync/messages';
 import { RoomRegistry } from './sync/rooms';
 import { SyncServer } from './sync/upgrade';
 
@@ -39,7 +39,7 @@ export interface Warsztat {
   readonly store: BoardStore;
   readonly rooms: RoomRegistry;
   readonly sync: SyncServer;
-  readonly control: ControlServer;
+  readonly facilitation: FacilitationTransport;
   readonly metrics: Metrics;
   readonly versions: VersionService;
   readonly log: Logger;
@@ -152,14 +152,18 @@ export function createWarsztat(config: Config, options: { store?: BoardStore; lo
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
     }
   });
-  const control = attachControlServer(server, store, rooms, log, {
+  const facilitation = attachFacilitationTransport(server, store, rooms, log, {
     commandsPerSecond: config.COMMANDS_PER_SECOND,
     redisUrl: config.REDIS_URL,
-    onPhaseChange: (room, phase, by) => versions.snapshotPhase(room, phase.title, by),
+    onPhaseChange: (board, phase, by) => {
+      const room = rooms.peek(board.boardId);
+      if (room) versions.snapshotPhase(room, phase.title, by);
+    },
     personalLinks,
+    onTokenRevokedElsewhere: (boardId, tokenHash) => closeRevokedHere(rooms, boardId, tokenHash),
   });
-  personalLinks.onRevoked = (boardId, hash, reason) => control.disconnectToken(boardId, hash, reason);
-  boards.onLinkReplaced = (boardId, role, hash) => control.disconnectReplaced(boardId, role, hash);
+  personalLinks.onRevoked = (boardId, hash, reason) => facilitation.disconnectToken(boardId, hash, reason);
+  boards.onLinkReplaced = (boardId, role, hash) => facilitation.disconnectReplaced(boardId, role, hash);
   server.on('clientError', (err, socket) => {
     log.debug({ err: err.message }, 'client error');
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
@@ -172,12 +176,12 @@ export function createWarsztat(config: Config, options: { store?: BoardStore; lo
     store,
     rooms,
     sync,
-    control,
+    facilitation,
     metrics,
     versions,
     log,
     listen: () =>
-      Promise.all([control.ready, relayReady]).then(() => new Promise((resolve, reject) => {
+      Promise.all([facilitation.ready, relayReady]).then(() => new Promise((resolve, reject) => {
         server.once('error', reject);
         server.listen(config.PORT, config.HOST, () => {
           server.off('error', reject);
@@ -189,7 +193,7 @@ export function createWarsztat(config: Config, options: { store?: BoardStore; lo
         await rooms.closeAll(CLOSE.goingAway.code, CLOSE.goingAway.reason);
         sync.close();
         // socket.io's close also closes the http server.
-        const stopped = control.close();
+        const stopped = facilitation.close();
         server.closeAllConnections();
         await stopped;
         await relay?.close();

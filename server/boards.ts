@@ -7,7 +7,7 @@ import type { BoardRecord, BoardStore, Role } from './storage/types';
 import { ROLES } from './storage/types';
 import type { RoomRegistry } from './sync/rooms';
 import type { ReadOnlyReason } from './sync/room';
-import { CLOSE } from './sync/protocol';
+import { CLOSE } from './sync/messages';
 import { hashToken, newBoardId, newToken } from './tokens';
 
 export type RoleTokens = Record<Role, string>;

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { MAX_PERSONAL_LINKS, type PersonalLinkRole } from '../shared/protocol/personal-links';
 import type { BoardStore, PersonalLinkRecord, Role } from './storage/types';
 import type { RoomRegistry } from './sync/rooms';
-import { CLOSE } from './sync/protocol';
+import { CLOSE } from './sync/messages';
 import { hashToken, newToken } from './tokens';
 
 /** Closes this process's sync sockets of a revoked token (each process does it for its own). */
@@ -10,7 +10,7 @@ export function closeRevokedHere(rooms: RoomRegistry, boardId: string, tokenHash
   const room = rooms.peek(boardId);
   // Sockets admitted just before the deletion, still waiting for the board to load, are
   // refused when they arrive (the room remembers the revoked hash).
-  room?.control.revokeToken(tokenHash);
+  room?.facilitation.revokeToken(tokenHash);
   room?.closeConnections((c) => c.tokenHash === tokenHash, CLOSE.personalLinkRevoked);
 }
 

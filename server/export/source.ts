@@ -3,7 +3,7 @@ import type { ControlState, Role } from '../../shared/protocol/state';
 import { readMeta } from '../../shared/schema/doc';
 import { migrateDoc } from '../../shared/schema/migrate';
 import { readElements } from '../../shared/schema/plain';
-import { BoardControl } from '../control/board-control';
+import { BoardFacilitation } from '../facilitation/state';
 import type { Logger } from '../log';
 import type { BoardStore } from '../storage/types';
 import type { ExportContext, ExportOptions } from './types';
@@ -21,6 +21,6 @@ export async function loadStoredBoard(store: BoardStore, boardId: string, log: L
   const doc = new Y.Doc();
   for (const { data } of await store.loadUpdates(boardId)) Y.applyUpdate(doc, data);
   migrateDoc(doc);
-  const control = await BoardControl.load(boardId, store, log);
+  const control = await BoardFacilitation.load(boardId, store, log);
   return { doc, control: control.state, participants: control.participants() };
 }

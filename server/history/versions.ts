@@ -1,4 +1,4 @@
-import { CLOSE } from '../sync/protocol';
+import { CLOSE } from '../sync/messages';
 import { randomUUID } from 'node:crypto';
 import * as Y from 'yjs';
 import { restoreFrom, summarise, versionsBeyond, type BoardSummary, type RestoreReport } from '../../shared/history';

@@ -29,7 +29,7 @@ export function backupRoutes({ store, rooms, adminToken, publicUrl, maxDocBytes 
     await requireBoardRole(req, store, id, ROLES, adminToken);
     const board = await store.getBoard(id);
     if (!board) throw new HttpError(404, 'no such board');
-    const file = await rooms.withRoom(id, (room) => exportJson({ board, doc: room.doc, control: room.control.state }));
+    const file = await rooms.withRoom(id, (room) => exportJson({ board, doc: room.doc, control: room.facilitation.state }));
     res.attachment(file.filename).type(file.contentType).send(file.body);
   });
 

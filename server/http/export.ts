@@ -47,7 +47,7 @@ export function exportRoutes({ store, rooms, adminToken, thread }: ExportRoutesD
     try {
       file = await rooms.withRoom(id, async (room) => {
         // The board as it is now, live edits included: read once, then rendered from plain data.
-        const context = exportContext(id, room.doc, room.control.state, room.control.participants(), options);
+        const context = exportContext(id, room.doc, room.facilitation.state, room.facilitation.participants(), options);
         const frame = context.input.elements.find((e) => e.id === options.frameId);
         frameTitle = frame?.type === 'frame' ? frame.title : undefined;
         return thread ? thread.run(format, context) : exporter(context);

@@ -1,7 +1,7 @@
 import { ID_PATTERN } from '../../shared/protocol/routes';
 import { Router, type Request } from 'express';
 import { ideaSubmissionSchema } from '../../shared/methods/ideas';
-import { RateLimiter } from '../control/rate-limit';
+import { RateLimiter } from '../rate-limit';
 import { InboxFullError, type IdeaInbox } from '../ideas/inbox';
 import type { BoardStore } from '../storage/types';
 import { BOARD_ID_PATTERN } from '../tokens';

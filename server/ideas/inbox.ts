@@ -38,10 +38,10 @@ export class IdeaInbox {
   /** The form key of a board, made on first use. */
   formKey(boardId: string): Promise<string> {
     return this.rooms.withRoom(boardId, async (room) => {
-      const current = room.control.ideas;
+      const current = room.facilitation.ideas;
       if (current.formKey) return current.formKey;
       const formKey = randomBytes(18).toString('base64url');
-      await room.control.commitIdeas({ ...current, formKey });
+      await room.facilitation.commitIdeas({ ...current, formKey });
       return formKey;
     });
   }
@@ -50,7 +50,7 @@ export class IdeaInbox {
   rotateFormKey(boardId: string): Promise<string> {
     return this.rooms.withRoom(boardId, async (room) => {
       const formKey = randomBytes(18).toString('base64url');
-      await room.control.commitIdeas({ ...room.control.ideas, formKey });
+      await room.facilitation.commitIdeas({ ...room.facilitation.ideas, formKey });
       return formKey;
     });
   }
@@ -58,7 +58,7 @@ export class IdeaInbox {
   /** Whether `key` opens the form of `boardId`; reads storage when the board is not loaded. */
   async checkKey(boardId: string, key: string): Promise<boolean> {
     const loaded = this.rooms.peek(boardId);
-    let formKey = loaded?.control.ideas.formKey ?? null;
+    let formKey = loaded?.facilitation.ideas.formKey ?? null;
     if (!loaded) {
       const json = await this.store.loadControl(boardId);
       try {
@@ -73,13 +73,13 @@ export class IdeaInbox {
   /** Puts the idea on the board; resolves once it is durable. Returns its card's id, or null for a wrong key. */
   submit(boardId: string, key: string, idea: IdeaSubmission, now = Date.now()): Promise<string | null> {
     return this.rooms.withRoom(boardId, async (room) => {
-      const { formKey, contacts } = room.control.ideas;
+      const { formKey, contacts } = room.facilitation.ideas;
       if (!formKey || !sameKey(formKey, key)) return null;
       // Anonymous submissions must never fill a board up to its limit and lock the workshop out.
       if (room.storedBytes > this.maxDocBytes * INBOX_SHARE_OF_LIMIT) throw new InboxFullError();
       const labels = TEMPLATE_LABELS[readMeta(room.doc).locale];
       const ideaId = addIdeaToInbox(room.doc, idea, { frameTitle: labels.ideas, now, origin: IDEA_ORIGIN });
-      const saving = idea.contact ? room.control.commitIdeas({ formKey, contacts: { ...contacts, [ideaId]: idea.contact } }) : Promise.resolve();
+      const saving = idea.contact ? room.facilitation.commitIdeas({ formKey, contacts: { ...contacts, [ideaId]: idea.contact } }) : Promise.resolve();
       await Promise.all([room.whenDurable(), saving]);
       return ideaId;
     });
@@ -91,10 +91,10 @@ export class IdeaInbox {
    */
   contacts(boardId: string): Promise<Record<string, string>> {
     return this.rooms.withRoom(boardId, async (room) => {
-      const { formKey, contacts } = room.control.ideas;
+      const { formKey, contacts } = room.facilitation.ideas;
       const elements = elementsOf(room.doc);
       const kept = Object.fromEntries(Object.entries(contacts).filter(([ideaId]) => elements.get(ideaId)?.get('type') === 'idea'));
-      if (Object.keys(kept).length !== Object.keys(contacts).length) await room.control.commitIdeas({ formKey, contacts: kept });
+      if (Object.keys(kept).length !== Object.keys(contacts).length) await room.facilitation.commitIdeas({ formKey, contacts: kept });
       return kept;
     });
   }

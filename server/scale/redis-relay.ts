@@ -11,7 +11,7 @@ export enum RelayKind {
   /** A state vector: "this is what I have"; others answer with what it lacks. */
   StateVector = 3,
   /** The facilitation state as JSON. */
-  Control = 4,
+  Facilitation = 4,
   /** Hidden notes just stored (JSON, changes only): they are not part of the state above. */
   Drafts = 5,
 }

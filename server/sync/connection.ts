@@ -13,7 +13,7 @@ import {
   SYNC_STEP2,
   SYNC_UPDATE,
   encodeSyncStep1,
-} from './protocol';
+} from './messages';
 import type { Room, RoomConnection } from './room';
 
 /** A socket's bytes waiting to be sent before we call it too slow and close it. */
@@ -63,7 +63,7 @@ export class SyncConnection implements RoomConnection {
 
   /** The role in force now: the facilitator can change it live. */
   get role(): Role {
-    return this.room.control.roleOf(this.sessionId, this.tokenRole);
+    return this.room.facilitation.roleOf(this.sessionId, this.tokenRole);
   }
 
   send(message: Uint8Array): void {

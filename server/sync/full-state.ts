@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { encodeSyncStep2, encodeUpdate } from './protocol';
+import { encodeSyncStep2, encodeUpdate } from './messages';
 
 export interface FullStateLimits {
   /** Boards whose whole state encodes smaller than this are encoded afresh each time (cheap, and no memory held). */

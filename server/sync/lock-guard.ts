@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import type { Role } from '../../shared/protocol/state';
 import { isLockedFor, privateFrameOf, type Locks } from '../../shared/rules/areas';
 import { elementsOf } from '../../shared/schema/doc';
-import { geometryOf, lookupIn } from './element-lookup';
+import { geometryOf, lookupIn } from '../../shared/rules/element-lookup';
 
 export type { Locks } from '../../shared/rules/areas';
 

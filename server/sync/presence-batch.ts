@@ -1,7 +1,7 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
-import { encodeAwareness } from './protocol';
+import { encodeAwareness } from './messages';
 import { RelayKind, type RoomPeer } from '../scale/redis-relay';
-import type { RoomConnection } from './room';
+import type { RoomConnection } from './room-connection';
 
 /** Rooms with more connections than this gather presence for BATCH_MS. */
 const BATCH_ABOVE = 20;

@@ -6,7 +6,7 @@ import type { BoardStore, Role } from '../storage/types';
 import { BOARD_ID_PATTERN, hashToken } from '../tokens';
 import { SyncConnection } from './connection';
 import { onBehalfOf } from '../process-net';
-import { CLOSE } from './protocol';
+import { CLOSE } from './messages';
 import type { RoomRegistry } from './rooms';
 import { SchemaTooNewError } from '../../shared/schema/migrate';
 
@@ -136,11 +136,11 @@ export class SyncServer {
       .acquire(admission.boardId)
       .then((room) => {
         if (closed) return this.rooms.release(room);
-        if (room.control.isRemoved(admission.sessionId)) {
+        if (room.facilitation.isRemoved(admission.sessionId)) {
           ws.close(CLOSE.removed.code, CLOSE.removed.reason);
           return this.rooms.release(room);
         }
-        if (room.control.isRevoked(admission.tokenHash)) {
+        if (room.facilitation.isRevoked(admission.tokenHash)) {
           ws.close(CLOSE.personalLinkRevoked.code, CLOSE.personalLinkRevoked.reason);
           return this.rooms.release(room);
         }
@@ -150,8 +150,8 @@ export class SyncServer {
           const sessionId = admission.sessionId;
           const current = connection;
           const link = { kind: 'sync' as const, close: () => current.close(CLOSE.removed.code, CLOSE.removed.reason) };
-          room.control.join(sessionId, '', admission.role, link, admission.personalLinkId);
-          ws.once('close', () => room.control.leave(sessionId, link));
+          room.facilitation.join(sessionId, '', admission.role, link, admission.personalLinkId);
+          ws.once('close', () => room.facilitation.leave(sessionId, link));
         }
         connection.start();
         const admitted = connection;

@@ -15,7 +15,7 @@ describe.skipIf(browserUnavailable() !== null)('export dialog in Chromium', () =
     const content = reportBoard();
     await server.warsztat.rooms.withRoom(board.id, async (room) => {
       Y.applyUpdate(room.doc, Y.encodeStateAsUpdate(content.doc));
-      await room.control.commit(content.control, {}, {}, true);
+      await room.facilitation.commit(content.control, {}, {}, true);
       await room.whenDurable();
     });
     const browser = await launchBrowser();

@@ -92,7 +92,7 @@ describe.skipIf(browserUnavailable() !== null)('methods in the facilitator’s o
     expect(await count(page)).toBe('4');
     // The hidden note reached the server as a draft (an ordered marker: the board's edits before it arrived first).
     const room = server.warsztat.rooms.peek(board.id)!;
-    await waitFor(() => JSON.stringify(room.control.drafts).includes('Słaby transport publiczny'), 5000, 'the draft on the server');
+    await waitFor(() => JSON.stringify(room.facilitation.drafts).includes('Słaby transport publiczny'), 5000, 'the draft on the server');
     expect(elementsOf(room.doc).size).toBe(4);
     expect(elementsOf(writer.doc).size).toBe(4);
     expect(errors).toEqual([]);
@@ -146,7 +146,7 @@ describe.skipIf(browserUnavailable() !== null)('methods in the facilitator’s o
     });
     // An ordered marker: a command after the click has been answered, so anything the click sent has been too.
     expect(await control.send({ type: 'timer.start', seconds: 60 })).toEqual({ ok: true });
-    expect(server.warsztat.rooms.peek(board.id)!.control.state.currentPhase).toBeNull();
+    expect(server.warsztat.rooms.peek(board.id)!.facilitation.state.currentPhase).toBeNull();
     expect(await server.warsztat.store.listSnapshots(board.id)).toEqual([]);
     expect(await page.getByRole('button', { name: 'Przejdź do etapu „Analiza SWOT” ze wszystkimi (zapisuje wersję)' }).count()).toBe(1);
     expect(errors).toEqual([]);

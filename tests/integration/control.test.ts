@@ -7,7 +7,7 @@ import { createElement, putIntoFrame } from '../../shared/ops/elements';
 import { elementsOf } from '../../shared/schema/doc';
 import { stockClient, synced, waitFor } from '../helpers/clients';
 import { controlClient, controlRefused } from '../helpers/control';
-import { publicSessionId } from '../../server/control/board-control';
+import { publicSessionId } from '../../server/facilitation/state';
 import { startServer, type CreatedBoard, type TestServer } from '../helpers/server';
 
 const ROLES = ['facilitator', 'participant', 'observer'] as const;

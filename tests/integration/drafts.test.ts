@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Ack } from '../../shared/protocol/commands';
-import type { DraftDelta } from '../../shared/protocol/drafts';
+import type { DraftDelta } from '../../shared/facilitation/drafts';
 import type { Draft } from '../../shared/protocol/state';
 import { LIMITS } from '../../shared/schema/limits';
 import { SqliteStore } from '../../server/storage/sqlite';

@@ -26,7 +26,7 @@ async function boardWithContent(overrides: { ADMIN_TOKEN?: string } = {}): Promi
   const content = reportBoard();
   await server.warsztat.rooms.withRoom(board.id, async (room) => {
     Y.applyUpdate(room.doc, Y.encodeStateAsUpdate(content.doc));
-    await room.control.commit(content.control, {}, {}, true);
+    await room.facilitation.commit(content.control, {}, {}, true);
     await room.whenDurable();
   });
   return { server, board, ids: content.ids };

@@ -53,7 +53,7 @@ describe("residents' idea cards", () => {
     const after = await fetch(`${server.url}/api/boards/${board.id}/ideas/contacts`, { headers: bearer(board.tokens.facilitator) });
     expect(await after.json()).toEqual({ contacts: {} });
     await server.warsztat.rooms.withRoom(board.id, async (room) => {
-      await room.control.flush();
+      await room.facilitation.flush();
       expect(await server.warsztat.store.loadControl(board.id)).not.toContain('jan@example.pl');
     });
     watcher.destroy();

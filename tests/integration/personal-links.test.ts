@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { PostgresStore } from '../../server/storage/postgres';
 import { SqliteStore } from '../../server/storage/sqlite';
-import { publicSessionId } from '../../server/control/board-control';
+import { publicSessionId } from '../../server/facilitation/state';
 import { MAX_PERSONAL_LINKS } from '../../shared/protocol/personal-links';
 import type { Person } from '../../shared/protocol/state';
 import { controlClient, controlRefused } from '../helpers/control';

@@ -55,7 +55,7 @@ describe('session and element ids named like Object.prototype members', () => {
       expect(await person.send({ type: 'rating.submit', elementId: CARD, values: { influence: i + 1, engagement: 5 } })).toEqual({ ok: true });
       expect(entriesOf((await ratings).ratings)).toEqual([[CARD, { influence: i + 1, engagement: 5 }]]);
     }
-    const state = server.warsztat.rooms.peek(board.id)!.control.state;
+    const state = server.warsztat.rooms.peek(board.id)!.facilitation.state;
     expect(entriesOf(state.draftCounts)).toEqual([[FRAME, 4]]);
     expect(entriesOf(state.ratingCounts)).toEqual([[CARD, 4]]);
     for (const person of people) person.socket.disconnect();
@@ -74,7 +74,7 @@ describe('session and element ids named like Object.prototype members', () => {
       expect(await person.send({ type: 'vote.cast', itemId: NOTE })).toEqual({ ok: true });
       expect(await person.send({ type: 'vote.cast', itemId: NOTE })).toEqual({ ok: false, error: 'no votes left (2 per person)' });
     }
-    const control = again.warsztat.rooms.peek(board.id)!.control;
+    const control = again.warsztat.rooms.peek(board.id)!.facilitation;
     expect(control.participants().map((p) => p.name).sort()).toEqual([...SESSIONS.map((s) => `Osoba ${s}`), 'Prowadząca'].sort());
 
     const lead = await controlClient(again.url, { boardId: board.id, token: board.tokens.facilitator, sessionId: 'f1' });

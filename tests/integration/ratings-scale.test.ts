@@ -29,7 +29,7 @@ describe.skipIf(skipReason !== null)('blind scoring across two processes (Postgr
     const bartek = await controlClient(b.url, { boardId: board.id, token: board.tokens.participant, sessionId: 'bartek', name: 'Bartek' });
     const facilitator = await controlClient(b.url, { boardId: board.id, token: board.tokens.facilitator, sessionId: 'ewa', name: 'Ewa' });
     // Both score at the same moment, on different processes: each process merges the other's
-    // copy piece by piece (server/control/hidden-merge.ts), so neither score is lost.
+    // copy piece by piece (server/facilitation/hidden-merge.ts), so neither score is lost.
     expect(await Promise.all([
       anna.send({ type: 'rating.submit', elementId: stakeholder, values: { influence: 9, engagement: 1 } }),
       bartek.send({ type: 'rating.submit', elementId: stakeholder, values: { influence: 7, engagement: 3 } }),
@@ -44,6 +44,6 @@ describe.skipIf(skipReason !== null)('blind scoring across two processes (Postgr
     expect(revealed.ratings).toHaveLength(2);
     expect(revealed.ratings).toEqual(expect.arrayContaining([{ by: 'Anna', influence: 9, engagement: 1 }, { by: 'Bartek', influence: 7, engagement: 3 }]));
     expect((await annaCleared).ratings).toEqual({});
-    await waitFor(() => Object.keys(a.warsztat.rooms.peek(board.id)!.control.ratings).length === 0, 5000, 'hidden scores gone on the first process');
+    await waitFor(() => Object.keys(a.warsztat.rooms.peek(board.id)!.facilitation.ratings).length === 0, 5000, 'hidden scores gone on the first process');
   });
 });

@@ -61,7 +61,7 @@ describe('blind scoring over real sockets', () => {
     expect(await observer.send({ type: 'rating.submit', elementId: stakeholder, values: { influence: 3, engagement: 3 } })).toEqual({ ok: false, error: 'rating.submit is not allowed for the observer role' });
     expect(await anna.send({ type: 'rating.reveal', frameId: 'x' })).toEqual({ ok: false, error: 'rating.reveal is not allowed for the participant role' });
     // Nothing refused was counted.
-    expect(server.warsztat.rooms.peek(board.id)!.control.state.ratingCounts).toEqual({});
+    expect(server.warsztat.rooms.peek(board.id)!.facilitation.state.ratingCounts).toEqual({});
   });
 
   it('keeps scores hidden until the reveal, which writes mean, individual scores and the place at the mean', async () => {
@@ -120,7 +120,7 @@ describe('blind scoring over real sockets', () => {
     expect(await bartek.send({ type: 'rating.submit', elementId: factor, values: { importance: 4, state: 1 } })).toEqual({ ok: true });
     // A second score from the same person replaces the first.
     expect(await bartek.send({ type: 'rating.submit', elementId: factor, values: { importance: 4, state: 2 } })).toEqual({ ok: true });
-    await server.warsztat.rooms.peek(board.id)!.control.flush();
+    await server.warsztat.rooms.peek(board.id)!.facilitation.flush();
     for (const client of [facilitator, anna, bartek]) client.socket.disconnect();
     await server.stop();
 
@@ -136,7 +136,7 @@ describe('blind scoring over real sockets', () => {
 
     expect(await anna.send({ type: 'rating.submit', elementId: factor, values: { importance: 1, state: 1 } })).toEqual({ ok: true });
     expect(await facilitator.send({ type: 'rating.clear', frameId: factorsFrame })).toEqual({ ok: true });
-    expect(again.warsztat.rooms.peek(board.id)!.control.ratings).toEqual({});
+    expect(again.warsztat.rooms.peek(board.id)!.facilitation.ratings).toEqual({});
     expect(await facilitator.send({ type: 'rating.reveal', frameId: factorsFrame })).toEqual({ ok: false, error: 'nobody has scored the cards in this frame yet' });
     expect(card(reader.doc, factor)).toMatchObject({ importance: 4.5, state: 2 });
   });
@@ -181,7 +181,7 @@ describe('blind scoring over real sockets', () => {
     deleteElements(doc, [other]);
     await waitFor(() => !elementsOf(room.doc).has(other));
     expect(await facilitator.send({ type: 'rating.reveal', frameId: mapFrame })).toEqual({ ok: true });
-    expect(room.control.ratings).toEqual({});
-    expect(room.control.state.ratingCounts).toEqual({});
+    expect(room.facilitation.ratings).toEqual({});
+    expect(room.facilitation.state.ratingCounts).toEqual({});
   });
 });

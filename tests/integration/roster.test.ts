@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { publicSessionId } from '../../server/control/board-control';
+import { publicSessionId } from '../../server/facilitation/state';
 import { controlClient } from '../helpers/control';
 import { startServer } from '../helpers/server';
 
@@ -15,24 +15,24 @@ describe('roster of a session', () => {
     radny.socket.disconnect();
 
     await server.warsztat.rooms.withRoom(board.id, async (room) => {
-      const roster = room.control.roster;
+      const roster = room.facilitation.roster;
       expect(Object.keys(roster).sort()).toEqual(['s-ewa', 's-jan', 's-radny']);
       expect(roster['s-jan']).toMatchObject({ name: 'Jan', role: 'facilitator' });
       expect(roster['s-radny']).toMatchObject({ name: 'Radny Kowalski', role: 'observer' });
       // Reports list who is here first, then those who left, in the order they came.
-      expect(room.control.participants()).toEqual([
+      expect(room.facilitation.participants()).toEqual([
         { name: 'Ewa Nowak', role: 'facilitator' },
         { name: 'Jan', role: 'facilitator' },
         { name: 'Radny Kowalski', role: 'observer' },
       ]);
-      await room.control.flush();
+      await room.facilitation.flush();
     });
     ewa.socket.disconnect();
     await server.stop();
     const again = await startServer({}, server.dataDir);
     await again.warsztat.rooms.withRoom(board.id, (room) => {
-      expect(room.control.roster['s-ewa']).toMatchObject({ name: 'Ewa Nowak', role: 'facilitator' });
-      expect(Object.keys(room.control.roster)).toHaveLength(3);
+      expect(room.facilitation.roster['s-ewa']).toMatchObject({ name: 'Ewa Nowak', role: 'facilitator' });
+      expect(Object.keys(room.facilitation.roster)).toHaveLength(3);
     });
   });
 });

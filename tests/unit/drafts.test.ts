@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyDraftDelta, countDrafts, draftFits, type DraftDelta } from '../../shared/protocol/drafts';
-import { reduce } from '../../shared/protocol/reducer';
+import { applyDraftDelta, countDrafts, draftFits, type DraftDelta } from '../../shared/facilitation/drafts';
+import { reduce } from '../../shared/facilitation/reducer';
 import { initialControlState, type Draft } from '../../shared/protocol/state';
 import { LIMITS } from '../../shared/schema/limits';
 

@@ -4,7 +4,7 @@ import * as Y from 'yjs';
 import { createElements, updateElement } from '../../shared/ops/elements';
 import { elementsOf } from '../../shared/schema/doc';
 import { FullStateCache, isEmptyStateVector } from '../../server/sync/full-state';
-import { MESSAGE_SYNC, SYNC_STEP2, SYNC_UPDATE } from '../../server/sync/protocol';
+import { MESSAGE_SYNC, SYNC_STEP2, SYNC_UPDATE } from '../../server/sync/messages';
 
 /** Applies y-websocket sync messages to a fresh document, as a browser would. */
 function receive(messages: Uint8Array[]): { doc: Y.Doc; kinds: number[] } {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changedKeys, mergeHidden, recentTimes, type HiddenState } from '../../server/control/hidden-merge';
+import { changedKeys, mergeHidden, recentTimes, type HiddenState } from '../../server/facilitation/hidden-merge';
 
 const empty = (): HiddenState => ({ ballots: {}, ratings: {} });
 const score = (by: string, influence: number) => ({ by, values: { influence, engagement: 5 } });

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { z } from 'zod';
-import { mergeHidden, type HiddenState } from '../../server/control/hidden-merge';
+import { mergeHidden, type HiddenState } from '../../server/facilitation/hidden-merge';
 import { countRatings, putRating, ratingsOf, takeRatings } from '../../shared/methods/ratings';
 import { castVote, ranking, retractVote, tally } from '../../shared/methods/voting';
-import { reduce, type ReduceContext } from '../../shared/protocol/reducer';
+import { reduce, type ReduceContext } from '../../shared/facilitation/reducer';
 import { initialControlState, type ControlState } from '../../shared/protocol/state';
 import { toPlain } from '../../shared/schema/plain';
 import { keyed, keyedRecord, own, withKey, withoutKey } from '../../shared/schema/records';

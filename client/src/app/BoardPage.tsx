@@ -24,7 +24,7 @@ import type { Role } from '../../../shared/protocol/state';
 import { canVoteOn, isLockedAreaFor, isLockedFor, privateFrameAt } from '../../../shared/rules/areas';
 import { ELEMENT_DEFINITIONS } from '../../../shared/schema/elements';
 import type { Draft } from '../../../shared/protocol/state';
-import { draftFits } from '../../../shared/protocol/drafts';
+import { draftFits } from '../../../shared/facilitation/drafts';
 import { LIMITS } from '../../../shared/schema/limits';
 import { HelpPanel } from '../panels/HelpPanel';
 import { HistoryPanel } from '../history/HistoryPanel';

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
 import { EVENTS, type Ack, type Command, type View } from '../../../shared/protocol/commands';
-import { applyDraftDelta, type DraftDelta } from '../../../shared/protocol/drafts';
+import { applyDraftDelta, type DraftDelta } from '../../../shared/facilitation/drafts';
 import { initialControlState, type ControlState, type Draft, type Person, type Role } from '../../../shared/protocol/state';
 import { sessionId } from './session';
 

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
-import type { ElementLookup } from '../../shared/geometry/elements';
-import { elementsOf } from '../../shared/schema/doc';
-import type { Element } from '../../shared/schema/elements';
+import type { ElementLookup } from '../geometry/elements';
+import { elementsOf } from '../schema/doc';
+import type { Element } from '../schema/elements';
 
 /** Fields the area rules read; text is never read, so judging a big board stays cheap. */
 const GEOMETRY_FIELDS = ['id', 'type', 'parentId', 'x', 'y', 'w', 'h', 'rotation', 'points', 'strokeWidth', 'from', 'to'] as const;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { applyDraftDelta } from '../../shared/protocol/drafts';
+import { applyDraftDelta } from '../../shared/facilitation/drafts';
 import type { Draft, Drafts } from '../../shared/protocol/state';
 import type { Logger } from '../log';
 import type { BoardStore, DraftWrite } from '../storage/types';

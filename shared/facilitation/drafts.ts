@@ -1,6 +1,6 @@
 import { LIMITS } from '../schema/limits';
 import { keyed, own, setOwn } from '../schema/records';
-import type { Draft, Drafts } from './state';
+import type { Draft, Drafts } from '../protocol/state';
 
 /** What changed in one author's hidden notes: notes written or replaced, and ids of notes gone. */
 export interface DraftDelta {

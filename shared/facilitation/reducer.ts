@@ -1,5 +1,5 @@
-import type { Command, RefusalCode, View } from './commands';
-import { openRound, timerRemaining, type ControlState, type Draft, type Drafts, type VoteRound } from './state';
+import type { Command, REACTIONS, RefusalCode, View } from '../protocol/commands';
+import { openRound, timerRemaining, type ControlState, type Draft, type Drafts, type VoteRound } from '../protocol/state';
 import { castVote, retractVote, tally, type Ballots } from '../methods/voting';
 import { keyed, own, setOwn, withKey } from '../schema/records';
 import { applyDraftDelta, countDrafts, draftFits, type DraftDelta } from './drafts';
@@ -9,12 +9,20 @@ import { LIMITS } from '../schema/limits';
 export type Effect =
   | { kind: 'summon'; view: View | { frameId: string } }
   | { kind: 'follow.view'; view: View }
+  /** Sent to everyone on the board as it is (a reaction is not state). */
+  | { kind: 'reaction'; emoji: (typeof REACTIONS)[number] }
   | { kind: 'my-votes'; sessionId: string; roundId: string; itemIds: string[] }
   /** One author's hidden notes changed: stored, then sent to that author only (a delta, never the whole list). */
   | ({ kind: 'drafts-changed'; sessionId: string } & DraftDelta)
   /** Put the hidden notes of a frame on the board, as their authors' notes. */
   | { kind: 'reveal'; frameId: string; drafts: { sessionId: string; draft: Draft }[] };
 
+/**
+ * The commands this reducer decides. The others are about people present (hands, live roles,
+ * removals) or read the document (blind scores): server/facilitation/commands.ts handles
+ * them by name, in its SERVER_COMMANDS table.
+ */
+export type ReducedCommand = Exclude<Command, { type: 'hand.raise' | 'role.set' | 'person.remove' | 'rating.submit' | 'rating.reveal' | 'rating.clear' }>;
 
 export interface ReduceContext {
   now: number;
@@ -33,7 +41,7 @@ const refuse = (error: string, code?: RefusalCode): ReduceResult => (code ? { ok
  * The facilitation channel as a pure function: state and ballots in, new state, ballots
  * and effects out. Role checks happen before; this enforces the rules of each command.
  */
-export function reduce(state: ControlState, ballots: Ballots, drafts: Drafts, command: Command, ctx: ReduceContext): ReduceResult {
+export function reduce(state: ControlState, ballots: Ballots, drafts: Drafts, command: ReducedCommand, ctx: ReduceContext): ReduceResult {
   const done = (next: Partial<ControlState>, effects: Effect[] = [], nextBallots = ballots, persist = true, nextDrafts = drafts): ReduceResult => ({
     ok: true,
     state: { ...state, ...next },
@@ -157,16 +165,7 @@ export function reduce(state: ControlState, ballots: Ballots, drafts: Drafts, co
       const delta = { put: [], removed: [command.id] };
       return withDrafts(withKey(drafts, ctx.sessionId, applyDraftDelta(mine, delta)), [{ kind: 'drafts-changed', sessionId: ctx.sessionId, ...delta }], false);
     }
-    case 'hand.raise':
     case 'reaction':
-    case 'role.set':
-    case 'person.remove':
-      // People, not state: handled by the server's presence list.
-      return done({}, [], ballots, false);
-    case 'rating.submit':
-    case 'rating.reveal':
-    case 'rating.clear':
-      // Blind scores need the document (element types, frames): server/control/ratings.ts.
-      return done({}, [], ballots, false);
+      return done({}, [{ kind: 'reaction', emoji: command.emoji }], ballots, false);
   }
 }

@@ -7,16 +7,16 @@ import { LIMITS } from '../../shared/schema/limits';
 import { toPlain } from '../../shared/schema/plain';
 import { own } from '../../shared/schema/records';
 import type { Logger } from '../log';
-import type { Room } from '../sync/room';
+import type { FacilitatedBoard } from './board';
 
 type RatingCommand = Extract<Command, { type: 'rating.submit' | 'rating.reveal' | 'rating.clear' }>;
 
 /** What the rating steps need from the facilitation server around them. */
 export interface RatingOutlets {
   /** Sends the public state (with the new counts) to everyone on the board. */
-  emitState(room: Room): void;
+  emitState(board: FacilitatedBoard): void;
   /** Sends one person their own scores. */
-  emitMine(room: Room, sessionId: string, mine: Record<string, RatingValues>): void;
+  emitMine(board: FacilitatedBoard, sessionId: string, mine: Record<string, RatingValues>): void;
   log: Logger;
 }
 
@@ -25,98 +25,98 @@ export interface RatingOutlets {
  * everyone sees only how many people scored each card, each person gets their own scores
  * back, and a reveal writes means and individual scores into the document.
  */
-export function handleRating(room: Room, sessionId: string, command: RatingCommand, out: RatingOutlets): Ack {
+export function handleRating(board: FacilitatedBoard, sessionId: string, command: RatingCommand, out: RatingOutlets): Ack {
   switch (command.type) {
     case 'rating.submit':
-      return submit(room, sessionId, command.elementId, command.values, out);
+      return submit(board, sessionId, command.elementId, command.values, out);
     case 'rating.reveal':
-      return reveal(room, command.frameId, out);
+      return reveal(board, command.frameId, out);
     case 'rating.clear':
-      return clear(room, command.frameId, out);
+      return clear(board, command.frameId, out);
   }
 }
 
-function submit(room: Room, sessionId: string, elementId: string, values: Record<string, number>, out: RatingOutlets): Ack {
-  const element = elementsOf(room.doc).get(elementId);
+function submit(board: FacilitatedBoard, sessionId: string, elementId: string, values: Record<string, number>, out: RatingOutlets): Ack {
+  const element = elementsOf(board.doc).get(elementId);
   const type = element instanceof Y.Map ? element.get('type') : undefined;
   if (!isRatable(type)) return { ok: false, error: 'no such stakeholder or factor on the board' };
   const checked = validateRating(type, values);
   if (!checked.ok) return checked;
-  const control = room.control;
+  const control = board.facilitation;
   const scored = own(control.ratings, elementId) ?? {};
   if (!own(scored, sessionId) && Object.keys(scored).length >= LIMITS.maxRatings) return { ok: false, error: `at most ${LIMITS.maxRatings} people can score one card` };
   const next = putRating(control.ratings, elementId, sessionId, { by: control.nameOf(sessionId).slice(0, LIMITS.maxLabelLength), values: checked.values });
-  save(room, next, out);
-  out.emitMine(room, sessionId, ratingsOf(next, sessionId));
+  save(board, next, out);
+  out.emitMine(board, sessionId, ratingsOf(next, sessionId));
   return { ok: true };
 }
 
 /** Ratable cards whose frame is `frameId`. */
-function cardsIn(room: Room, frameId: string): Map<string, Y.Map<unknown>> {
+function cardsIn(board: FacilitatedBoard, frameId: string): Map<string, Y.Map<unknown>> {
   const cards = new Map<string, Y.Map<unknown>>();
-  elementsOf(room.doc).forEach((element, id) => {
+  elementsOf(board.doc).forEach((element, id) => {
     if (element instanceof Y.Map && element.get('parentId') === frameId && isRatable(element.get('type'))) cards.set(id, element);
   });
   return cards;
 }
 
-function frameOf(room: Room, frameId: string): Y.Map<unknown> | null {
-  const frame = elementsOf(room.doc).get(frameId);
+function frameOf(board: FacilitatedBoard, frameId: string): Y.Map<unknown> | null {
+  const frame = elementsOf(board.doc).get(frameId);
   return frame instanceof Y.Map && frame.get('type') === 'frame' ? frame : null;
 }
 
-function reveal(room: Room, frameId: string, out: RatingOutlets): Ack {
-  const frame = frameOf(room, frameId);
+function reveal(board: FacilitatedBoard, frameId: string, out: RatingOutlets): Ack {
+  const frame = frameOf(board, frameId);
   if (!frame) return { ok: false, error: 'no such frame' };
-  const cards = cardsIn(room, frameId);
-  const { taken, kept } = takeRatings(room.control.ratings, cards.keys());
+  const cards = cardsIn(board, frameId);
+  const { taken, kept } = takeRatings(board.facilitation.ratings, cards.keys());
   if (Object.keys(taken).length === 0) return { ok: false, error: 'nobody has scored the cards in this frame yet' };
-  writeReveal(room, frame, cards, taken, out.log);
-  save(room, withoutDeleted(room, kept), out);
-  notifyAuthors(room, taken, kept, out);
+  writeReveal(board, frame, cards, taken, out.log);
+  save(board, withoutDeleted(board, kept), out);
+  notifyAuthors(board, taken, kept, out);
   return { ok: true };
 }
 
-function clear(room: Room, frameId: string, out: RatingOutlets): Ack {
-  if (!frameOf(room, frameId)) return { ok: false, error: 'no such frame' };
-  const { taken, kept } = takeRatings(room.control.ratings, cardsIn(room, frameId).keys());
-  save(room, withoutDeleted(room, kept), out);
-  notifyAuthors(room, taken, kept, out);
+function clear(board: FacilitatedBoard, frameId: string, out: RatingOutlets): Ack {
+  if (!frameOf(board, frameId)) return { ok: false, error: 'no such frame' };
+  const { taken, kept } = takeRatings(board.facilitation.ratings, cardsIn(board, frameId).keys());
+  save(board, withoutDeleted(board, kept), out);
+  notifyAuthors(board, taken, kept, out);
   return { ok: true };
 }
 
 /** Means, individual scores and (on the map) the place at the mean, as one server edit. */
-function writeReveal(room: Room, frame: Y.Map<unknown>, cards: Map<string, Y.Map<unknown>>, taken: PendingRatings, log: Logger): void {
+function writeReveal(board: FacilitatedBoard, frame: Y.Map<unknown>, cards: Map<string, Y.Map<unknown>>, taken: PendingRatings, log: Logger): void {
   const framePlain = toPlain(frame) as { method: string | null; x: number; y: number; w: number; h: number };
-  room.doc.transact(() => {
+  board.doc.transact(() => {
     for (const [id, bySession] of Object.entries(taken)) {
       const card = cards.get(id)!;
       const plain = toPlain(card) as { type: 'stakeholder' | 'factor'; x: number; y: number; w: number; h: number };
       const revealed = aggregate(plain.type, withEarlierRatings(plain.type, toPlain(card).ratings, Object.values(bySession)), LIMITS.maxRatings);
       if (!revealed) continue;
       try {
-        updateElement(room.doc, id, revealPatch(plain, framePlain, revealed), 'server');
+        updateElement(board.doc, id, revealPatch(plain, framePlain, revealed), 'server');
       } catch (err) {
         // One damaged card must not keep the others' results off the board.
-        log.error({ err, boardId: room.boardId, elementId: id }, 'revealing scores failed for a card');
+        log.error({ err, boardId: board.boardId, elementId: id }, 'revealing scores failed for a card');
       }
     }
   }, 'server');
 }
 
 /** Scores of cards deleted since go too (they could never be revealed). */
-function withoutDeleted(room: Room, pending: PendingRatings): PendingRatings {
-  const elements = elementsOf(room.doc);
+function withoutDeleted(board: FacilitatedBoard, pending: PendingRatings): PendingRatings {
+  const elements = elementsOf(board.doc);
   return takeRatings(pending, Object.keys(pending).filter((id) => !elements.has(id))).kept;
 }
 
-function save(room: Room, ratings: PendingRatings, out: RatingOutlets): void {
-  void room.control.commitRatings(ratings, { ...room.control.state, ratingCounts: countRatings(ratings) });
-  out.emitState(room);
+function save(board: FacilitatedBoard, ratings: PendingRatings, out: RatingOutlets): void {
+  void board.facilitation.commitRatings(ratings, { ...board.facilitation.state, ratingCounts: countRatings(ratings) });
+  out.emitState(board);
 }
 
 /** People whose scores were revealed or cleared get their remaining own scores. */
-function notifyAuthors(room: Room, taken: PendingRatings, kept: PendingRatings, out: RatingOutlets): void {
+function notifyAuthors(board: FacilitatedBoard, taken: PendingRatings, kept: PendingRatings, out: RatingOutlets): void {
   const authors = new Set(Object.values(taken).flatMap((bySession) => Object.keys(bySession)));
-  for (const sessionId of authors) out.emitMine(room, sessionId, ratingsOf(kept, sessionId));
+  for (const sessionId of authors) out.emitMine(board, sessionId, ratingsOf(kept, sessionId));
 }

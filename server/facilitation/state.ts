@@ -4,7 +4,7 @@ import { countRatings, type PendingRatings } from '../../shared/methods/ratings'
 import { changedKeys, mergeHidden, recentTimes, type ChangeTimes, type HiddenState } from './hidden-merge';
 import type { Ballots } from '../../shared/methods/voting';
 import { initialControlState, type ControlState, type Drafts, type Person, type Role } from '../../shared/protocol/state';
-import { countDrafts } from '../../shared/protocol/drafts';
+import { countDrafts } from '../../shared/facilitation/drafts';
 import type { Logger } from '../log';
 import type { BoardStore } from '../storage/types';
 import { keyed, keyedRecord, own, setOwn, withKey } from '../../shared/schema/records';
@@ -67,8 +67,8 @@ export function publicSessionId(sessionId: string): string {
 
 /** A connected person's sockets are closed through this, whatever channel they came by. */
 export interface SessionLink {
-  /** 'control' links are people in the presence list; 'sync' links only carry the board. */
-  readonly kind: 'control' | 'sync';
+  /** 'facilitation' links are people in the presence list; 'sync' links only carry the board. */
+  readonly kind: 'facilitation' | 'sync';
   close(reason: string): void;
 }
 
@@ -83,7 +83,7 @@ interface PresentPerson {
  * The facilitation side of one board: state the facilitator controls, the ballots, who is
  * present and live role changes. Held by the board's Room, so it loads and unloads with it.
  */
-export class BoardControl {
+export class BoardFacilitation {
   private readonly people = new Map<string, PresentPerson>();
   /** Live role changes, by session; they last while the board is loaded. */
   private readonly roleOverrides = new Map<string, Role>();
@@ -118,7 +118,7 @@ export class BoardControl {
     this.draftWriter = new DraftWriter(boardId, store);
   }
 
-  static async load(boardId: string, store: BoardStore, log: Logger): Promise<BoardControl> {
+  static async load(boardId: string, store: BoardStore, log: Logger): Promise<BoardFacilitation> {
     const [json, drafts] = await Promise.all([store.loadControl(boardId), loadDrafts(boardId, store, log)]);
     let state = initialControlState();
     let ballots: Ballots = keyed();
@@ -139,7 +139,7 @@ export class BoardControl {
     }
     // The counts follow from the notes, which are stored apart (and more often) than the state.
     state = { ...state, draftCounts: countDrafts(drafts) };
-    const control = new BoardControl(boardId, store, log, state, ballots, drafts, ideas, roster);
+    const control = new BoardFacilitation(boardId, store, log, state, ballots, drafts, ideas, roster);
     control.ratings = ratings;
     return control;
   }
@@ -286,7 +286,7 @@ export class BoardControl {
     person.name = name || person.name;
     person.links.add(link);
     this.people.set(sessionId, person);
-    if (link.kind === 'control') this.enrol(sessionId, person.name, this.roleOf(sessionId, tokenRole));
+    if (link.kind === 'facilitation') this.enrol(sessionId, person.name, this.roleOf(sessionId, tokenRole));
   }
 
   /** Records a person in the roster; saved only when something about them changed. */
@@ -334,7 +334,7 @@ export class BoardControl {
 
   peopleList(): Person[] {
     return [...this.people]
-      .filter(([, p]) => [...p.links].some((link) => link.kind === 'control'))
+      .filter(([, p]) => [...p.links].some((link) => link.kind === 'facilitation'))
       .map(([sessionId, p]) => ({
         sessionId: publicSessionId(sessionId),
         name: p.name,
