@@ -1,5 +1,5 @@
 import { freeSpot } from './free-space';
-import type { Point, Rect } from './rect';
+import { containsRect, type Point, type Rect } from './rect';
 import { readingOrder } from '../methods/reading-order';
 
 /**
@@ -55,16 +55,26 @@ export function panDelta(key: ArrowKey, big: boolean): Point {
   return { x: -d.x * step, y: -d.y * step };
 }
 
+/** An obstacle this many times the new box's area counts as its background. */
+export const BACKGROUND_RATIO = 4;
+
 /**
  * Where an element of `size` created by keyboard goes (its top-left corner): to the right of
  * the selection, level with its top, when something is selected; else centred in the view.
- * Either way it slides right past whatever it would cover (`obstacles`), so pressing the note
- * button three times gives three notes side by side, not a stack.
+ * Either way it slides right past whatever it would cover (`obstacles`, but not what it sits
+ * on: a larger box holding it whole, or one many times its size), so pressing the note button
+ * three times gives three notes side by side.
  */
 export function keyboardPlacement(size: { w: number; h: number }, selection: Rect | null, viewCentre: Point, obstacles: readonly Rect[], gap = BESIDE_GAP): Point {
   const preferred = selection ? { x: selection.x + selection.w + gap, y: selection.y } : { x: viewCentre.x - size.w / 2, y: viewCentre.y - size.h / 2 };
-  const spot = freeSpot(size, preferred, obstacles, gap);
-  return { x: Math.round(spot.x), y: Math.round(spot.y) };
+  // What wholly holds the new box, or is many times its size, is its background (a map's
+  // quadrants, a large shape), not in its way.
+  const box = { ...preferred, ...size };
+  const area = size.w * size.h;
+  const background = (o: Rect) => o.w * o.h > BACKGROUND_RATIO * area || (o.w * o.h > area && containsRect(o, box));
+  const spot = freeSpot(size, preferred, obstacles.filter((o) => !background(o)), gap);
+  // `+ 0` turns -0 into 0.
+  return { x: Math.round(spot.x) + 0, y: Math.round(spot.y) + 0 };
 }
 
 /** A box Tab can visit, with the frame (or nothing) it sits in. */

@@ -130,7 +130,8 @@ export function createByKeyboard(editor: Editor, tool: ToolId, startEditing: (id
     machine.down(ctx, middle);
     machine.up(ctx, middle);
   }
-  editor.setTool('select');
+  // The shape tools go back to selecting by themselves (and setTool would close the new note's editor).
+  if (tool === 'pen') editor.setTool('select');
   const id = created ?? editor.store.ordered().find((e) => !before.has(e.id))?.id ?? null;
   if (!id) return;
   editor.focusElement(id);
