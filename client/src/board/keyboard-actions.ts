@@ -27,16 +27,24 @@ export function keyboardOrder(editor: Editor, filter: (e: Element) => boolean = 
   return tabOrder(reachable(editor).filter(filter).map((e) => boxOf(editor, e))).map((b) => b.id);
 }
 
+/** Screen pixels at the canvas's edges that bars may cover. */
+const VIEW_MARGIN = { top: 96, bottom: 72, side: 16 };
+
 /** Pans so the element is on screen, keeping the zoom (a fit would jump about on every Tab). */
 export function bringIntoView(editor: Editor, id: string): void {
   const element = editor.store.get(id);
   if (!element) return;
   const box = elementBounds(element, editor.store.lookup);
   const { viewport } = editor.state;
-  const view = visibleRect(viewport, editor.screenSize.width, editor.screenSize.height);
-  if (containsRect(view, box)) return;
+  const { width, height } = editor.screenSize;
+  // Clear of what floats over the canvas: a panel on the left, the vote bar above, the reactions below.
+  const left = Math.min(editor.coveredLeft, width / 2);
+  const view = visibleRect(viewport, width, height);
+  const k = 1 / viewport.scale;
+  const clear = { x: view.x + (left + VIEW_MARGIN.side) * k, y: view.y + VIEW_MARGIN.top * k, w: view.w - (left + 2 * VIEW_MARGIN.side) * k, h: view.h - (VIEW_MARGIN.top + VIEW_MARGIN.bottom) * k };
+  if (containsRect(clear, box)) return;
   const c = center(box);
-  editor.setViewport({ ...viewport, x: editor.screenSize.width / 2 - c.x * viewport.scale, y: editor.screenSize.height / 2 - c.y * viewport.scale });
+  editor.setViewport({ ...viewport, x: left + (width - left) / 2 - c.x * viewport.scale, y: VIEW_MARGIN.top + (height - VIEW_MARGIN.top - VIEW_MARGIN.bottom) / 2 - c.y * viewport.scale });
 }
 
 /**
