@@ -86,9 +86,12 @@ describe('SHORTCUTS: which keys do what', () => {
   it('every shortcut has a label in both languages, and actions are unique', () => {
     const lookup = (dict: unknown, path: string) => path.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], dict);
     for (const s of SHORTCUTS) {
-      expect(typeof lookup(en.shortcuts, s.action), `en shortcuts.${s.action}`).toBe('string');
-      expect(typeof lookup(pl.shortcuts, s.action), `pl shortcuts.${s.action}`).toBe('string');
+      const label = s.label ?? `shortcuts.${s.action}`;
+      expect(typeof lookup(en, label), `en ${label}`).toBe('string');
+      expect(typeof lookup(pl, label), `pl ${label}`).toBe('string');
       expect(s.keys.length).toBeGreaterThan(0);
+      // Keys named with words are named in each language.
+      if (s.keysText) for (const dict of [en, pl]) expect(typeof lookup(dict, `keyboard.keys.${s.keysText}`), `keyboard.keys.${s.keysText}`).toBe('string');
     }
     expect(new Set(SHORTCUTS.map((s) => s.action)).size).toBe(SHORTCUTS.length);
   });
@@ -110,15 +113,29 @@ describe('SHORTCUTS: running them on an editor', () => {
     expect(editor.state.tool).toBe('select');
   });
 
-  it('arrows nudge the selection by 1, with Shift by 10', () => {
+  it('arrows nudge the selection by 10 screen px, with Shift by 50, whatever the zoom; one undo step each', () => {
     const editor = editorOn();
     const [id] = editor.create([{ type: 'note', x: 0, y: 0 }]);
+    editor.endGesture();
     editor.select([id!]);
     run(editor, { key: 'ArrowRight' });
     run(editor, { key: 'ArrowDown', shift: true });
     run(editor, { key: 'ArrowLeft', shift: true });
     run(editor, { key: 'ArrowUp' });
-    expect(editor.store.get(id!)).toMatchObject({ x: -9, y: 9 });
+    expect(editor.store.get(id!)).toMatchObject({ x: -40, y: 40 });
+    editor.setViewport({ x: 0, y: 0, scale: 0.25 });
+    run(editor, { key: 'ArrowRight' });
+    expect(editor.store.get(id!)).toMatchObject({ x: 0, y: 40 });
+    editor.undo();
+    expect(editor.store.get(id!)).toMatchObject({ x: -40, y: 40 });
+    editor.undo();
+    expect(editor.store.get(id!)).toMatchObject({ x: -40, y: 50 });
+  });
+
+  it('arrows with nothing selected pan the view', () => {
+    const editor = editorOn();
+    run(editor, { key: 'ArrowRight' });
+    expect(editor.state.viewport).toMatchObject({ x: -80, y: 0 });
   });
 
   it('select all, duplicate, delete, undo, deselect', () => {

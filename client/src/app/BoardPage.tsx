@@ -257,7 +257,7 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
           </button>
         )}
       </TopBar>
-      <Toolbar editor={editor} />
+      <Toolbar editor={editor} onStartEditing={startEditing} />
       {outlineOpen && <OutlinePanel editor={editor} onClose={() => setOutlineOpen(false)} />}
       <TreeToolbar editor={editor} />
       <MethodsDock editor={editor} role={role} boardId={boardId} token={token} state={control.state} myRatings={control.myRatings} send={control.send} />

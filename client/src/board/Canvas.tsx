@@ -1,4 +1,6 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import './keyboard.css';
 import { Layer, Stage } from 'react-konva';
 import type Konva from 'konva';
 import type { Awareness } from 'y-protocols/awareness';
@@ -55,6 +57,7 @@ type Gesture = { kind: 'pan'; last: Point } | { kind: 'pinch'; distance: number;
  * Konva keeps no hit graph (listening off everywhere).
  */
 export function Canvas({ editor, awareness, onStartEditing, badges = NO_BADGES, lockedFrames = NO_FRAMES, drafts = NO_DRAFTS, onOpenDraft }: Props) {
+  const { t } = useTranslation();
   const container = useRef<HTMLDivElement>(null);
   const [size, setSize] = useState({ width: 800, height: 600 });
   const viewport = useEditorState(editor, (s) => s.viewport);
@@ -283,6 +286,11 @@ export function Canvas({ editor, awareness, onStartEditing, badges = NO_BADGES, 
       ref={container}
       className="canvas"
       tabIndex={0}
+      // The board takes its keys itself (Tab walks the elements, arrows move them…).
+      role="application"
+      aria-roledescription={t('keyboard.canvasRole')}
+      aria-label={t('keyboard.canvasLabel')}
+      aria-describedby="canvas-keyboard-hint"
       style={{ cursor: pointerStyle, touchAction: 'none' }}
       onPointerDown={onPointerDown}
       onPointerMove={onPointerMove}
@@ -296,6 +304,9 @@ export function Canvas({ editor, awareness, onStartEditing, badges = NO_BADGES, 
       data-testid="canvas"
       data-visible={visibleIds.length}
     >
+      <p id="canvas-keyboard-hint" className="visually-hidden">
+        {t('keyboard.canvasHint')}
+      </p>
       <Stage ref={stage} width={size.width} height={size.height} x={viewport.x} y={viewport.y} scaleX={viewport.scale} scaleY={viewport.scale} listening={false}>
         <ZoomStateContext.Provider value={zoom}>
         <FrameTitlesOnScreen.Provider value={viewport.scale < FRAME_TITLE_SCREEN_SCALE}>

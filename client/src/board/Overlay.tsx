@@ -10,6 +10,7 @@ import { SELECTION_COLOUR } from './palette';
 import { usePeers } from './presence';
 import type { Awareness } from 'y-protocols/awareness';
 import type { Draft } from '../../../shared/protocol/state';
+import { FocusRing } from './FocusRing';
 
 export const HANDLE_SIZE = 9;
 const NO_OFFSET = { x: 0, y: 0 };
@@ -177,6 +178,7 @@ export function OverlayLayer({
       <MarksOverlay editor={editor} scale={scale} badges={badges} lockedFrames={lockedFrames} />
       <PeersOverlay editor={editor} awareness={awareness} scale={scale} />
       <SelectionOverlay editor={editor} scale={scale} />
+      <FocusRing editor={editor} scale={scale} />
       {preview && <PreviewShape preview={preview} scale={scale} />}
     </Layer>
   );

@@ -10,7 +10,7 @@ import { useEditorState, useElement } from '../editor/hooks';
 import { noteFontSize } from './ElementView';
 import { boardToPage } from './page-position';
 import { applyTextareaValue, shiftPosition } from './text-binding';
-import { handleTreeKey } from '../methods/tree/tree-shortcuts';
+import { focusBoard, handleTreeKey } from '../methods/tree/tree-shortcuts';
 
 /**
  * The text size, in board units, the editor should be legible at: a note's type shrinks as
@@ -106,11 +106,15 @@ export function TextEditor({ editor, id, field, onDone }: { editor: Editor; id: 
         e.stopPropagation();
         if (e.key === 'Escape' || (e.key === 'Enter' && (e.ctrlKey || e.metaKey))) {
           e.preventDefault();
+          // Back to the board (which blurs this and ends the editing), so the keys that
+          // follow (arrows, Tab) act on the element just typed in.
+          focusBoard();
           area.current?.blur();
         }
         // In a tree, Enter finishes the box and Tab finishes it and adds the next one.
         if (element.type === 'treeNode' && ((e.key === 'Enter' && !e.shiftKey && !e.ctrlKey && !e.metaKey) || e.key === 'Tab')) {
           e.preventDefault();
+          focusBoard();
           area.current?.blur();
           if (e.key === 'Tab') handleTreeKey(editor, e.nativeEvent, () => {});
         }

@@ -1,8 +1,10 @@
 import { useEffect } from 'react';
 import type { Editor } from '../editor/editor';
 import { isTyping, SHORTCUTS } from './shortcuts';
-import { handleTreeKey, onBoardSurface } from '../methods/tree/tree-shortcuts';
-import { typeInto } from '../methods/tree/tree-actions';
+import { focusBoard, handleTreeKey, onBoardSurface } from '../methods/tree/tree-shortcuts';
+import { selectedTreeNode, typeInto } from '../methods/tree/tree-actions';
+import { cancelConnecting, finishConnecting, moveConnectTarget, moveFocus } from './keyboard-actions';
+import { isArrowKey } from '../../../shared/geometry/keyboard';
 import * as Y from 'yjs';
 import { elementsOf } from '../../../shared/schema/doc';
 
@@ -16,25 +18,78 @@ function dialogOpen(): boolean {
   return document.querySelector('[aria-modal="true"]') !== null;
 }
 
+/** A key while connecting by keyboard; returns whether it was one of the connection's keys. */
+function connectKey(editor: Editor, e: KeyboardEvent): boolean {
+  if (e.ctrlKey || e.metaKey || e.altKey) return false;
+  if (e.key === 'Tab') moveConnectTarget(editor, { backwards: e.shiftKey });
+  else if (isArrowKey(e.key)) moveConnectTarget(editor, { arrow: e.key });
+  else if (e.key === 'Enter') finishConnecting(editor);
+  else if (e.key === 'Escape') cancelConnecting(editor);
+  else return false;
+  return true;
+}
+
+/** The card details panel's first field for a stakeholder or factor: its score when one may score. */
+function openDetails(editor: Editor, id: string): boolean {
+  const type = editor.store.get(id)?.type;
+  if (type !== 'stakeholder' && type !== 'factor') return false;
+  const details = document.querySelector<HTMLElement>('[data-testid="card-details"]');
+  if (!details) return false;
+  const field = details.querySelector<HTMLElement>('[data-testid="rating-form"] input') ?? details.querySelector<HTMLElement>('input, textarea, button');
+  (field ?? details).focus();
+  return true;
+}
+
+/** Escape inside the card details: the focus goes back to the board (the card stays selected). */
+function leaveDetails(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement) || !target.closest('.methods-panel')) return false;
+  focusBoard();
+  return true;
+}
+
 /** Keyboard shortcuts and the clipboard, while focus is not in a text field. */
 export function useShortcuts(editor: Editor, onHelp: () => void, onEdit: (id: string) => void): void {
   useEffect(() => {
     const onKeyDown = (e: KeyboardEvent) => {
+      // Escape in the card details beside the board goes back to the card on the board.
+      if (e.key === 'Escape' && !dialogOpen() && leaveDetails(e.target)) {
+        e.preventDefault();
+        return;
+      }
       if (isTyping(e.target) || dialogOpen()) return;
       if (e.key === '?' || (e.shiftKey && e.code === 'Slash')) {
         e.preventDefault();
         return onHelp();
       }
-      // A selected tree node has its own keys (Tab adds a child, typing edits it…).
-      if (onBoardSurface(e.target) && handleTreeKey(editor, e, onEdit)) {
+      const onBoard = onBoardSurface(e.target);
+      // Choosing where a connection made by keyboard ends: Tab or arrows, Enter, Escape.
+      if (onBoard && editor.state.connecting && connectKey(editor, e)) {
         e.preventDefault();
         return;
       }
-      if (e.key === 'Enter' && editor.state.selection.size === 1) {
+      // Tab walks the elements in reading order. On a tree node picked by pointer or just
+      // added, Tab keeps adding a child (as in mind-map tools); reached by Tab, it walks on.
+      const treeOwnsTab = selectedTreeNode(editor) !== null && editor.state.focused === null;
+      if (onBoard && e.key === 'Tab' && !e.ctrlKey && !e.metaKey && !e.altKey && !treeOwnsTab) {
+        if (moveFocus(editor, e.shiftKey)) e.preventDefault();
+        return;
+      }
+      // A selected tree node has its own keys (Tab adds a child, typing edits it…).
+      if (onBoard && handleTreeKey(editor, e, onEdit)) {
+        e.preventDefault();
+        return;
+      }
+      if (onBoard && e.key === 'F2' && editor.state.selection.size === 1) {
         e.preventDefault();
         return onEdit([...editor.state.selection][0]!);
       }
-      const onBoard = onBoardSurface(e.target);
+      if (onBoard && e.key === 'Enter' && !e.ctrlKey && !e.metaKey && !e.altKey && editor.state.selection.size === 1) {
+        e.preventDefault();
+        const id = [...editor.state.selection][0]!;
+        // A stakeholder or a factor opens its details and its score in the panel beside the board.
+        if (openDetails(editor, id)) return;
+        return onEdit(id);
+      }
       // Typing on a selected note (or anything with text) starts editing it with that
       // letter, as in Miro and tldraw, instead of switching tools under the person's hands.
       const printable = e.key.length === 1 && e.key !== ' ' && !e.ctrlKey && !e.metaKey && !e.altKey && !e.repeat;
@@ -48,7 +103,7 @@ export function useShortcuts(editor: Editor, onHelp: () => void, onEdit: (id: st
       const shortcut = SHORTCUTS.find((s) => s.matches(e));
       if (!shortcut) return;
       // Letter keys are the board's only while the board has the focus (not a panel's button).
-      if (shortcut.action.startsWith('tool.') && !onBoard) return;
+      if ((shortcut.action.startsWith('tool.') || shortcut.onBoardOnly) && !onBoard) return;
       e.preventDefault();
       shortcut.run(editor, e);
     };

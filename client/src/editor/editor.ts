@@ -40,6 +40,13 @@ export interface EditorState {
   liftGesture: 'move' | 'resize';
   /** The carried elements are shown as a picture moved over the canvas (board/floating-lift.ts). */
   liftFloating: boolean;
+  /**
+   * The element with the keyboard focus on the canvas (reached with Tab or created by
+   * keyboard), drawn with a focus ring; null after a pointer picks something.
+   */
+  focused: string | null;
+  /** A connection being made by keyboard: from this element to the focused one (Enter). */
+  connecting: { from: string } | null;
 }
 
 const NONE: ReadonlySet<string> = new Set();
@@ -93,12 +100,14 @@ export class Editor {
     this.store = new ElementStore(doc);
     // Undo reverts only this person's own changes, never someone else's work.
     this.undoManager = new Y.UndoManager(doc.getMap('elements'), { trackedOrigins: new Set([this.origin]), captureTimeout: Number.MAX_SAFE_INTEGER });
-    this.stateValue = { tool: 'select', selection: new Set(), viewport: { x: 0, y: 0, scale: 1 }, editing: null, noteColor: NOTE_COLOURS[0], readOnly: false, notice: null, lifted: NONE, following: NONE, liftOffset: ZERO, liftGesture: 'move', liftFloating: false };
+    this.stateValue = { tool: 'select', selection: new Set(), viewport: { x: 0, y: 0, scale: 1 }, editing: null, noteColor: NOTE_COLOURS[0], readOnly: false, notice: null, lifted: NONE, following: NONE, liftOffset: ZERO, liftGesture: 'move', liftFloating: false, focused: null, connecting: null };
     // Selected elements deleted by someone else leave the selection.
     this.store.subscribeList(() => {
       const alive = [...this.stateValue.selection].filter((id) => this.store.get(id));
       if (alive.length !== this.stateValue.selection.size) this.setState({ selection: new Set(alive) });
       if (this.stateValue.editing && !this.store.get(this.stateValue.editing.id)) this.setState({ editing: null });
+      if (this.stateValue.focused && !this.store.get(this.stateValue.focused)) this.setState({ focused: null });
+      if (this.stateValue.connecting && !this.store.get(this.stateValue.connecting.from)) this.setState({ connecting: null });
     });
   }
 
@@ -127,7 +136,16 @@ export class Editor {
   }
 
   select(ids: Iterable<string>): void {
-    this.setState({ selection: new Set(ids) });
+    const selection = new Set(ids);
+    // The focus ring stays while the focused element alone stays selected (it is being edited).
+    const { focused } = this.stateValue;
+    const keepsFocus = focused !== null && selection.size === 1 && selection.has(focused);
+    this.setState(keepsFocus ? { selection } : { selection, focused: null });
+  }
+
+  /** Gives one element the keyboard focus (and the selection), or takes it away. */
+  focusElement(id: string | null): void {
+    this.setState({ selection: new Set(id ? [id] : []), focused: id });
   }
 
   selectedElements(): Element[] {

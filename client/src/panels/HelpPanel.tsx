@@ -13,14 +13,14 @@ export function HelpPanel({ onClose }: { onClose: () => void }) {
         <tbody>
           {SHORTCUTS.map((s) => (
             <tr key={s.action}>
-              <td>{t(`shortcuts.${s.action}`)}</td>
+              <td>{t(s.label ?? `shortcuts.${s.action}`, s.values)}</td>
               <td>
-                <kbd>{s.keys}</kbd>
+                <kbd>{s.keysText ? t(`keyboard.keys.${s.keysText}`) : s.keys}</kbd>
               </td>
             </tr>
           ))}
           <tr>
-            <td>{t('shortcuts.edit')}</td>
+            <td>{t('keyboard.shortcuts.open')}</td>
             <td>
               <kbd>Enter</kbd> / {t('help.doubleClick')}
             </td>

@@ -1,4 +1,5 @@
 import { useEffect, useRef, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
+import { useFocusTrap } from './focus-trap';
 
 interface Props {
   onClose: () => void;
@@ -16,12 +17,15 @@ interface Props {
 /**
  * A dialog over the board: Escape or a click beside it closes it, and while it is open the
  * keys pressed in it stay in it (the board's shortcuts would otherwise act behind it).
- * It takes the focus when it opens (unless one of its fields took it) and gives it back.
+ * It takes the focus when it opens (unless one of its fields took it), keeps Tab inside it
+ * (focus-trap.ts) and gives the focus back when it closes.
  */
 export function Modal({ onClose, labelledBy, testId, className, onSubmit, keepOnEscape = false, children }: Props) {
   const dialog = useRef<HTMLElement | null>(null);
   // Read while rendering, before a field of the dialog takes the focus with autoFocus.
   const focusedBefore = useRef(document.activeElement);
+  // Before the focus effect: unmounting, the trap lets go before the focus is given back.
+  useFocusTrap(dialog);
   useEffect(() => {
     const before = focusedBefore.current;
     if (dialog.current && !dialog.current.contains(document.activeElement)) dialog.current.focus();

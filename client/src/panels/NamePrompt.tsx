@@ -1,4 +1,5 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useFocusTrap } from './focus-trap';
 import { useTranslation } from 'react-i18next';
 
 export const NAME_KEY = 'warsztat.displayName';
@@ -10,6 +11,9 @@ export const NAME_KEY = 'warsztat.displayName';
 export function NamePrompt({ onDone, suggested }: { onDone: (name: string) => void; suggested?: string | null }) {
   const { t } = useTranslation();
   const [name, setName] = useState(suggested ?? '');
+  // Nothing behind it works before a name is given: Tab stays in it.
+  const form = useRef<HTMLFormElement>(null);
+  useFocusTrap(form);
   useEffect(() => {
     if (suggested) setName((typed) => typed || suggested);
   }, [suggested]);
@@ -22,7 +26,7 @@ export function NamePrompt({ onDone, suggested }: { onDone: (name: string) => vo
   };
   return (
     <div className="modal-backdrop">
-      <form className="modal" role="dialog" aria-modal="true" aria-labelledby="name-title" onSubmit={submit} data-testid="name-prompt">
+      <form ref={form} className="modal" role="dialog" aria-modal="true" aria-labelledby="name-title" onSubmit={submit} data-testid="name-prompt">
         <h2 id="name-title">{t('name.title')}</h2>
         <p>{t('name.why')}</p>
         <input autoFocus value={name} maxLength={40} onChange={(e) => setName(e.target.value)} placeholder={t('name.placeholder')} data-testid="name-input" />

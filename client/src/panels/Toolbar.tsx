@@ -3,6 +3,8 @@ import { NOTE_COLOURS } from '../../../shared/schema/elements';
 import type { Editor, ToolId } from '../editor/editor';
 import { useEditorState } from '../editor/hooks';
 import { Icon } from './icons';
+import { createByKeyboard } from '../board/keyboard-actions';
+import { focusBoard } from '../methods/tree/tree-shortcuts';
 
 const TOOLS: { id: ToolId; key: string }[] = [
   { id: 'select', key: 'V' },
@@ -17,7 +19,7 @@ const TOOLS: { id: ToolId; key: string }[] = [
 ];
 
 /** The tools on the left; the note palette appears when notes are in play. */
-export function Toolbar({ editor }: { editor: Editor }) {
+export function Toolbar({ editor, onStartEditing }: { editor: Editor; onStartEditing?: (id: string) => void }) {
   const { t } = useTranslation();
   const tool = useEditorState(editor, (s) => s.tool);
   const readOnly = useEditorState(editor, (s) => s.readOnly);
@@ -44,13 +46,26 @@ export function Toolbar({ editor }: { editor: Editor }) {
           className={tool === id ? 'tool active' : 'tool'}
           aria-pressed={tool === id}
           title={`${t(`shortcuts.tool.${id}`)} (${key})`}
+          aria-describedby={readOnly ? undefined : 'toolbar-keyboard-hint'}
           aria-label={t(`shortcuts.tool.${id}`)}
           data-testid={`tool-${id}`}
-          onClick={() => editor.setTool(id)}
+          onClick={(e) => {
+            // Pressed by keyboard (or a screen reader), where nothing can drag: the element is
+            // made at once and the board gets the focus, unless its text editor took it.
+            if (e.detail === 0 && onStartEditing) {
+              createByKeyboard(editor, id, onStartEditing);
+              if (!editor.state.editing && id !== 'select' && id !== 'hand') focusBoard();
+            } else editor.setTool(id);
+          }}
         >
           <Icon name={id} />
         </button>
       ))}
+      {!readOnly && (
+        <span id="toolbar-keyboard-hint" className="visually-hidden">
+          {t('keyboard.toolHint')}
+        </span>
+      )}
       {!readOnly && (tool === 'note' || selectedNotes.length > 0) && (
         <div className="palette" role="group" aria-label={t('canvas.noteColour')}>
           {NOTE_COLOURS.map((colour) => (

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Modal } from '../../panels/Modal';
 import { useTranslation } from 'react-i18next';
 import { spreadOf } from '../../../../shared/methods/ratings';
 import { quadrantOf, STAKEHOLDER_QUADRANTS } from '../../../../shared/methods/scores';
@@ -90,42 +91,41 @@ export function StakeholderTable({ editor, onClose }: { editor: Editor; onClose:
     onClose();
   };
   return (
-    <div className="modal-backdrop" onClick={onClose}>
-      <div className="modal wide" role="dialog" aria-label={t('stakeholders.table.title')} onClick={(e) => e.stopPropagation()} data-testid="stakeholder-table">
-        <h2>{t('stakeholders.table.title')}</h2>
-        {rows.length === 0 ? (
-          <p className="muted">{t('stakeholders.table.empty')}</p>
-        ) : (
-          <table className="data-table">
-            <thead>
-              <tr>{COLUMNS.map(header)}</tr>
-            </thead>
-            <tbody>
-              {sorted.map((row) => (
-                <tr key={row.id} data-testid="stakeholder-row">
-                  <td>
-                    <button type="button" className="link" onClick={() => show(row.id)}>
-                      {row.name || '…'}
-                    </button>
-                    {row.scores && <div className="muted small">{row.scores}</div>}
-                  </td>
-                  <td>{row.group}</td>
-                  <td className="number">{formatScore(row.influence)}</td>
-                  <td className="number">{formatScore(row.engagement)}</td>
-                  <td>{row.quadrant ? t(`stakeholders.quadrant.${row.quadrant}`) : '–'}</td>
-                  <td className="number">{row.spreadText}</td>
-                  <td className="number">{row.count}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-        <div className="row">
-          <button type="button" onClick={onClose}>
-            {t('stakeholders.table.close')}
-          </button>
-        </div>
+    // A Modal: Tab stays inside, Escape closes, the focus goes back to the button that opened it.
+    <Modal onClose={onClose} labelledBy="stakeholder-table-title" testId="stakeholder-table" className="wide">
+      <h2 id="stakeholder-table-title">{t('stakeholders.table.title')}</h2>
+      {rows.length === 0 ? (
+        <p className="muted">{t('stakeholders.table.empty')}</p>
+      ) : (
+        <table className="data-table">
+          <thead>
+            <tr>{COLUMNS.map(header)}</tr>
+          </thead>
+          <tbody>
+            {sorted.map((row) => (
+              <tr key={row.id} data-testid="stakeholder-row">
+                <td>
+                  <button type="button" className="link" onClick={() => show(row.id)}>
+                    {row.name || '…'}
+                  </button>
+                  {row.scores && <div className="muted small">{row.scores}</div>}
+                </td>
+                <td>{row.group}</td>
+                <td className="number">{formatScore(row.influence)}</td>
+                <td className="number">{formatScore(row.engagement)}</td>
+                <td>{row.quadrant ? t(`stakeholders.quadrant.${row.quadrant}`) : '–'}</td>
+                <td className="number">{row.spreadText}</td>
+                <td className="number">{row.count}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <div className="row">
+        <button type="button" onClick={onClose}>
+          {t('stakeholders.table.close')}
+        </button>
       </div>
-    </div>
+    </Modal>
   );
 }

@@ -10,7 +10,7 @@ export interface TreeShortcut {
 
 /** Keys while a tree node is selected; the help panel lists exactly these. */
 export const TREE_SHORTCUTS: TreeShortcut[] = [
-  { action: 'addChild', keys: 'Tab' },
+  { action: 'addChild', keys: 'Tab / Insert' },
   { action: 'addSibling', keys: 'Enter' },
   { action: 'addEffect', keys: 'Shift+Tab' },
   { action: 'fold', keys: '/' },
@@ -51,6 +51,8 @@ export function handleTreeKey(editor: Editor, e: KeyboardEvent, onEdit: (id: str
   const node = selectedTreeNode(editor);
   if (!node || !plain(e)) return false;
   if (e.key === 'Tab') addNode(editor, node.id, e.shiftKey ? 'effect' : 'child');
+  // Insert adds a child too: on a node reached with Tab, Tab walks on to the next element.
+  else if (e.key === 'Insert' && !e.shiftKey) addNode(editor, node.id, 'child');
   else if (e.key === 'Enter' && !e.shiftKey) addNode(editor, node.id, node.parentNode === null ? 'child' : 'sibling');
   else if (e.key === '/') toggleFold(editor, node);
   else if (e.key === 'F2') onEdit(node.id);
