@@ -22,8 +22,13 @@ export function fontData(): { regular: Buffer; bold: Buffer } {
   return cache;
 }
 
-/** A font as parsed by fontkit (pdfkit's font engine); opaque here, handed to pdfkit as is. */
-export type ParsedFont = { layout: (text: string) => unknown };
+/** A font as parsed by fontkit (pdfkit's font engine): handed to pdfkit as is, and asked about its glyphs. */
+export type ParsedFont = {
+  layout: (text: string) => unknown;
+  unitsPerEm: number;
+  hasGlyphForCodePoint(codePoint: number): boolean;
+  glyphForCodePoint(codePoint: number): { advanceWidth: number };
+};
 
 let parsed: { regular: ParsedFont; bold: ParsedFont } | undefined;
 
@@ -40,4 +45,36 @@ export function pdfFonts(): { regular: ParsedFont; bold: ParsedFont } {
     parsed = { regular: fontkit.create(data.regular), bold: fontkit.create(data.bold) };
   }
   return parsed;
+}
+
+let coverage: Map<number, boolean> | undefined;
+
+/** Whether both DejaVu Sans faces draw a code point (shared/report/glyphs.ts replaces those they do not). */
+export function fontCovers(codePoint: number): boolean {
+  coverage ??= new Map();
+  let known = coverage.get(codePoint);
+  if (known === undefined) {
+    const fonts = pdfFonts();
+    known = fonts.regular.hasGlyphForCodePoint(codePoint) && fonts.bold.hasGlyphForCodePoint(codePoint);
+    coverage.set(codePoint, known);
+  }
+  return known;
+}
+
+/**
+ * The width of a text in DejaVu Sans, in points at `size`: the glyphs' advance widths, without
+ * kerning (a little wider than laid out, which is the safe side for column widths).
+ */
+const advances = { regular: new Map<string, number>(), bold: new Map<string, number>() };
+
+export function textWidth(text: string, size: number, bold: boolean): number {
+  const font = bold ? pdfFonts().bold : pdfFonts().regular;
+  const cache = bold ? advances.bold : advances.regular;
+  let units = 0;
+  for (const c of text) {
+    let advance = cache.get(c);
+    if (advance === undefined) cache.set(c, (advance = font.glyphForCodePoint(c.codePointAt(0)!).advanceWidth));
+    units += advance;
+  }
+  return (units * size) / font.unitsPerEm;
 }

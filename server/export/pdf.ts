@@ -1,14 +1,17 @@
 import PDFDocument from 'pdfkit';
 import type { CellValue } from '../../shared/report/cells';
 import { columnWidths } from '../../shared/report/column-widths';
-import { formatDate, formatNumber } from '../../shared/report/labels';
+import { mapStrings, replaceMissingGlyphs } from '../../shared/report/glyphs';
+import { LANGUAGE_TAG, formatDate, formatNumber } from '../../shared/report/labels';
 import { sectionTable } from '../../shared/report/tables';
 import type { Report, ReportSection } from '../../shared/report/types';
-import { pdfFonts } from './fonts';
+import { fontCovers, pdfFonts } from './fonts';
 import { framePictures, reportOf, type FramePicture } from './report';
 import type { ExportContext, ExportFile, Exporter } from './types';
 
 type Pdf = InstanceType<typeof PDFDocument>;
+/** A bookmark in the PDF's outline (pdfkit's PDFOutline, which its types do not export). */
+type OutlineItem = Pdf['outline'];
 
 const MARGIN = 50;
 const TABLE_PADDING = 3;
@@ -16,6 +19,9 @@ const COLOURS = { text: '#1f2937', muted: '#64748b', heading: '#1d4ed8', header:
 
 /** Writes the report into a pdfkit document, top to bottom. */
 class PdfWriter {
+  /** The bookmarks of the headings written so far at levels 1 and 2, to hang the next level from. */
+  private readonly parents: OutlineItem[] = [];
+
   constructor(
     private readonly pdf: Pdf,
     private readonly report: Report,
@@ -38,6 +44,13 @@ class PdfWriter {
 
   heading(value: string, level: 1 | 2 | 3): void {
     this.room(level === 1 ? 90 : 60);
+    // A bookmark per heading, on the page the heading is on (pdfkit marks the current page).
+    const parent = level === 1 ? this.pdf.outline : (this.parents[level - 2] ?? this.parents[0] ?? this.pdf.outline);
+    const item = parent.addItem(value);
+    if (level < 3) {
+      this.parents.length = level - 1;
+      this.parents.push(item);
+    }
     this.pdf.moveDown(level === 1 ? 0.8 : 0.4);
     this.text(value, { bold: true, size: level === 1 ? 16 : level === 2 ? 13 : 11, colour: level === 1 ? COLOURS.heading : COLOURS.text, gap: 0.3 });
   }
@@ -126,6 +139,21 @@ class PdfWriter {
     }
   }
 
+  /** "Strona 3 z 12" at the foot of every page, once all pages are known (pages are buffered). */
+  pageNumbers(): void {
+    const l = this.report.labels;
+    const { start, count } = this.pdf.bufferedPageRange();
+    for (let i = start; i < start + count; i++) {
+      this.pdf.switchToPage(i);
+      // Writing below the bottom margin would otherwise start a new page.
+      const bottom = this.pdf.page.margins.bottom;
+      this.pdf.page.margins.bottom = 0;
+      this.pdf.font('body').fontSize(8).fillColor(COLOURS.muted);
+      this.pdf.text(`${l.page} ${i + 1} ${l.pageOf} ${count}`, MARGIN, this.pdf.page.height - MARGIN / 2 - 8, { width: this.width, align: 'center', lineBreak: false });
+      this.pdf.page.margins.bottom = bottom;
+    }
+  }
+
   write(pictures: Map<string, FramePicture>): void {
     const r = this.report;
     const l = r.labels;
@@ -150,8 +178,10 @@ class PdfWriter {
 }
 
 /** The report as A4 pages, with DejaVu Sans embedded (only the glyphs used) for Polish letters. */
-export function reportToPdf(report: Report, pictures: Map<string, FramePicture>): Promise<Buffer> {
-  const pdf = new PDFDocument({ size: 'A4', margin: MARGIN, lang: report.locale, displayTitle: true, info: { Title: report.title, Creator: 'Warsztat', Subject: report.labels.report } });
+export function reportToPdf(board: Report, pictures: Map<string, FramePicture>): Promise<Buffer> {
+  // Characters DejaVu Sans lacks (emoji) by their names, never as empty boxes.
+  const report = mapStrings(board, (text) => replaceMissingGlyphs(text, fontCovers, board.locale));
+  const pdf = new PDFDocument({ size: 'A4', margin: MARGIN, lang: LANGUAGE_TAG[report.locale], bufferPages: true, displayTitle: true, info: { Title: report.title, Creator: 'Warsztat', Subject: report.labels.report } });
   const fonts = pdfFonts();
   // pdfkit takes a parsed fontkit font as a source too (its types list only files and bytes).
   // The family must be the font's PostScript name: table cells switch fonts and back, and
@@ -164,7 +194,9 @@ export function reportToPdf(report: Report, pictures: Map<string, FramePicture>)
     pdf.on('end', () => resolve(Buffer.concat(chunks)));
     pdf.on('error', reject);
   });
-  new PdfWriter(pdf, report).write(pictures);
+  const writer = new PdfWriter(pdf, report);
+  writer.write(pictures);
+  writer.pageNumbers();
   pdf.end();
   return done;
 }

@@ -1,5 +1,9 @@
 import { boardToSvg } from '../../shared/picture/svg';
+import { mapStrings, replaceMissingGlyphs } from '../../shared/report/glyphs';
 import { pictureWords } from '../../shared/report/labels';
+import type { Locale } from '../../shared/schema/doc';
+import type { Element } from '../../shared/schema/elements';
+import { fontCovers } from './fonts';
 import { buildReport, reportForFrame } from '../../shared/report/model';
 import type { Report } from '../../shared/report/types';
 import { pngWidth, svgToPng } from './png';
@@ -19,6 +23,15 @@ export function reportOf(context: ExportContext): Report {
   const report = buildReport(context.input);
   const frame = requestedFrame(context);
   return frame ? reportForFrame(report, context.input.elements, frame.id) : report;
+}
+
+/**
+ * The board's elements as pictures draw them: characters DejaVu Sans lacks (emoji) replaced by
+ * their names (shared/report/glyphs.ts), so resvg draws no empty boxes and the SVG reads the
+ * same wherever it is opened.
+ */
+export function pictureElements(elements: readonly Element[], locale: Locale): Element[] {
+  return mapStrings([...elements], (text) => replaceMissingGlyphs(text, fontCovers, locale));
 }
 
 /** A frame's picture for a document: PNG bytes and its size in pixels. */
@@ -48,8 +61,9 @@ export function picturedFrames(report: Report, max = MAX_REPORT_PICTURES): strin
 /** Pictures of the frames the report's sections describe, by frame id (made once per export). */
 export function framePictures(context: ExportContext, report: Report, pixelWidth = 1400): Map<string, FramePicture> {
   const pictures = new Map<string, FramePicture>();
+  const elements = pictureElements(context.input.elements, report.locale);
   for (const frameId of picturedFrames(report)) {
-    const picture = boardToSvg(context.input.elements, { frameId, pixelWidth: (w, h) => pngWidth(w, h, pixelWidth), words: pictureWords(report.locale) });
+    const picture = boardToSvg(elements, { frameId, pixelWidth: (w, h) => pngWidth(w, h, pixelWidth), words: pictureWords(report.locale) });
     pictures.set(frameId, svgToPng(picture.svg, picture.width, picture.height, pixelWidth));
   }
   return pictures;

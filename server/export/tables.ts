@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { safeCell, toCsv } from '../../shared/report/cells';
+import { isCsvDialect, toCsv, type CellValue } from '../../shared/report/cells';
 import { TABLE_NAMES, reportTables, type ReportTable } from '../../shared/report/tables';
 import { reportOf } from './report';
 import { ExportRequestError, type ExportContext, type ExportFile, type Exporter } from './types';
@@ -13,16 +13,27 @@ function sheetName(title: string, taken: Set<string>): string {
   return name;
 }
 
-/** One sheet per method; text cells are written as strings (never formulas) and neutralised. */
+/**
+ * One sheet per method. Text cells are typed text (shared strings with the Text number format
+ * `@`) written as they are: a string cell is never a formula, and the Text format keeps it text
+ * when someone edits it, so no protective apostrophe shows ('+48 600 100 200' reads as written).
+ */
 export async function tablesToXlsx(tables: readonly ReportTable[], title: string): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Warsztat';
   workbook.title = title;
   const taken = new Set<string>();
+  const addRow = (sheet: ExcelJS.Worksheet, values: readonly CellValue[]) => {
+    const row = sheet.addRow([...values]);
+    row.eachCell((cell) => {
+      if (typeof cell.value === 'string') cell.numFmt = '@';
+    });
+    return row;
+  };
   for (const table of tables) {
     const sheet = workbook.addWorksheet(sheetName(table.title, taken), { views: [{ state: 'frozen', ySplit: 1 }] });
-    sheet.addRow(table.columns.map(safeCell)).font = { bold: true };
-    for (const row of table.rows) sheet.addRow(row.map(safeCell));
+    addRow(sheet, table.columns).font = { bold: true };
+    for (const row of table.rows) addRow(sheet, row);
     sheet.columns.forEach((column, i) => {
       const longest = Math.max(...[table.columns[i] ?? '', ...table.rows.map((r) => r[i] ?? '')].map((v) => String(v).length));
       column.width = Math.min(60, Math.max(8, longest + 2));
@@ -37,8 +48,13 @@ export const xlsxExporter: Exporter = async (context: ExportContext): Promise<Ex
   return { body: await tablesToXlsx(reportTables(report), report.title), contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', extension: 'xlsx' };
 };
 
-/** One method's table as CSV: `options.table` picks it (the tables present are named in the error). */
+/**
+ * One method's table as CSV: `options.table` picks it (the tables present are named in the
+ * error); `options.csv` the dialect, by default the board's language's.
+ */
 export const csvExporter: Exporter = (context: ExportContext): ExportFile => {
+  const dialect = context.options.csv ?? context.input.meta.locale;
+  if (!isCsvDialect(dialect)) throw new ExportRequestError(`csv must be pl or en`);
   const tables = reportTables(reportOf(context));
   const name = context.options.table;
   const available = tables.map((t) => t.name).join(', ') || 'none';
@@ -46,5 +62,5 @@ export const csvExporter: Exporter = (context: ExportContext): ExportFile => {
   if (!(TABLE_NAMES as readonly string[]).includes(name)) throw new ExportRequestError(`unknown table ${name}; tables: ${TABLE_NAMES.join(', ')}`);
   const table = tables.find((t) => t.name === name);
   if (!table) throw new ExportRequestError(`this board has no ${name} table; it has: ${available}`);
-  return { body: toCsv(table.columns, table.rows), contentType: 'text/csv; charset=utf-8', extension: 'csv', nameSuffix: name };
+  return { body: toCsv(table.columns, table.rows, dialect), contentType: 'text/csv; charset=utf-8', extension: 'csv', nameSuffix: name };
 };

@@ -7,6 +7,8 @@ export interface ExportOptions {
   frameId?: string;
   /** CSV: which method's table (shared/report/tables.ts TABLE_NAMES). */
   table?: string;
+  /** CSV: `pl` (`;` and decimal commas, for Polish Excel) or `en` (`,` and dots); default the board's language. */
+  csv?: string;
 }
 
 /** Everything an exporter may read about one board. */

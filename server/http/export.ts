@@ -28,7 +28,7 @@ function queryString(value: unknown, name: string, max: number = LIMITS.maxIdLen
   return value;
 }
 
-/** `GET /api/boards/:id/export?format=…[&frame=…][&table=…]` for any token of the board (docs/api.md). */
+/** `GET /api/boards/:id/export?format=…[&frame=…][&table=…][&csv=pl|en]` for any token of the board (docs/api.md). */
 export function exportRoutes({ store, rooms, adminToken, thread }: ExportRoutesDeps): Router {
   const router = Router();
   router.get('/boards/:id/export', downloadPolicy, async (req, res) => {
@@ -39,7 +39,7 @@ export function exportRoutes({ store, rooms, adminToken, thread }: ExportRoutesD
     if (!isExportFormat(format)) throw new HttpError(400, `unknown format ${format ?? '(none)'}; formats: ${EXPORT_FORMATS.join(', ')}`);
     const exporter = EXPORTERS[format];
     if (!exporter) throw new HttpError(400, `format ${format} not available`);
-    const options = { frameId: queryString(req.query.frame, 'frame'), table: queryString(req.query.table, 'table') };
+    const options = { frameId: queryString(req.query.frame, 'frame'), table: queryString(req.query.table, 'table'), csv: queryString(req.query.csv, 'csv', 8) };
     const board = await store.getBoard(id);
     if (!board) throw new HttpError(404, 'no such board');
     let file: ExportFile;

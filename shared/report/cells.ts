@@ -20,17 +20,33 @@ export function safeCell(value: CellValue): CellValue {
 }
 
 /**
- * One CSV field (RFC 4180). Text is always quoted: Excel in a Polish locale splits on `;`,
- * so an unquoted `a;=HYPERLINK(…)` would become two cells, the second a formula.
+ * How a CSV is written for the spreadsheet that opens it: Excel reads a CSV with the
+ * separators of the computer's region, so Polish Excel wants `;` between fields and `8,6`,
+ * English Excel `,` and `8.6`.
  */
-export function csvField(value: CellValue): string {
+export const CSV_DIALECTS = {
+  pl: { separator: ';', decimal: ',' },
+  en: { separator: ',', decimal: '.' },
+} as const;
+export type CsvDialect = keyof typeof CSV_DIALECTS;
+
+export function isCsvDialect(value: unknown): value is CsvDialect {
+  return value === 'pl' || value === 'en';
+}
+
+/**
+ * One CSV field (RFC 4180). Text is always quoted: Excel in a Polish locale splits on `;`,
+ * so an unquoted `a;=HYPERLINK(…)` would become two cells, the second a formula. Numbers are
+ * written plain (no grouping), with the dialect's decimal mark.
+ */
+export function csvField(value: CellValue, dialect: CsvDialect = 'en'): string {
   if (value === null) return '';
-  if (typeof value === 'number') return String(value);
+  if (typeof value === 'number') return String(value).replace('.', CSV_DIALECTS[dialect].decimal);
   return `"${neutraliseCell(value).replace(/"/g, '""')}"`;
 }
 
 /** A whole CSV document: header and rows, CRLF line ends, with a BOM so Excel reads UTF-8 (Polish letters). */
-export function toCsv(columns: readonly string[], rows: readonly (readonly CellValue[])[]): string {
-  const lines = [columns, ...rows].map((row) => row.map(csvField).join(','));
+export function toCsv(columns: readonly string[], rows: readonly (readonly CellValue[])[], dialect: CsvDialect = 'en'): string {
+  const lines = [columns, ...rows].map((row) => row.map((value) => csvField(value, dialect)).join(CSV_DIALECTS[dialect].separator));
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }

@@ -3,11 +3,11 @@ export type Measure = (text: string, header: boolean) => number;
 
 /**
  * Column widths for a table `total` wide, so that no word is broken where that can be helped:
- * each column is at least as wide as its widest header word, and as its widest body word up to
- * an equal share of the table (a longer word, such as a link, may still break); the room left
+ * each column is at least as wide as its widest header word and its widest body word; when
+ * those do not all fit, body words wider than an equal share of the table (a link, say) may
+ * break; when even that does not fit, only the header words are kept whole; when even those do
+ * not fit, columns shrink in proportion and the renderer breaks words as before. The room left
  * goes to the columns whose text would otherwise wrap most, up to what they need on one line.
- * When the body words do not all fit, only the header words are kept whole; when even those do
- * not fit, columns shrink in proportion and the renderer breaks words as before.
  */
 export function columnWidths(columns: readonly string[], rows: readonly (readonly string[])[], total: number, measure: Measure, padding: number): number[] {
   const count = columns.length;
@@ -15,6 +15,7 @@ export function columnWidths(columns: readonly string[], rows: readonly (readonl
   const share = total / count;
   const headerMin = new Array<number>(count).fill(0);
   const bodyMin = new Array<number>(count).fill(0);
+  const bodyCapped = new Array<number>(count).fill(0);
   const natural = new Array<number>(count).fill(0);
   const widestWord = (text: string, header: boolean) => Math.max(0, ...text.split(/\s+/).filter(Boolean).map((word) => measure(word, header)));
   columns.forEach((text, i) => {
@@ -24,13 +25,16 @@ export function columnWidths(columns: readonly string[], rows: readonly (readonl
   for (const row of rows) {
     row.forEach((text, i) => {
       if (i >= count) return;
-      bodyMin[i] = Math.max(bodyMin[i]!, Math.min(widestWord(text, false), share));
+      const word = widestWord(text, false);
+      bodyMin[i] = Math.max(bodyMin[i]!, word);
+      bodyCapped[i] = Math.max(bodyCapped[i]!, Math.min(word, share));
       natural[i] = Math.max(natural[i]!, Math.min(measure(text, false), total));
     });
   }
   const extra = 2 * padding + 1;
   const sum = (widths: readonly number[]) => widths.reduce((a, b) => a + b, 0);
   let least = headerMin.map((w, i) => Math.max(w, bodyMin[i]!) + extra);
+  if (sum(least) > total) least = headerMin.map((w, i) => Math.max(w, bodyCapped[i]!) + extra);
   if (sum(least) > total) least = headerMin.map((w) => w + extra);
   if (sum(least) >= total) return least.map((w) => (w * total) / sum(least));
   // Room left: to the columns short of one line, in proportion to how short they are.

@@ -37,8 +37,8 @@ export const REPORT_LABELS = {
     engagementMean: 'Zaangażowanie – średnia',
     engagementSpread: 'Zaangażowanie – rozrzut',
     ratings: 'Liczba ocen',
-    ratedInfluence: 'Oceny wpływu: średnia ± rozrzut (liczba)',
-    ratedEngagement: 'Oceny zaangażowania: średnia ± rozrzut (liczba)',
+    ratedInfluence: 'Wpływ: ustalony · oceny: średnia ± rozrzut (liczba)',
+    ratedEngagement: 'Zaangażowanie: ustalone · oceny: średnia ± rozrzut (liczba)',
     quadrant: 'Ćwiartka',
     notes: 'Uwagi',
     quadrants: { manageClosely: 'Zarządzać blisko', keepSatisfied: 'Utrzymywać zadowolenie', keepInformed: 'Informować', monitor: 'Monitorować' },
@@ -79,6 +79,9 @@ export const REPORT_LABELS = {
     empty: 'Brak elementów.',
     none: '—',
     board: 'Cała tablica',
+    contents: 'Spis treści',
+    page: 'Strona',
+    pageOf: 'z',
   },
   en: {
     report: 'Workshop report',
@@ -115,8 +118,8 @@ export const REPORT_LABELS = {
     engagementMean: 'Engagement – mean',
     engagementSpread: 'Engagement – spread',
     ratings: 'Ratings',
-    ratedInfluence: 'Influence ratings: mean ± spread (count)',
-    ratedEngagement: 'Engagement ratings: mean ± spread (count)',
+    ratedInfluence: 'Influence: agreed · ratings: mean ± spread (count)',
+    ratedEngagement: 'Engagement: agreed · ratings: mean ± spread (count)',
     quadrant: 'Quadrant',
     notes: 'Notes',
     quadrants: { manageClosely: 'Manage closely', keepSatisfied: 'Keep satisfied', keepInformed: 'Keep informed', monitor: 'Monitor' },
@@ -157,21 +160,27 @@ export const REPORT_LABELS = {
     empty: 'No items.',
     none: '—',
     board: 'Whole board',
+    contents: 'Contents',
+    page: 'Page',
+    pageOf: 'of',
   },
 } as const;
 
 export type ReportLabels = (typeof REPORT_LABELS)[Locale];
 
+/** The language tag of a board's documents (DOCX and PDF language, number and date formats). */
+export const LANGUAGE_TAG = { pl: 'pl-PL', en: 'en-GB' } as const satisfies Record<Locale, string>;
+
 /** A number as written in the board's language: 4,5 in Polish, 4.5 in English (tables in documents; spreadsheets keep numbers). */
 export function formatNumber(value: number, locale: Locale): string {
-  return new Intl.NumberFormat(locale === 'pl' ? 'pl-PL' : 'en-GB', { maximumFractionDigits: 2, useGrouping: false }).format(value);
+  return new Intl.NumberFormat(LANGUAGE_TAG[locale], { maximumFractionDigits: 2, useGrouping: false }).format(value);
 }
 
 /** A date (and time) as written in the board's language, in Polish time: the workshops are in Poland. */
 export function formatDate(ms: number, locale: Locale, withTime = false): string {
   const options: Intl.DateTimeFormatOptions = { timeZone: 'Europe/Warsaw', year: 'numeric', month: '2-digit', day: '2-digit' };
   if (withTime) Object.assign(options, { hour: '2-digit', minute: '2-digit', hour12: false });
-  return new Intl.DateTimeFormat(locale === 'pl' ? 'pl-PL' : 'en-GB', options).format(new Date(ms));
+  return new Intl.DateTimeFormat(LANGUAGE_TAG[locale], options).format(new Date(ms));
 }
 
 /** The words and number format of report pictures (shared/picture/svg.ts) in the board's language. */

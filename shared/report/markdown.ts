@@ -1,5 +1,6 @@
 import type { CellValue } from './cells';
-import { formatDate } from './labels';
+import { formatDate, formatNumber } from './labels';
+import type { Locale } from '../schema/doc';
 import { sectionTable } from './tables';
 import type { Report, ReportSection } from './types';
 
@@ -15,12 +16,13 @@ export function mdText(text: string): string {
     .replace(/[\\`*_[\]|~<>&]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`));
 }
 
-function mdCell(value: CellValue): string {
-  return value === null ? '' : typeof value === 'number' ? String(value) : mdText(value);
+/** Numbers in the board's language, as in the rest of the summary (8,6 beside "2,4 ± 1"). */
+function mdCell(value: CellValue, locale: Locale): string {
+  return value === null ? '' : typeof value === 'number' ? formatNumber(value, locale) : mdText(value);
 }
 
-function mdTable(columns: readonly string[], rows: readonly (readonly CellValue[])[]): string {
-  const line = (cells: readonly CellValue[]) => `| ${cells.map(mdCell).join(' | ')} |`;
+function mdTable(columns: readonly string[], rows: readonly (readonly CellValue[])[], locale: Locale): string {
+  const line = (cells: readonly CellValue[]) => `| ${cells.map((cell) => mdCell(cell, locale)).join(' | ')} |`;
   return [line(columns), `|${columns.map(() => ' --- ').join('|')}|`, ...rows.map(line)].join('\n');
 }
 
@@ -42,7 +44,7 @@ function sectionBody(report: Report, section: ReportSection): string {
     default: {
       // Table-shaped methods: the same rows as the spreadsheet, limited to this section.
       const table = sectionTable(report, section);
-      return table && table.rows.length ? mdTable(table.columns, table.rows) : l.empty;
+      return table && table.rows.length ? mdTable(table.columns, table.rows, report.locale) : l.empty;
     }
   }
 }
@@ -64,7 +66,7 @@ export function reportToMarkdown(report: Report): string {
   if (report.votes.length === 0) parts.push(l.noVotes);
   for (const round of report.votes) {
     parts.push(`### ${mdText(round.title)}`, `${l.voters}: ${round.voters}${round.closedAt ? ` · ${l.closedAt}: ${formatDate(round.closedAt, report.locale, true)}` : ''}`);
-    parts.push(round.items.length ? mdTable([l.item, l.votes], round.items.map((i) => [i.text, i.votes])) : l.empty);
+    parts.push(round.items.length ? mdTable([l.item, l.votes], round.items.map((i) => [i.text, i.votes]), report.locale) : l.empty);
   }
   return `${parts.join('\n\n')}\n`;
 }

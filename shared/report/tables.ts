@@ -76,18 +76,23 @@ export function reportTables(report: Report): ReportTable[] {
 
 /**
  * The rows of one section alone, for the table-shaped methods in a document's body. The
- * stakeholder table is folded to fit a page: each axis's ratings as "mean ± spread (count)".
+ * stakeholder table is folded to fit a portrait page with every word whole: one column per
+ * axis, "agreed · mean ± spread (count)" ("– · …" before agreeing, the agreed score alone
+ * when nobody rated).
  */
 export function sectionTable(report: Report, section: ReportSection): ReportTable | undefined {
   const l = report.labels;
   if (section.kind === 'stakeholders') {
     const n = (value: number) => formatNumber(value, report.locale);
-    const rated = (s: AxisSummary | null, count: number) => (s ? `${n(s.mean)} ± ${n(s.spread)} (${count})` : null);
+    const axis = (agreed: number | null, s: AxisSummary | null, count: number) => {
+      if (!s) return agreed === null ? null : n(agreed);
+      return `${agreed === null ? '–' : n(agreed)} · ${n(s.mean)} ± ${n(s.spread)} (${count})`;
+    };
     return {
       name: 'stakeholders',
       title: l.methods.stakeholders,
-      columns: [l.stakeholder, l.group, l.influence, l.engagement, l.quadrant, l.ratedInfluence, l.ratedEngagement],
-      rows: section.rows.map((r) => [r.name, r.group, r.influence, r.engagement, r.quadrant ? l.quadrants[r.quadrant] : null, rated(r.influenceRatings, r.ratings), rated(r.engagementRatings, r.ratings)]),
+      columns: [l.stakeholder, l.group, l.quadrant, l.ratedInfluence, l.ratedEngagement],
+      rows: section.rows.map((r) => [r.name, r.group, r.quadrant ? l.quadrants[r.quadrant] : null, axis(r.influence, r.influenceRatings, r.ratings), axis(r.engagement, r.engagementRatings, r.ratings)]),
     };
   }
   return reportTables({ ...report, sections: [section], votes: [] })[0];

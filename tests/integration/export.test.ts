@@ -82,7 +82,7 @@ describe('GET /api/boards/:id/export', () => {
       expect(text, phrase).toContain(phrase);
     }
     // Table headers keep their words whole (columns are as wide as their widest word).
-    for (const header of ['Interesariusz', 'Zaangażowanie', 'Ćwiartka', 'zaangażowania:']) expect(text, header).toContain(header);
+    for (const header of ['Interesariusz', 'Zaangażowanie:', 'Ćwiartka', 'ustalony']) expect(text, header).toContain(header);
     const { stdout: fonts } = await run('pdffonts', [file]);
     expect(fonts).toMatch(/DejaVuSans\s.*yes/);
     expect(fonts).toMatch(/DejaVuSans-Bold\s.*yes/);
@@ -102,11 +102,15 @@ describe('GET /api/boards/:id/export', () => {
     const xml = await zipText(zip, /^xl\/(sharedStrings|worksheets\/sheet\d+)\.xml$/);
     expect(xml).not.toMatch(/<f[ >]/);
     const cells = xml.replace(/&(apos|quot|lt|gt|amp);/g, (_, e: string) => ({ apos: "'", quot: '"', lt: '<', gt: '>', amp: '&' })[e]!);
-    expect(cells).toContain(`'${INJECTION}`);
-    expect(cells).toContain("'+48 123");
-    expect(cells).toContain("'@SUM(1+1)*cmd|");
-    expect(cells).toContain("'-2+3");
-    expect(cells).not.toContain(`>${INJECTION}`);
+    // Typed text, shown as written: no protective apostrophe, and still no formula.
+    expect(cells).toContain(`>${INJECTION}<`);
+    expect(cells).toContain('>+48 123<');
+    expect(cells).toContain('>@SUM(1+1)*cmd|<');
+    expect(cells).toContain('>-2+3<');
+    expect(cells).not.toContain("'+48 123");
+    expect(cells).not.toContain(`'${INJECTION}`);
+    // Text cells carry the Text number format (@, built-in 49), so editing one keeps it text.
+    expect(await zipText(zip, /^xl\/styles\.xml$/)).toMatch(/<xf [^>]*numFmtId="49"/);
     expect(cells).toContain('Słaba oferta szkół zawodowych');
   });
 
@@ -117,11 +121,18 @@ describe('GET /api/boards/:id/export', () => {
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(res.headers.get('content-disposition')).toContain('filename="Warsztat w Leczycy - zolc - stakeholders.csv"');
     const csv = Buffer.from(await res.arrayBuffer()).toString('utf8');
-    expect(csv.startsWith('\uFEFF"Interesariusz","Grupa","Wpływ"')).toBe(true);
-    expect(csv).toContain(`"'${INJECTION.replace(/"/g, '""')}","'+48 123`);
-    expect(csv).toContain('"Urząd Gminy","dostawcy usług",8,7,"Zarządzać blisko"');
+    // A Polish board: semicolons and decimal commas, for Polish Excel.
+    expect(csv.startsWith('\uFEFF"Interesariusz";"Grupa";"Wpływ"')).toBe(true);
+    expect(csv).toContain(`"'${INJECTION.replace(/"/g, '""')}";"'+48 123`);
+    expect(csv).toContain('"Urząd Gminy";"dostawcy usług";8;7;"Zarządzać blisko"');
+    const english = await (await get(server, board, 'format=csv&table=factors&csv=en')).text();
+    expect(english).toContain('"Miejsce","Czynnik","Ważność"');
+    expect(english).toContain('"Dostępność komunikacyjna",4.5,2');
+    const polish = await (await get(server, board, 'format=csv&table=factors')).text();
+    expect(polish).toContain('"Dostępność komunikacyjna";4,5;2');
+    expect((await get(server, board, 'format=csv&table=factors&csv=de')).status).toBe(400);
     const ideas = await (await get(server, board, 'format=csv&table=ideas')).text();
-    expect(ideas).toContain(`"'@SUM(1+1)*cmd|","'-2+3`);
+    expect(ideas).toContain(`"'@SUM(1+1)*cmd|";"'-2+3`);
     const none = await get(server, board, 'format=csv');
     expect(none.status).toBe(400);
     expect((await none.json()).error).toContain('stakeholders, problemTree, objectivesTree, swot, tows, factors, ideas, votes');
@@ -240,7 +251,8 @@ describe('GET /api/boards/:id/export', () => {
     const zip = await JSZip.loadAsync(fs.readFileSync(out));
     expect(await zipText(zip, /^word\/document\.xml$/)).toContain('Słaba oferta szkół zawodowych');
     const { stdout } = await cli([board.id, '--format', 'csv', '--table', 'factors', '--out', '-']);
-    expect(stdout).toContain('1,"Dostępność komunikacyjna",4.5,2');
+    // The board's language decides the CSV dialect here too (Polish: ; and decimal commas).
+    expect(stdout).toContain('1;"Dostępność komunikacyjna";4,5;2');
     const failed = await cli(['AAAAAAAAAAAAAAAAAAAAAA', '--format', 'pdf']).catch((error: { code: number; stderr: string }) => error);
     expect(failed).toMatchObject({ code: 2 });
     expect((failed as { stderr: string }).stderr).toContain('no board AAAAAAAAAAAAAAAAAAAAAA');

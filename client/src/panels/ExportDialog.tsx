@@ -7,6 +7,8 @@ import type { Editor } from '../editor/editor';
 const FORMATS = ['docx', 'pdf', 'xlsx', 'csv', 'md', 'png', 'svg', 'json'] as const;
 type Format = (typeof FORMATS)[number];
 const CSV_TABLES = ['stakeholders', 'problemTree', 'objectivesTree', 'swot', 'tows', 'factors', 'ideas', 'votes'] as const;
+/** CSV separators: '' leaves it to the board's language (the server's default), else `csv=pl|en`. */
+const CSV_DIALECTS = ['', 'pl', 'en'] as const;
 
 /** The file name the server offered (its UTF-8 form when given), else a plain one. */
 export function downloadName(disposition: string | null, fallback: string): string {
@@ -51,6 +53,7 @@ export function ExportDialog({ editor, boardId, token, onClose }: { editor: Edit
   const [format, setFormat] = useState<Format>('docx');
   const [frameId, setFrameId] = useState('');
   const [table, setTable] = useState<(typeof CSV_TABLES)[number]>('stakeholders');
+  const [csvDialect, setCsvDialect] = useState<(typeof CSV_DIALECTS)[number]>('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const controller = useRef<AbortController | null>(null);
@@ -66,6 +69,7 @@ export function ExportDialog({ editor, boardId, token, onClose }: { editor: Edit
     const query = new URLSearchParams({ format });
     if (frameId) query.set('frame', frameId);
     if (format === 'csv') query.set('table', table);
+    if (format === 'csv' && csvDialect) query.set('csv', csvDialect);
     try {
       const res = await fetch(`/api/boards/${encodeURIComponent(boardId)}/export?${query}`, { headers: { authorization: `Bearer ${token}` }, signal: controller.current.signal });
       if (res.status === 429) throw new Error(t('export.busy'));
@@ -119,6 +123,18 @@ export function ExportDialog({ editor, boardId, token, onClose }: { editor: Edit
             {CSV_TABLES.map((name) => (
               <option key={name} value={name}>
                 {t(`export.tables.${name}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {format === 'csv' && (
+        <label>
+          {t('report.csvDialect')}
+          <select value={csvDialect} onChange={(e) => setCsvDialect(e.target.value as typeof csvDialect)} disabled={busy} data-testid="export-csv-dialect">
+            {CSV_DIALECTS.map((dialect) => (
+              <option key={dialect} value={dialect}>
+                {t(`report.csvDialects.${dialect || 'board'}`)}
               </option>
             ))}
           </select>
