@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Canvas } from '../board/Canvas';
+import { fitMargin, openingView } from '../board/opening-view';
 import { colourFor } from '../board/palette';
 import { usePeers } from '../board/presence';
 import { TextEditor, typingSize } from '../board/TextEditor';
@@ -62,7 +63,7 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
         if (!frame) return;
         const bounds = elementBounds(frame, editor.store.lookup);
         // A wider margin than a plain fit: the frame's title, above its edge, stays clear of the buttons over the canvas.
-        editor.setViewport(editor.fitView(bounds, 80));
+        editor.setViewport(editor.fitView(bounds, fitMargin(editor.screenSize.width)));
         // A new phase: what was picked in the last one lets go (its panels would cover this one), unless the person is typing.
         if (!editor.state.editing) editor.select(editor.selectedElements().filter((e) => intersects(bounds, elementBounds(e, editor.store.lookup))).map((e) => e.id));
       } else {
@@ -82,6 +83,8 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
   // Recomputed only when votes change, so the overlay does not redraw on every render.
   const voteBadges = useMemo(() => badges(control.myVotes, control.state.rounds, round), [control.myVotes, control.state.rounds, round]);
   const fitted = useRef(false);
+  /** The view the board opened at, until the phase has had its say (then false). */
+  const openedAt = useRef<unknown>(null);
   const colour = useMemo(() => colourFor(board.awareness?.clientID ?? name ?? ''), [board.awareness, name]);
 
   useEffect(() => () => editor?.destroy(), [editor]);
@@ -174,10 +177,23 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
   useEffect(() => {
     if (editor && board.synced && !fitted.current) {
       fitted.current = true;
-      if (editor.store.size > 0) editor.zoomToFit();
+      const view = openingView(editor, control.state);
+      if (view) editor.setViewport(view);
       else editor.setViewport({ x: editor.screenSize.width / 2, y: editor.screenSize.height / 2, scale: 1 });
+      openedAt.current = editor.state.viewport;
     }
-  }, [editor, board.synced]);
+  }, [editor, board.synced, control.state]);
+  // The phase arrives over the facilitation channel, often after the board: the board then
+  // opens at the phase's frame instead, unless the person has moved the view meanwhile.
+  const phaseFrame = control.state.currentPhase === null ? null : (control.state.agenda[control.state.currentPhase]?.frameId ?? null);
+  useEffect(() => {
+    if (!editor || !phaseFrame || openedAt.current === null) return;
+    if (editor.state.viewport === openedAt.current) {
+      const view = openingView(editor, control.state);
+      if (view) editor.setViewport(view);
+    }
+    openedAt.current = false;
+  }, [editor, phaseFrame, control.state]);
   useEffect(() => {
     // Remembered once the server has told the role (the link works); again when the title changes.
     const linkRole = asRecentRole(board.role);
@@ -239,8 +255,7 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
   }
   return (
     <BoardLayout editor={editor} onEdit={startEditing} onHelp={openHelp}>
-      <TopBar editor={editor} title={board.title} status={board.status} role={role} me={{ name: name ?? '', colour }} peers={peers} onHelp={openHelp}>
-        <TimerDisplay timer={control.state.timer} clockOffset={control.clockOffset} />
+      <TopBar editor={editor} title={board.title} status={board.status} role={role} me={{ name: name ?? '', colour }} peers={peers} onHelp={openHelp} always={<TimerDisplay timer={control.state.timer} clockOffset={control.clockOffset} />}>
         {token && (
           <button type="button" className="secondary open-history" onClick={() => setHistoryOpen(true)} data-testid="open-history">
             {t('history.open')}
