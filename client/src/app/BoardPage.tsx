@@ -83,8 +83,6 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
   // Recomputed only when votes change, so the overlay does not redraw on every render.
   const voteBadges = useMemo(() => badges(control.myVotes, control.state.rounds, round), [control.myVotes, control.state.rounds, round]);
   const fitted = useRef(false);
-  /** The view the board opened at, until the phase has had its say (then false). */
-  const openedAt = useRef<unknown>(null);
   const colour = useMemo(() => colourFor(board.awareness?.clientID ?? name ?? ''), [board.awareness, name]);
 
   useEffect(() => () => editor?.destroy(), [editor]);
@@ -174,26 +172,23 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
   useEffect(() => {
     if (board.awareness && name) board.awareness.setLocalStateField('user', { name, colour, role: board.role ?? 'participant' });
   }, [board.awareness, name, colour, board.role]);
+  // The board opens at the current phase's frame, which comes over the facilitation channel:
+  // the first fit waits for it (not long: without it the whole board is fitted).
+  const [phaseWaitOver, setPhaseWaitOver] = useState(false);
   useEffect(() => {
-    if (editor && board.synced && !fitted.current) {
+    if (!board.synced || !name) return;
+    const timer = setTimeout(() => setPhaseWaitOver(true), 2000);
+    return () => clearTimeout(timer);
+  }, [board.synced, name]);
+  const canFit = control.stateKnown || phaseWaitOver || !token;
+  useEffect(() => {
+    if (editor && board.synced && canFit && !fitted.current) {
       fitted.current = true;
       const view = openingView(editor, control.state);
       if (view) editor.setViewport(view);
       else editor.setViewport({ x: editor.screenSize.width / 2, y: editor.screenSize.height / 2, scale: 1 });
-      openedAt.current = editor.state.viewport;
     }
-  }, [editor, board.synced, control.state]);
-  // The phase arrives over the facilitation channel, often after the board: the board then
-  // opens at the phase's frame instead, unless the person has moved the view meanwhile.
-  const phaseFrame = control.state.currentPhase === null ? null : (control.state.agenda[control.state.currentPhase]?.frameId ?? null);
-  useEffect(() => {
-    if (!editor || !phaseFrame || openedAt.current === null) return;
-    if (editor.state.viewport === openedAt.current) {
-      const view = openingView(editor, control.state);
-      if (view) editor.setViewport(view);
-    }
-    openedAt.current = false;
-  }, [editor, phaseFrame, control.state]);
+  }, [editor, board.synced, canFit, control.state]);
   useEffect(() => {
     // Remembered once the server has told the role (the link works); again when the title changes.
     const linkRole = asRecentRole(board.role);

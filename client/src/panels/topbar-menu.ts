@@ -48,11 +48,13 @@ export function useBarMenu(folded: boolean, bar: RefObject<HTMLElement | null>, 
   useEffect(() => {
     if (!open) return;
     const outside = (event: PointerEvent) => {
-      if (!bar.current?.contains(event.target as Node)) setOpen(false);
+      const target = event.target as Node;
+      const menu = bar.current?.querySelector('.topbar-menu');
+      if (!menu?.contains(target) && !button.current?.contains(target)) setOpen(false);
     };
     document.addEventListener('pointerdown', outside);
     return () => document.removeEventListener('pointerdown', outside);
-  }, [open, bar]);
+  }, [open, bar, button]);
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key !== 'Escape' || !open) return;
     // The board's own Escape (let go of the selection) is not meant here.
