@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Canvas } from '../board/Canvas';
+import { fitMargin, openingView } from '../board/opening-view';
 import { colourFor } from '../board/palette';
 import { usePeers } from '../board/presence';
 import { TextEditor, typingSize } from '../board/TextEditor';
@@ -63,7 +64,7 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
         if (!frame) return;
         const bounds = elementBounds(frame, editor.store.lookup);
         // A wider margin than a plain fit: the frame's title, above its edge, stays clear of the buttons over the canvas.
-        editor.setViewport(editor.fitView(bounds, 80));
+        editor.setViewport(editor.fitView(bounds, fitMargin(editor.screenSize.width)));
         // A new phase: what was picked in the last one lets go (its panels would cover this one), unless the person is typing.
         if (!editor.state.editing) editor.select(editor.selectedElements().filter((e) => intersects(bounds, elementBounds(e, editor.store.lookup))).map((e) => e.id));
       } else {
@@ -172,13 +173,23 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
   useEffect(() => {
     if (board.awareness && name) board.awareness.setLocalStateField('user', { name, colour, role: board.role ?? 'participant' });
   }, [board.awareness, name, colour, board.role]);
+  // The board opens at the current phase's frame, which comes over the facilitation channel:
+  // the first fit waits for it (not long: without it the whole board is fitted).
+  const [phaseWaitOver, setPhaseWaitOver] = useState(false);
   useEffect(() => {
-    if (editor && board.synced && !fitted.current) {
+    if (!board.synced || !name) return;
+    const timer = setTimeout(() => setPhaseWaitOver(true), 2000);
+    return () => clearTimeout(timer);
+  }, [board.synced, name]);
+  const canFit = control.stateKnown || phaseWaitOver || !token;
+  useEffect(() => {
+    if (editor && board.synced && canFit && !fitted.current) {
       fitted.current = true;
-      if (editor.store.size > 0) editor.zoomToFit();
+      const view = openingView(editor, control.state);
+      if (view) editor.setViewport(view);
       else editor.setViewport({ x: editor.screenSize.width / 2, y: editor.screenSize.height / 2, scale: 1 });
     }
-  }, [editor, board.synced]);
+  }, [editor, board.synced, canFit, control.state]);
   useEffect(() => {
     // Remembered once the server has told the role (the link works); again when the title changes.
     const linkRole = asRecentRole(board.role);
@@ -240,8 +251,7 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
   }
   return (
     <BoardLayout editor={editor} onEdit={startEditing} onHelp={openHelp}>
-      <TopBar editor={editor} title={board.title} status={board.status} role={role} me={{ name: name ?? '', colour }} peers={peers} onHelp={openHelp}>
-        <TimerDisplay timer={control.state.timer} clockOffset={control.clockOffset} />
+      <TopBar editor={editor} title={board.title} status={board.status} role={role} me={{ name: name ?? '', colour }} peers={peers} onHelp={openHelp} always={<TimerDisplay timer={control.state.timer} clockOffset={control.clockOffset} />}>
         {token && (
           <button type="button" className="secondary open-history" onClick={() => setHistoryOpen(true)} data-testid="open-history">
             {t('history.open')}

@@ -208,6 +208,11 @@ export function Canvas({ editor, awareness, onStartEditing, badges = NO_BADGES, 
   };
 
   const onPointerDown = (e: ReactPointerEvent) => {
+    // A finger's tap is followed by emulated mouse events at the same spot; their mousedown
+    // moved the focus to the canvas and closed the editor a tap had just opened (the view
+    // zooms in to the new note, so the spot is no longer on its text box). Cancelling the
+    // pointerdown stops them; the focus is set here anyway.
+    if (e.pointerType !== 'mouse') e.preventDefault();
     container.current!.focus();
     container.current!.setPointerCapture(e.pointerId);
     const p = info(e);

@@ -13,6 +13,8 @@ export interface Reaction {
 
 export interface ControlApi {
   connected: boolean;
+  /** Whether the server's facilitation state has arrived at least once (before it, `state` is the empty initial one). */
+  stateKnown: boolean;
   state: ControlState;
   /** Server time minus local time, to show one clock to everyone. */
   clockOffset: number;
@@ -39,6 +41,7 @@ export interface ControlHandlers {
 /** The facilitation channel: socket.io with the board token; state, people and effects. */
 export function useControl(boardId: string, token: string | null, name: string | null, handlers: ControlHandlers): ControlApi {
   const [connected, setConnected] = useState(false);
+  const [stateKnown, setStateKnown] = useState(false);
   const [state, setState] = useState<ControlState>(initialControlState);
   const [clockOffset, setClockOffset] = useState(0);
   const [people, setPeople] = useState<Person[]>([]);
@@ -62,6 +65,7 @@ export function useControl(boardId: string, token: string | null, name: string |
     socket.on('disconnect', () => setConnected(false));
     socket.on(EVENTS.state, ({ state: next, serverNow }: { state: ControlState; serverNow: number }) => {
       setState(next);
+      setStateKnown(true);
       setClockOffset(serverNow - Date.now());
       const open = next.rounds.at(-1);
       if (!open?.open) setMyVotes(null);
@@ -101,5 +105,5 @@ export function useControl(boardId: string, token: string | null, name: string |
     }
   }, []);
 
-  return { connected, state, clockOffset, people, role, me, myVotes, drafts, reactions, myRatings, removed, send };
+  return { connected, stateKnown, state, clockOffset, people, role, me, myVotes, drafts, reactions, myRatings, removed, send };
 }

@@ -42,7 +42,10 @@ export function useCoversCanvasLeft(editor: Editor, element: RefObject<HTMLEleme
     if (!active || !panel) return;
     const measure = () => {
       const canvas = canvasBox();
-      editor.coveredLeft = canvas ? Math.max(0, panel.getBoundingClientRect().right - canvas.left) : 0;
+      const box = panel.getBoundingClientRect();
+      // A bottom sheet on a phone lies below the canvas, not over its left part.
+      const beside = canvas !== undefined && box.top < canvas.bottom - 1 && box.bottom > canvas.top + 1;
+      editor.coveredLeft = canvas && beside ? Math.max(0, box.right - canvas.left) : 0;
     };
     measure();
     const observer = new ResizeObserver(measure);

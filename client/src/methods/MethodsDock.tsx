@@ -13,6 +13,7 @@ import { TEMPLATE_LABELS } from '../../../shared/templates/labels';
 import { emptyFrame, stakeholderMap } from '../../../shared/templates/methods';
 import { own } from '../../../shared/schema/records';
 import type { Editor } from '../editor/editor';
+import { useTouch } from '../app/media';
 import { useCoversCanvasLeft, useEditorState, useElementsDerived } from '../editor/hooks';
 import { cardsIn, frameWithMethod } from './boardQueries';
 import { CardDetails } from './CardDetails';
@@ -48,6 +49,7 @@ const sameFrames = (a: MethodFrames, b: MethodFrames) => a.map === b.map && a.fa
 export function MethodsDock({ editor, role, boardId, token, state, myRatings, send }: Props) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
+  const touch = useTouch();
   const [table, setTable] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const selection = useEditorState(editor, (s) => s.selection);
@@ -153,7 +155,7 @@ export function MethodsDock({ editor, role, boardId, token, state, myRatings, se
                   </div>
                 )}
                 {facilitator && token && <ImportButton boardId={boardId} token={token} />}
-                {role === 'participant' && <p className="muted small">{t('stakeholders.howTo')}</p>}
+                {role === 'participant' && <p className="muted small">{t(touch ? 'phone.stakeholdersHowTo' : 'stakeholders.howTo')}</p>}
               </>
             ) : facilitator ? (
               <button type="button" onClick={() => addFrame('stakeholders')} data-testid="add-stakeholder-map">

@@ -58,10 +58,12 @@ export function RatingForm({ elementId, type, mine, count, revealed = false, sen
             <span>
               {t(axisLabel(type, axis))} ({range.min}–{range.max})
             </span>
+            {/* Text with a decimal keypad, not type=number: a Polish phone's keypad has a comma,
+                which a number field throws away ("6,5" arrived as an error). */}
             <input
-              type="number"
+              type="text"
               inputMode="decimal"
-              step={type === 'stakeholder' ? 0.5 : 1}
+              autoComplete="off"
               value={values[axis] ?? ''}
               onChange={(e) => setValues((v) => ({ ...v, [axis]: e.target.value }))}
               data-testid={`rate-${axis}`}

@@ -1,14 +1,18 @@
 import { useTranslation } from 'react-i18next';
 import { SHORTCUTS } from '../board/shortcuts';
 import { TREE_SHORTCUTS } from '../methods/tree/tree-shortcuts';
+import { useTouch } from '../app/media';
 import { Modal } from './Modal';
+import { TouchHelp } from './TouchHelp';
 
 /** Every keyboard shortcut, from the same table that handles them. */
 export function HelpPanel({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
+  const touch = useTouch();
   return (
     <Modal onClose={onClose} labelledBy="help-title" testId="help-panel">
-      <h2 id="help-title">{t('help.title')}</h2>
+      <h2 id="help-title">{t(touch ? 'phone.help.title' : 'help.title')}</h2>
+      {touch && <TouchHelp />}
       <table className="shortcuts">
         <tbody>
           {SHORTCUTS.map((s) => (

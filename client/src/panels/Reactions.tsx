@@ -11,7 +11,7 @@ export function ReactionsBar({ canAct, handUp, reactions, send }: { canAct: bool
       {canAct && (
         <div className="reactions-bar" role="group" aria-label={t('control.reactions')}>
           <button type="button" className={handUp ? 'hand active' : 'hand'} aria-pressed={handUp} onClick={() => void send({ type: 'hand.raise', up: !handUp })} data-testid="raise-hand">
-            ✋ {handUp ? t('control.lowerHand') : t('control.raiseHand')}
+            ✋ <span className="hand-label">{handUp ? t('control.lowerHand') : t('control.raiseHand')}</span>
           </button>
           {REACTIONS.map((emoji) => (
             <button key={emoji} type="button" className="emoji" aria-label={emoji} onClick={() => void send({ type: 'reaction', emoji })}>

@@ -1,6 +1,7 @@
 import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VoteRound } from '../../../shared/protocol/state';
+import { useTouch } from '../app/media';
 
 export interface VoteBarProps {
   round: VoteRound;
@@ -25,6 +26,8 @@ function keepActivationKeys(event: KeyboardEvent): void {
 /** The open round, the votes left, and how to cast or take back a vote by tap, click or keyboard. */
 export function VoteBar({ round, used, canVote, retracting, onRetracting, onVoteSelected }: VoteBarProps) {
   const { t } = useTranslation();
+  // On a touch screen the hint speaks of taps only.
+  const hints = useTouch() ? 'phone.vote' : 'control.vote';
   if (!canVote) {
     return (
       <div className="vote-bar" role="status" data-testid="vote-bar">
@@ -34,8 +37,8 @@ export function VoteBar({ round, used, canVote, retracting, onRetracting, onVote
   }
   return (
     <div className="vote-bar" data-testid="vote-bar">
-      <span role="status">🗳 {t(retracting ? 'control.vote.barRetract' : 'control.vote.bar', { title: round.title, left: Math.max(0, round.votesPerPerson - used) })}</span>
-      <span className="vote-bar-actions" role="group" aria-label={t('control.vote.mode')} onKeyDown={keepActivationKeys}>
+      <span role="status">🗳 {t(retracting ? `${hints}.barRetract` : `${hints}.bar`, { title: round.title, left: Math.max(0, round.votesPerPerson - used) })}</span>
+      <span className="vote-bar-actions" role="group" aria-label={t(`${hints}.mode`)} onKeyDown={keepActivationKeys}>
         <button type="button" aria-pressed={!retracting} onClick={() => onRetracting(false)}>
           {t('control.vote.castMode')}
         </button>

@@ -15,6 +15,7 @@ const PATHS: Record<string, string> = {
   help: 'M9.5 9a2.5 2.5 0 115 0c0 1.5-2.5 2-2.5 4 M12 17h.01 M12 3a9 9 0 100 18 9 9 0 000-18z',
   plus: 'M12 5v14 M5 12h14',
   minus: 'M5 12h14',
+  menu: 'M4 6h16 M4 12h16 M4 18h16',
   trash: 'M4 7h16 M10 11v6 M14 11v6 M6 7l1 13h10l1-13 M9 7V4h6v3',
 };
 

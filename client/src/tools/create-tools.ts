@@ -2,7 +2,7 @@ import { rectFromPoints, type Point } from '../../../shared/geometry/rect';
 import type { NewElement } from '../../../shared/ops/elements';
 import { ELEMENT_DEFINITIONS } from '../../../shared/schema/elements';
 import { reparent } from './select-tool';
-import { DRAG_THRESHOLD, travelled, type PointerInfo, type Tool, type ToolContext } from './types';
+import { DRAG_THRESHOLD, dragThreshold, travelled, type PointerInfo, type Tool, type ToolContext } from './types';
 
 type ShapeType = 'rect' | 'ellipse' | 'frame' | 'note' | 'text';
 
@@ -25,7 +25,7 @@ export class ShapeTool implements Tool {
   }
 
   move(ctx: ToolContext, p: PointerInfo): void {
-    if (!this.start || travelled(this.start.screen, p.screen) < DRAG_THRESHOLD) return;
+    if (!this.start || travelled(this.start.screen, p.screen) < dragThreshold(p.pointerType)) return;
     ctx.setPreview({ kind: 'shape', type: this.type, rect: rectFromPoints(this.start.board, p.board) });
   }
 
@@ -36,7 +36,7 @@ export class ShapeTool implements Tool {
     if (!start) return;
     const { editor } = ctx;
     const defaults = ELEMENT_DEFINITIONS[this.type].defaults as { w: number; h: number };
-    const dragged = travelled(start.screen, p.screen) >= DRAG_THRESHOLD;
+    const dragged = travelled(start.screen, p.screen) >= dragThreshold(p.pointerType);
     const rect = dragged ? rectFromPoints(start.board, p.board) : { x: start.board.x - defaults.w / 2, y: start.board.y - defaults.h / 2, w: defaults.w, h: defaults.h };
     if (this.type === 'note') {
       // In private brainstorming a new note stays with its author until the reveal.

@@ -3,7 +3,7 @@ import { containsRect, rectFromPoints, type Point, type Rect } from '../../../sh
 import { mapRect, resizeRect, type Handle } from '../../../shared/geometry/resize';
 import type { Element } from '../../../shared/schema/elements';
 import { putIntoFrame } from '../../../shared/ops/elements';
-import { DRAG_THRESHOLD, travelled, type PointerInfo, type Tool, type ToolContext } from './types';
+import { dragThreshold, travelled, type PointerInfo, type Tool, type ToolContext } from './types';
 
 type State =
   | { name: 'idle' }
@@ -55,7 +55,7 @@ export class SelectTool implements Tool {
     const { editor } = ctx;
     switch (s.name) {
       case 'pointing-element':
-        if (travelled(s.start.screen, p.screen) < DRAG_THRESHOLD || editor.state.readOnly) return;
+        if (travelled(s.start.screen, p.screen) < dragThreshold(p.pointerType) || editor.state.readOnly) return;
         editor.beginGesture();
         editor.lift(editor.state.selection);
         this.s = { name: 'dragging', last: s.start.board, pending: { x: 0, y: 0 }, written: -Infinity };
@@ -70,7 +70,7 @@ export class SelectTool implements Tool {
         return;
       }
       case 'pointing-canvas':
-        if (travelled(s.start.screen, p.screen) < DRAG_THRESHOLD) return;
+        if (travelled(s.start.screen, p.screen) < dragThreshold(p.pointerType)) return;
         this.s = { name: 'marquee', start: s.start.board, additive: s.additive, base: editor.state.selection };
         return this.move(ctx, p);
       case 'marquee': {

@@ -44,6 +44,14 @@ export interface Tool {
 /** Screen pixels a pointer must travel before a press becomes a drag. */
 export const DRAG_THRESHOLD = 3;
 
+/**
+ * The same for this kind of pointer: a finger rolls several pixels during a tap, which with
+ * the mouse's 3 px made a tap with the note tool draw a 16 px note, and a tap on a note move it.
+ */
+export function dragThreshold(pointerType: string): number {
+  return pointerType === 'touch' ? 10 : pointerType === 'pen' ? 6 : DRAG_THRESHOLD;
+}
+
 export function travelled(a: Point, b: Point): number {
   return Math.hypot(a.x - b.x, a.y - b.y);
 }
