@@ -217,7 +217,7 @@ describe.skipIf(browserUnavailable() !== null)('the board by keyboard alone', ()
     const browser = await launchBrowser();
     const context = await browser.newContext({ locale: 'pl-PL', viewport: { width: 1400, height: 900 } });
     const page = await openBoard(context, board.links.facilitator, 'Ewa');
-    const go = page.locator('[data-testid^="phase-"]:not([data-testid^="phase-preview"])');
+    const go = page.locator('button[data-testid^="phase-"]:not([data-testid^="phase-preview"]):not([data-testid^="phase-instruction"])');
     await expect.poll(() => go.count()).toBe(7);
     const names = await go.evaluateAll((buttons) => buttons.map((b) => ({ text: b.textContent?.trim(), label: b.getAttribute('aria-label') })));
     expect(new Set(names.map((n) => n.label)).size).toBe(7);

@@ -8,7 +8,8 @@ import type { ControlState } from '../../../shared/protocol/state';
  */
 export function PhaseBanner({ state }: { state: ControlState }) {
   const { t } = useTranslation();
-  const [open, setOpen] = useState(true);
+  // On a phone the instruction starts folded: the board needs the height more.
+  const [open, setOpen] = useState(() => typeof matchMedia !== 'function' || !matchMedia('(max-width: 600px)').matches);
   const index = state.currentPhase;
   const phase = index === null ? undefined : state.agenda[index];
   if (!phase || index === null) return null;
