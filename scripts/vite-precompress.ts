@@ -1,3 +1,5 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import type { Plugin } from 'vite';
@@ -20,19 +22,23 @@ export function precompress(): Plugin {
     name: 'warsztat:precompress',
     apply: 'build',
     enforce: 'post',
-    async generateBundle(_options, bundle) {
+    // After the files are written: by then every plugin has finished with the code (Vite
+    // fills in its preload lists late), so the copies are of exactly what is served.
+    async writeBundle(options, bundle) {
+      const dir = options.dir ?? '.';
       const jobs: Promise<void>[] = [];
-      for (const [fileName, output] of Object.entries(bundle)) {
-        if (!TEXT.test(fileName)) continue;
-        const source = output.type === 'chunk' ? Buffer.from(output.code) : Buffer.from(output.source);
+      for (const fileName of Object.keys(bundle)) {
         // index.html and idea.html are filled in by the server per request (lang, the form's title).
-        if (source.length < MIN_BYTES || fileName.endsWith('.html')) continue;
+        if (!TEXT.test(fileName) || fileName.endsWith('.html')) continue;
+        const file = path.join(dir, fileName);
         jobs.push(
-          brotli(source, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: source.length } }).then((data) => {
-            this.emitFile({ type: 'asset', fileName: `${fileName}.br`, source: data });
-          }),
-          gzip(source, { level: 9 }).then((data) => {
-            this.emitFile({ type: 'asset', fileName: `${fileName}.gz`, source: data });
+          fs.readFile(file).then(async (source) => {
+            if (source.length < MIN_BYTES) return;
+            const [br, gz] = await Promise.all([
+              brotli(source, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: source.length } }),
+              gzip(source, { level: 9 }),
+            ]);
+            await Promise.all([fs.writeFile(`${file}.br`, br), fs.writeFile(`${file}.gz`, gz)]);
           }),
         );
       }

@@ -36,7 +36,7 @@ export function preloadInterface(moduleSuffix = '/app/mount.tsx'): Plugin {
         };
         visit(target);
         const tags: HtmlTagDescriptor[] = [
-          ...[...styles].map((href) => ({ tag: 'link', attrs: { rel: 'preload', as: 'style', href: `/${href}` }, injectTo: 'head' as const })),
+          ...[...styles].map((href) => ({ tag: 'link', attrs: { rel: 'preload', as: 'style', crossorigin: true, href: `/${href}` }, injectTo: 'head' as const })),
           ...[...scripts].map((href) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `/${href}` }, injectTo: 'head' as const })),
         ];
         return tags;
