@@ -1,12 +1,25 @@
+import path from 'node:path';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fastVarString } from './scripts/vite-fast-var-string';
+import { precompress } from './scripts/vite-precompress';
+import { preloadInterface } from './scripts/vite-preload-interface';
 
-/** The client lives in client/; the server serves dist/client in production. */
+/**
+ * The client lives in client/; the server serves dist/client in production. Two pages: the
+ * app (index.html) and the residents' idea form (idea.html), which loads none of the board.
+ * Source maps are left out unless WARSZTAT_SOURCEMAP=1: published, they hand out the whole
+ * source and weigh four times the code.
+ */
 export default defineConfig({
   root: 'client',
-  plugins: [react(), fastVarString()],
-  build: { outDir: '../dist/client', emptyOutDir: true, sourcemap: true },
+  plugins: [react(), fastVarString(), preloadInterface(), precompress()],
+  build: {
+    outDir: '../dist/client',
+    emptyOutDir: true,
+    sourcemap: process.env.WARSZTAT_SOURCEMAP === '1',
+    rolldownOptions: { input: { index: path.resolve(import.meta.dirname, 'client/index.html'), idea: path.resolve(import.meta.dirname, 'client/idea.html') } },
+  },
   server: {
     port: 5173,
     proxy: {

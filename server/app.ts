@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import compression from 'compression';
 import express from 'express';
 import { BoardService } from './boards';
 import { attachFacilitationTransport, type FacilitationTransport } from './facilitation/transport';
@@ -9,7 +10,7 @@ import { requireAdmin } from './http/auth';
 import { boardCreationLimit } from './http/creation-limit';
 import { securityHeaders } from './http/security';
 import { backupRoutes } from './http/backup';
-import { boardRoutes } from './http/boards';
+import { boardRoutes, LISTEN_HOST_SETTING } from './http/boards';
 import { personalLinkRoutes } from './http/personal-links';
 import { closeRevokedHere, PersonalLinkService } from './personal-links';
 import { versionRoutes } from './http/versions';
@@ -87,10 +88,15 @@ export function createWarsztat(config: Config, options: { store?: BoardStore; lo
     maxConnectionsPerBoard: config.MAX_CONNECTIONS_PER_BOARD,
   });
 
+  const inbox = new IdeaInbox(store, rooms, config.MAX_DOC_BYTES);
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  app.set(LISTEN_HOST_SETTING, config.HOST);
   app.use(securityHeaders(config.PUBLIC_URL));
+  // Every text response compressed (gzip or brotli, as the browser accepts); built assets
+  // arrive precompressed (server/http/static.ts) and pass through untouched.
+  app.use(compression());
   app.post(
     ['/api/boards', '/api/boards/import'],
     boardCreationLimit({ limit: config.BOARD_CREATE_LIMIT, windowMs: config.BOARD_CREATE_WINDOW_MS, adminToken: config.ADMIN_TOKEN, log }),
@@ -130,7 +136,7 @@ export function createWarsztat(config: Config, options: { store?: BoardStore; lo
     '/api',
     ideaRoutes({
       store,
-      inbox: new IdeaInbox(store, rooms, config.MAX_DOC_BYTES),
+      inbox,
       adminToken: config.ADMIN_TOKEN,
       publicUrl: config.PUBLIC_URL,
       submissions: { burst: config.IDEAS_BURST, perMinute: config.IDEAS_PER_MINUTE },
@@ -140,7 +146,7 @@ export function createWarsztat(config: Config, options: { store?: BoardStore; lo
   const exportThread = new ExportThread();
   app.use('/api', exportRoutes({ store, rooms, adminToken: config.ADMIN_TOKEN, thread: exportThread }));
   app.use('/api', notFoundJson);
-  app.use(clientRoutes(config.CLIENT_DIR));
+  app.use(clientRoutes({ clientDir: config.CLIENT_DIR, store, inbox }));
   app.use(errorHandler(log));
 
   const server = http.createServer(app);

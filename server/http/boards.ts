@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { Router, type Request } from 'express';
 import { z } from 'zod';
 import { boardTitleSchema, localeSchema } from '../../shared/schema/doc';
@@ -8,6 +9,7 @@ import { ROLES } from '../storage/types';
 import { BOARD_ID_PATTERN } from '../tokens';
 import { requireAdmin, requireBoardGrant, requireBoardRole } from './auth';
 import { HttpError, parseOr400 } from './errors';
+import { firstNetworkAddress, linkOrigin, listensEverywhere } from '../../shared/protocol/link-origin';
 
 const createBody = z.object({
   title: boardTitleSchema,
@@ -29,9 +31,13 @@ export function boardLink(base: string, boardId: string, token: string): string 
   return `${base}/b/${encodeURIComponent(boardId)}#token=${encodeURIComponent(token)}`;
 }
 
+/** The app setting that holds the server's HOST (app.ts), read by baseUrl. */
+export const LISTEN_HOST_SETTING = 'warsztat listen host';
+
+/** Where handed-out links point (shared/protocol/link-origin.ts): PUBLIC_URL, or this request's host, or this machine's network address. */
 export function baseUrl(req: Request, publicUrl: string | undefined): string {
-  if (publicUrl) return publicUrl.replace(/\/+$/, '');
-  return `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+  const listenHost = String(req.app.get(LISTEN_HOST_SETTING) ?? '127.0.0.1');
+  return linkOrigin({ publicUrl, protocol: req.protocol, requestHost: req.get('host'), listenHost, networkAddress: listensEverywhere(listenHost) ? firstNetworkAddress(os.networkInterfaces()) : null });
 }
 
 export function boardIdOf(req: Request): string {
@@ -68,7 +74,8 @@ export function boardRoutes({ store, boards, adminToken, publicUrl }: BoardRoute
     if (!board) throw new HttpError(404, 'no such board');
     const readOnly = await boards.readOnly(id);
     // A personal link names its holder: the board page offers that name to join with.
-    res.json({ ...board, role: grant.role, ...(grant.personalLink ? { personName: grant.personalLink.name } : {}), ...(readOnly ? { readOnly } : {}) });
+    // linkBase: where links handed out now point (the share panel re-bases links it kept from before a change of HOST or PUBLIC_URL).
+    res.json({ ...board, role: grant.role, linkBase: baseUrl(req, publicUrl), ...(grant.personalLink ? { personName: grant.personalLink.name } : {}), ...(readOnly ? { readOnly } : {}) });
   });
 
   router.patch('/boards/:id', async (req, res) => {

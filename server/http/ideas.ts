@@ -6,6 +6,7 @@ import { InboxFullError, type IdeaInbox } from '../ideas/inbox';
 import type { BoardStore } from '../storage/types';
 import { BOARD_ID_PATTERN } from '../tokens';
 import { requireBoardRole } from './auth';
+import { baseUrl } from './boards';
 import { HttpError, parseOr400 } from './errors';
 
 export interface IdeaRoutesDeps {
@@ -67,7 +68,7 @@ class AddressLimiter {
 export function ideaRoutes({ store, inbox, adminToken, publicUrl, submissions }: IdeaRoutesDeps): Router {
   const router = Router();
   const limiter = new AddressLimiter(submissions.burst, submissions.perMinute);
-  const base = (req: Request) => (publicUrl ? publicUrl.replace(/\/+$/, '') : `${req.protocol}://${req.get('host') ?? 'localhost'}`);
+  const base = (req: Request) => baseUrl(req, publicUrl);
 
   async function openForm(req: Request): Promise<{ boardId: string; key: string }> {
     const boardId = boardIdOf(req);

@@ -1,7 +1,6 @@
 import { routeOf, type Route } from '../../../shared/protocol/routes';
 import { useEffect, useState } from 'react';
 import { BoardPage } from './BoardPage';
-import { IdeaFormPage } from './IdeaFormPage';
 import { Lobby } from './Lobby';
 
 function parseRoute(): Route {
@@ -19,6 +18,7 @@ export function App() {
       window.removeEventListener('hashchange', update);
     };
   }, []);
-  if (route.page === 'idea') return <IdeaFormPage boardId={route.boardId} formKey={route.formKey} />;
+  // The idea form is a page of its own (idea.html, client/src/idea); main.tsx starts it.
+  if (route.page === 'idea') return null;
   return route.page === 'board' ? <BoardPage boardId={route.boardId} token={route.token} /> : <Lobby />;
 }

@@ -13,13 +13,11 @@ import { openRound, type ControlState } from '../../../shared/protocol/state';
 import { exclusionOf } from '../../../shared/protocol/personal-links';
 import { elementBounds } from '../../../shared/geometry/elements';
 import { readableViewport } from '../../../shared/geometry/viewport';
-import { FacilitatorPanel } from '../panels/FacilitatorPanel';
 import { ReactionsBar } from '../panels/Reactions';
 import { TimerDisplay } from '../panels/TimerDisplay';
 import { PhaseBanner } from '../panels/PhaseBanner';
 import { VoteBar } from '../panels/VoteBar';
-import { DraftEditor } from '../panels/DraftEditor';
-import { ExportButton, ExportDialog } from '../panels/ExportDialog';
+import { ExportButton } from '../panels/ExportButton';
 import { intersects } from '../../../shared/geometry/rect';
 import type { Role } from '../../../shared/protocol/state';
 import { canVoteOn, isLockedAreaFor, isLockedFor, privateFrameAt } from '../../../shared/rules/areas';
@@ -27,8 +25,6 @@ import { ELEMENT_DEFINITIONS } from '../../../shared/schema/elements';
 import type { Draft } from '../../../shared/protocol/state';
 import { draftFits } from '../../../shared/facilitation/drafts';
 import { LIMITS } from '../../../shared/schema/limits';
-import { HelpPanel } from '../panels/HelpPanel';
-import { HistoryPanel } from '../history/HistoryPanel';
 import { NAME_KEY, NamePrompt } from '../panels/NamePrompt';
 import { Notice } from '../panels/Notice';
 import { Toolbar } from '../panels/Toolbar';
@@ -36,10 +32,7 @@ import { TopBar } from '../panels/TopBar';
 import { asRecentRole, rememberBoard } from '../sync/recent';
 import { useBoard } from '../sync/useBoard';
 import { watchStorageFull } from '../sync/storage-full';
-import { MethodsPanel } from '../methods/MethodsPanel';
-import { OutlinePanel } from '../methods/outline/OutlinePanel';
-import { TreeToolbar } from '../methods/tree/TreeToolbar';
-import { MethodsDock } from '../methods/MethodsDock';
+import { DraftEditor, ExportDialog, FacilitatorPanel, HelpPanel, HistoryPanel, MethodsDock, MethodsPanel, OutlinePanel, prefetchPanels, TreeToolbar } from './lazy-panels';
 import { useMethodRules } from '../methods/useMethodRules';
 
 /** The board: canvas, tools, people and in-place editing, live with everyone on the link. */
@@ -185,6 +178,7 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
   useEffect(() => {
     if (editor && board.synced && canFit && !fitted.current) {
       fitted.current = true;
+      prefetchPanels();
       const view = openingView(editor, control.state);
       if (view) editor.setViewport(view);
       else editor.setViewport({ x: editor.screenSize.width / 2, y: editor.screenSize.height / 2, scale: 1 });

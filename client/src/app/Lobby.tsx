@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { recentBoards, rememberBoard } from '../sync/recent';
 import { LanguageSwitch } from './LanguageSwitch';
 import { rememberLinks } from '../panels/SharePanel';
+import { CopyButton } from '../panels/CopyButton';
+import { LocalLinkWarning } from '../panels/LocalLinkWarning';
 import { ImportBoard } from '../history/ImportBoard';
 import { JoinBoard } from './JoinBoard';
 import { RecentBoards } from './RecentBoards';
@@ -26,7 +28,6 @@ export function Lobby() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [created, setCreated] = useState<Created | null>(null);
-  const [copied, setCopied] = useState<Role | null>(null);
   const [recent, setRecent] = useState(recentBoards);
 
   const create = async (event: FormEvent) => {
@@ -51,12 +52,6 @@ export function Lobby() {
     } finally {
       setBusy(false);
     }
-  };
-
-  const copy = async (role: Role) => {
-    if (!created) return;
-    await navigator.clipboard?.writeText(created.links[role]).catch(() => undefined);
-    setCopied(role);
   };
 
   return (
@@ -102,14 +97,13 @@ export function Lobby() {
         {created && (
           <div className="links" data-testid="created-links">
             <p>{t('lobby.created', { title: created.title })}</p>
+            <LocalLinkWarning link={created.links.participant} />
             <ul>
               {ROLES.map((role) => (
                 <li key={role}>
                   <strong>{t(`lobby.role.${role}`)}</strong>
                   <input readOnly value={created.links[role]} onFocus={(e) => e.target.select()} data-testid={`link-${role}`} />
-                  <button type="button" onClick={() => void copy(role)}>
-                    {copied === role ? t('lobby.copied') : t('lobby.copy')}
-                  </button>
+                  <CopyButton text={created.links[role]} label={`${t('lobby.copy')}: ${t(`lobby.role.${role}`)}`} field={() => document.querySelector<HTMLInputElement>(`[data-testid="link-${role}"]`)} />
                   <a href={created.links[role]}>{t('lobby.open')}</a>
                 </li>
               ))}

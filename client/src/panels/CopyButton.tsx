@@ -1,48 +1,43 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { copyText, manualCopyHint, type CopyOutcome } from './copy-text';
 
-/** Copies through a hidden field where the clipboard API is missing or refused (plain http, old browsers). */
-function copyByCommand(text: string): boolean {
-  const field = document.createElement('textarea');
-  field.value = text;
-  field.setAttribute('readonly', '');
-  field.style.position = 'fixed';
-  field.style.opacity = '0';
-  document.body.appendChild(field);
-  field.select();
-  try {
-    return document.execCommand('copy');
-  } finally {
-    field.remove();
-  }
-}
-
-/** A "Copy" button; "Copied" is announced beside it, so the button's name stays what it shows. */
-export function CopyButton({ text, label }: { text: string; label: string }) {
+/**
+ * A "Copy" button; the outcome is announced beside it, so the button's name stays what it
+ * shows. When nothing could be copied (no Clipboard API on plain http and the copy command
+ * refused) the link is selected instead (in `field`, or in a field shown for it here) and
+ * the status says how to copy it by hand.
+ */
+export function CopyButton({ text, label, field }: { text: string; label: string; field?: () => HTMLInputElement | null }) {
   const { t } = useTranslation();
-  const [copied, setCopied] = useState(false);
+  const [outcome, setOutcome] = useState<CopyOutcome | null>(null);
+  const [revealed, setRevealed] = useState(false);
+  const own = useRef<HTMLInputElement>(null);
   useEffect(() => {
-    if (!copied) return;
-    const timer = setTimeout(() => setCopied(false), 2500);
+    if (outcome !== 'copied') return;
+    const timer = setTimeout(() => setOutcome(null), 2500);
     return () => clearTimeout(timer);
-  }, [copied]);
-  const copy = async () => {
-    let done = false;
-    try {
-      await navigator.clipboard.writeText(text);
-      done = true;
-    } catch {
-      done = copyByCommand(text);
+  }, [outcome]);
+  useEffect(() => {
+    if (revealed && own.current) {
+      own.current.focus();
+      own.current.select();
     }
-    setCopied(done);
+  }, [revealed, outcome]);
+  const copy = async () => {
+    const target = field?.() ?? null;
+    const result = await copyText(text, target);
+    if (result === 'selected' && !target) setRevealed(true);
+    setOutcome(result);
   };
   return (
     <span className="copy-button">
       <button type="button" className="secondary" onClick={() => void copy()} aria-label={label} data-testid="copy-link">
         {t('control.share.personal.copy')}
       </button>
-      <span role="status" className="copy-status">
-        {copied ? t('control.share.personal.copied') : ''}
+      {revealed && <input ref={own} readOnly value={text} aria-label={label} onFocus={(e) => e.target.select()} data-testid="copy-fallback-field" />}
+      <span role="status" className="copy-status" data-testid="copy-status">
+        {outcome === 'copied' ? t('control.share.personal.copied') : outcome === 'selected' ? t(`share.copy.selected.${manualCopyHint()}`) : ''}
       </span>
     </span>
   );

@@ -1,5 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { rebaseLink } from '../../../shared/protocol/link-origin';
+import { CopyButton } from './CopyButton';
+import { LocalLinkWarning } from './LocalLinkWarning';
+import './share.css';
 import { PersonalLinks } from './PersonalLinks';
 import { qrDataUrl } from './qr';
 
@@ -37,8 +41,25 @@ function knownLinks(boardId: string): Partial<Record<LinkRole, string>> {
  */
 export function SharePanel({ boardId, token, version = 0 }: { boardId: string; token: string; version?: number }) {
   const { t } = useTranslation();
-  const [links, setLinks] = useState(() => knownLinks(boardId));
+  const [kept, setLinks] = useState(() => knownLinks(boardId));
   useEffect(() => setLinks(knownLinks(boardId)), [boardId, version]);
+  // Where the server hands out links now: links kept from before a restart with another
+  // HOST or PUBLIC_URL are shown at the new address (same token).
+  const [linkBase, setLinkBase] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    fetch(`/api/boards/${encodeURIComponent(boardId)}`, { headers: { authorization: `Bearer ${token}` } })
+      .then((res) => (res.ok ? (res.json() as Promise<{ linkBase?: string }>) : ({} as { linkBase?: string })))
+      .then((body) => live && body.linkBase && setLinkBase(body.linkBase))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [boardId, token]);
+  const links = useMemo(() => {
+    if (!linkBase) return kept;
+    return Object.fromEntries(Object.entries(kept).map(([role, link]) => [role, link && rebaseLink(link, linkBase)])) as typeof kept;
+  }, [kept, linkBase]);
   const [qr, setQr] = useState<string | null>(null);
   const [busy, setBusy] = useState<LinkRole | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -69,16 +90,23 @@ export function SharePanel({ boardId, token, version = 0 }: { boardId: string; t
   return (
     <section className="panel-section">
       <h3>{t('control.share.title')}</h3>
+      <LocalLinkWarning link={links.participant ?? links.observer} />
       {(['participant', 'observer'] as const).map((role) => (
         <div key={role} className="share-row">
           <strong>{t(`lobby.role.${role}`)}</strong>
           {links[role] ? <input readOnly value={links[role]} onFocus={(e) => e.target.select()} data-testid={`share-${role}`} /> : <span className="muted">{t('control.share.unknown')}</span>}
+          {links[role] && <CopyButton text={links[role]} label={`${t('control.share.personal.copy')}: ${t(`lobby.role.${role}`)}`} field={() => document.querySelector<HTMLInputElement>(`[data-testid="share-${role}"]`)} />}
           <button type="button" className="secondary" disabled={busy !== null} onClick={() => void rotate(role)}>
             {busy === role && <span className="spinner" aria-hidden="true" />} {t('control.share.rotate')}
           </button>
         </div>
       ))}
-      {qr && <img className="qr" src={qr} alt={t('control.share.qr')} data-testid="share-qr" />}
+      {qr && (
+        <figure className="share-qr">
+          <img className="qr" src={qr} alt={t('control.share.qr')} data-testid="share-qr" />
+          <figcaption className="muted small">{t('share.qrHint')}</figcaption>
+        </figure>
+      )}
       {error && <p className="error">{error}</p>}
       <PersonalLinks boardId={boardId} token={token} version={version} />
     </section>

@@ -2,13 +2,13 @@ import { z } from 'zod';
 import { baseElementShape, boundedText, type ElementDefinition } from '../element-base';
 import { LIMITS } from '../limits';
 import { legacyToV1 } from '../legacy-migration';
+import { IDEA_LIMITS } from './idea-limits';
 
 /** Where the facilitator has put a resident's idea. */
 export const IDEA_STATUSES = ['new', 'accepted', 'merged', 'rejected'] as const;
 export type IdeaStatus = (typeof IDEA_STATUSES)[number];
 
-/** Limits of the public idea form (karta zgłoszenia pomysłu). */
-export const IDEA_LIMITS = { title: 120, description: 2_000, place: 200, contact: 200 } as const;
+export { IDEA_LIMITS };
 
 const defaults = { w: 280, h: 200, title: '', description: '', place: '', status: 'new', mergedInto: null, submittedAt: 0 };
 const textFields = ['title', 'description'] as const;

@@ -7,6 +7,8 @@ import { elementBounds } from '../../../../shared/geometry/elements';
 import type { Editor } from '../../editor/editor';
 import { useElementsDerived } from '../../editor/hooks';
 import { qrDataUrl } from '../../panels/qr';
+import { CopyButton } from '../../panels/CopyButton';
+import { LocalLinkWarning } from '../../panels/LocalLinkWarning';
 
 type Idea = ElementOf<'idea'>;
 
@@ -69,7 +71,9 @@ export function IdeasSection({ editor, boardId, token }: { editor: Editor; board
       <p className="muted">{t('ideas.formHelp')}</p>
       {link ? (
         <>
+          <LocalLinkWarning link={link} />
           <input readOnly value={link} onFocus={(e) => e.target.select()} data-testid="idea-form-link" aria-label={t('ideas.formLink')} />
+          <CopyButton text={link} label={`${t('control.share.personal.copy')}: ${t('ideas.formLink')}`} field={() => document.querySelector<HTMLInputElement>('[data-testid="idea-form-link"]')} />
           <div className="row">
             <a href={link} target="_blank" rel="noreferrer">{t('ideas.openForm')}</a>
             <button type="button" className="secondary" disabled={busy} onClick={() => confirm(t('ideas.confirmRotate')) && void load(true)}>
