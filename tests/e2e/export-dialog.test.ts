@@ -56,7 +56,7 @@ describe.skipIf(browserUnavailable() !== null)('export dialog in Chromium', () =
     expect(csv.suggestedFilename()).toBe('Warsztat w Łęczycy – żółć - Kluczowe czynniki rozwoju - factors.csv');
     const csvFile = path.join(tempDir(), 'factors.csv');
     await csv.saveAs(csvFile);
-    expect(fs.readFileSync(csvFile, 'utf8')).toContain('1,"Dostępność komunikacyjna",4.5,2');
+    expect(fs.readFileSync(csvFile, 'utf8')).toContain('1;"Dostępność komunikacyjna";4,5;2');
 
     // A table the chosen frame does not have: the server's reason is shown, nothing downloads.
     await page.getByTestId('export-button').click();

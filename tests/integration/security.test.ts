@@ -10,6 +10,8 @@ const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 function fakeClient(): string {
   const dir = tempDir('warsztat-client-');
   fs.writeFileSync(path.join(dir, 'index.html'), '<!doctype html><script type="module" src="/assets/app.js"></script>');
+  // The residents' idea form is a page of its own (client/idea.html).
+  fs.writeFileSync(path.join(dir, 'idea.html'), '<!doctype html><script type="module" src="/assets/app.js"></script>');
   fs.mkdirSync(path.join(dir, 'assets'));
   fs.writeFileSync(path.join(dir, 'assets/app.js'), 'export {};');
   return dir;

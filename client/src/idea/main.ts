@@ -1,4 +1,6 @@
 import '../styles.css';
+// Phones: 44 px targets and reflow, as on the board (the form is used from phones most).
+import '../phone.css';
 import { IDEA_LIMITS } from '../../../shared/schema/elements/idea-limits';
 import { routeOf } from '../../../shared/protocol/routes';
 import { fill, FORM_LANGUAGES, stringsFor, type FormLanguage } from './strings';
