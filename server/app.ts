@@ -128,7 +128,7 @@ export function createWarsztat(config: Config, options: { store?: BoardStore; lo
     metrics.rooms.set(rooms.size);
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
-  app.use('/api', backupRoutes({ store, rooms, adminToken: config.ADMIN_TOKEN, publicUrl: config.PUBLIC_URL, maxDocBytes: config.MAX_DOC_BYTES }));
+  app.use('/api', backupRoutes({ store, adminToken: config.ADMIN_TOKEN, publicUrl: config.PUBLIC_URL, maxDocBytes: config.MAX_DOC_BYTES }));
   app.use('/api', versionRoutes({ store, versions, adminToken: config.ADMIN_TOKEN }));
   app.use('/api', boardRoutes({ store, boards, adminToken: config.ADMIN_TOKEN, publicUrl: config.PUBLIC_URL }));
   app.use('/api', personalLinkRoutes({ store, links: personalLinks, adminToken: config.ADMIN_TOKEN, publicUrl: config.PUBLIC_URL }));

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from './config';
 import { EXPORT_FORMATS, EXPORTERS, ExportRequestError, isExportFormat } from './export/index';
-import { asciiName, exportBaseName } from './export/filename';
+import { downloadName, exportBaseName } from './export/filename';
 import { exportContext, loadStoredBoard } from './export/source';
 import { createLogger } from './log';
 import { PostgresStore } from './storage/postgres';
@@ -55,7 +55,7 @@ async function exportBoard(argv: string[]): Promise<void> {
     const context = exportContext(boardId, doc, control, participants, { frameId: values.frame, table: values.table });
     const file = await exporter(context);
     const frame = context.input.elements.find((e) => e.id === values.frame);
-    const out = values.out ?? `${asciiName(exportBaseName(board.title, frame?.type === 'frame' ? frame.title : undefined, file.nameSuffix))}.${file.extension}`;
+    const out = values.out ?? downloadName(exportBaseName(board.title, frame?.type === 'frame' ? frame.title : undefined, file.nameSuffix), file.extension).ascii;
     if (out === '-') process.stdout.write(file.body);
     else {
       fs.writeFileSync(out, file.body);

@@ -1,6 +1,6 @@
-import { Router } from 'express';
-import { EXPORT_FORMATS, EXPORTERS, ExportRequestError, isExportFormat, type ExportFile } from '../export/index';
-import { contentDisposition, exportBaseName } from '../export/filename';
+import { Router, type Request, type Response } from 'express';
+import { EXPORT_FORMATS, EXPORTERS, ExportRequestError, isExportFormat, type ExportFile, type ExportFormat, type ExportOptions } from '../export/index';
+import { attachmentHeader, exportBaseName } from '../export/filename';
 import { exportContext } from '../export/source';
 import { ExportBusyError, type ExportThread } from '../export/thread';
 import { LIMITS } from '../../shared/schema/limits';
@@ -28,18 +28,22 @@ function queryString(value: unknown, name: string, max: number = LIMITS.maxIdLen
   return value;
 }
 
-/** `GET /api/boards/:id/export?format=…[&frame=…][&table=…][&csv=pl|en]` for any token of the board (docs/api.md). */
+/**
+ * `GET /api/boards/:id/export?format=…[&frame=…][&table=…][&csv=pl|en]` for any token of the board, and
+ * `GET /api/boards/:id/backup`, the `json` format under the address it had before (docs/api.md).
+ */
 export function exportRoutes({ store, rooms, adminToken, thread }: ExportRoutesDeps): Router {
   const router = Router();
-  router.get('/boards/:id/export', downloadPolicy, async (req, res) => {
+
+  /**
+   * Renders one format of a board and sends it as a download. The JSON backup runs inline, as
+   * `/backup` always did: it is a plain serialisation, and the export thread's start (loading
+   * the PDF and Office libraries) would only delay it.
+   */
+  async function sendExport(req: Request, res: Response, format: ExportFormat, options: ExportOptions): Promise<void> {
     const id = String(req.params.id);
-    if (!BOARD_ID_PATTERN.test(id)) throw new HttpError(404, 'no such board');
-    await requireBoardRole(req, store, id, ROLES, adminToken);
-    const format = queryString(req.query.format, 'format', 16);
-    if (!isExportFormat(format)) throw new HttpError(400, `unknown format ${format ?? '(none)'}; formats: ${EXPORT_FORMATS.join(', ')}`);
     const exporter = EXPORTERS[format];
     if (!exporter) throw new HttpError(400, `format ${format} not available`);
-    const options = { frameId: queryString(req.query.frame, 'frame'), table: queryString(req.query.table, 'table'), csv: queryString(req.query.csv, 'csv', 8) };
     const board = await store.getBoard(id);
     if (!board) throw new HttpError(404, 'no such board');
     let file: ExportFile;
@@ -50,7 +54,7 @@ export function exportRoutes({ store, rooms, adminToken, thread }: ExportRoutesD
         const context = exportContext(id, room.doc, room.facilitation.state, room.facilitation.participants(), options);
         const frame = context.input.elements.find((e) => e.id === options.frameId);
         frameTitle = frame?.type === 'frame' ? frame.title : undefined;
-        return thread ? thread.run(format, context) : exporter(context);
+        return thread && format !== 'json' ? thread.run(format, context) : exporter(context);
       });
     } catch (error) {
       if (error instanceof ExportRequestError) throw new HttpError(400, error.message);
@@ -61,9 +65,29 @@ export function exportRoutes({ store, rooms, adminToken, thread }: ExportRoutesD
       throw error;
     }
     res.set('content-type', file.contentType);
-    res.set('content-disposition', contentDisposition(exportBaseName(board.title, frameTitle, file.nameSuffix), file.extension));
+    res.set('content-disposition', attachmentHeader(exportBaseName(board.title, frameTitle, file.nameSuffix), file.extension));
     res.set('cache-control', 'no-store');
     res.send(typeof file.body === 'string' ? Buffer.from(file.body, 'utf8') : file.body);
+  }
+
+  /** The board id of the address, checked, and the caller's token for it. */
+  async function authorise(req: Request): Promise<void> {
+    const id = String(req.params.id);
+    if (!BOARD_ID_PATTERN.test(id)) throw new HttpError(404, 'no such board');
+    await requireBoardRole(req, store, id, ROLES, adminToken);
+  }
+
+  router.get('/boards/:id/export', downloadPolicy, async (req, res) => {
+    await authorise(req);
+    const format = queryString(req.query.format, 'format', 16);
+    if (!isExportFormat(format)) throw new HttpError(400, `unknown format ${format ?? '(none)'}; formats: ${EXPORT_FORMATS.join(', ')}`);
+    await sendExport(req, res, format, { frameId: queryString(req.query.frame, 'frame'), table: queryString(req.query.table, 'table'), csv: queryString(req.query.csv, 'csv', 8) });
   });
+
+  router.get('/boards/:id/backup', downloadPolicy, async (req, res) => {
+    await authorise(req);
+    await sendExport(req, res, 'json', {});
+  });
+
   return router;
 }

@@ -1,75 +1,6 @@
 import pg from 'pg';
+import { migrateAsync } from './migrate';
 import type { AppendBatch, BoardRecord, BoardStore, DraftWrite, PersonalLinkRecord, Role, SnapshotRecord, StoredDraft, StoredUpdate, TokenGrant } from './types';
-
-/** Schema steps, applied in order under an advisory lock so that processes starting together agree. */
-const PG_MIGRATIONS: readonly string[] = [
-  `CREATE TABLE boards (
-     id TEXT PRIMARY KEY,
-     title TEXT NOT NULL,
-     locale TEXT NOT NULL,
-     created_at BIGINT NOT NULL,
-     updated_at BIGINT NOT NULL
-   );
-   CREATE TABLE updates (
-     seq BIGSERIAL PRIMARY KEY,
-     board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
-     data BYTEA NOT NULL
-   );
-   CREATE INDEX updates_board ON updates(board_id, seq);
-   CREATE TABLE tokens (
-     hash TEXT PRIMARY KEY,
-     board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
-     role TEXT NOT NULL,
-     created_at BIGINT NOT NULL,
-     UNIQUE (board_id, role)
-   );
-   CREATE TABLE control_state (
-     board_id TEXT PRIMARY KEY REFERENCES boards(id) ON DELETE CASCADE,
-     json TEXT NOT NULL
-   );`,
-  `CREATE TABLE snapshots (
-     seq BIGSERIAL,
-     id TEXT PRIMARY KEY,
-     board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
-     name TEXT NOT NULL,
-     author TEXT NOT NULL,
-     kind TEXT NOT NULL,
-     created_at BIGINT NOT NULL,
-     state BYTEA NOT NULL
-   );
-   CREATE INDEX snapshots_board ON snapshots(board_id, created_at);`,
-  // Step 3 does nothing: SQLite made control_state a step of its own (its step 2), so with
-  // this one the steps are numbered alike in both stores from step 4 on.
-  `SELECT 1;`,
-  // Step 4 (SQLite's step 4 too): personal links, one per named person, revocable alone.
-  `CREATE TABLE personal_links (
-     id TEXT PRIMARY KEY,
-     board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
-     hash TEXT NOT NULL UNIQUE,
-     name TEXT NOT NULL,
-     role TEXT NOT NULL,
-     created_at BIGINT NOT NULL
-   );
-   CREATE INDEX personal_links_board ON personal_links(board_id, created_at);`,
-  // Step 5 (SQLite's step 5 too): hidden notes move out of the facilitation JSON into rows of their own (see sqlite.ts).
-  `CREATE TABLE control_drafts (
-     seq BIGSERIAL,
-     board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
-     author TEXT NOT NULL,
-     id TEXT NOT NULL,
-     json TEXT NOT NULL,
-     PRIMARY KEY (board_id, author, id)
-   );
-   INSERT INTO control_drafts (board_id, author, id, json)
-     SELECT c.board_id, a.key, d.value->>'id', d.value::text
-     FROM control_state c
-       CROSS JOIN LATERAL jsonb_each(CASE WHEN jsonb_typeof(c.json::jsonb->'drafts') = 'object' THEN c.json::jsonb->'drafts' ELSE '{}'::jsonb END) a
-       CROSS JOIN LATERAL jsonb_array_elements(CASE WHEN jsonb_typeof(a.value) = 'array' THEN a.value ELSE '[]'::jsonb END) WITH ORDINALITY d(value, n)
-     WHERE jsonb_typeof(d.value) = 'object' AND jsonb_typeof(d.value->'id') = 'string'
-     ORDER BY c.board_id, a.key, d.n
-     ON CONFLICT DO NOTHING;
-   UPDATE control_state SET json = (json::jsonb - 'drafts')::text WHERE json::jsonb ? 'drafts';`,
-];
 
 interface SnapshotRow {
   id: string;
@@ -96,9 +27,6 @@ interface PersonalLinkRow {
 function toPersonalLink(row: PersonalLinkRow): PersonalLinkRecord {
   return { id: row.id, boardId: row.board_id, name: row.name, role: row.role, createdAt: Number(row.created_at) };
 }
-
-/** An arbitrary constant: the advisory lock that serialises migrations across processes. */
-const MIGRATION_LOCK = 727_001;
 
 interface BoardRow {
   id: string;
@@ -132,22 +60,13 @@ export class PostgresStore implements BoardStore {
     this.ready = this.migrate(options.schema);
   }
 
+  /** The schema steps of server/storage/migrations.ts, through the runner both stores share. */
   private async migrate(schema?: string): Promise<void> {
     const client = await this.pool.connect();
     try {
-      await client.query('BEGIN');
-      await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
-      if (schema) await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema.replace(/"/g, '')}"`);
-      await client.query('CREATE TABLE IF NOT EXISTS warsztat_migrations (version INTEGER PRIMARY KEY)');
-      const { rows } = await client.query<{ v: number | null }>('SELECT max(version) AS v FROM warsztat_migrations');
-      for (let version = rows[0]?.v ?? 0; version < PG_MIGRATIONS.length; version++) {
-        await client.query(PG_MIGRATIONS[version]!);
-        await client.query('INSERT INTO warsztat_migrations (version) VALUES ($1)', [version + 1]);
-      }
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
+      // The schema is made under the runner's lock: two processes making it at once would collide.
+      const afterLock = schema ? [`CREATE SCHEMA IF NOT EXISTS "${schema.replace(/"/g, '')}"`] : [];
+      await migrateAsync(client, 'postgres', { afterLock });
     } finally {
       client.release();
     }

@@ -1,72 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { migrateSync } from './migrate';
 import type { AppendBatch, BoardRecord, BoardStore, DraftWrite, PersonalLinkRecord, Role, SnapshotRecord, StoredDraft, StoredUpdate, TokenGrant } from './types';
-
-/** Schema steps, applied in order; PRAGMA user_version records how far a file has come. */
-const SQLITE_MIGRATIONS: readonly string[] = [
-  `CREATE TABLE boards (
-     id TEXT PRIMARY KEY,
-     title TEXT NOT NULL,
-     locale TEXT NOT NULL,
-     created_at INTEGER NOT NULL,
-     updated_at INTEGER NOT NULL
-   );
-   CREATE TABLE updates (
-     seq INTEGER PRIMARY KEY AUTOINCREMENT,
-     board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
-     data BLOB NOT NULL
-   );
-   CREATE INDEX updates_board ON updates(board_id, seq);
-   CREATE TABLE tokens (
-     hash TEXT PRIMARY KEY,
-     board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
-     role TEXT NOT NULL,
-     created_at INTEGER NOT NULL,
-     UNIQUE (board_id, role)
-   );`,
-  `CREATE TABLE control_state (
-     board_id TEXT PRIMARY KEY REFERENCES boards(id) ON DELETE CASCADE,
-     json TEXT NOT NULL
-   );`,
-  `CREATE TABLE snapshots (
-     id TEXT PRIMARY KEY,
-     board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
-     name TEXT NOT NULL,
-     author TEXT NOT NULL,
-     kind TEXT NOT NULL,
-     created_at INTEGER NOT NULL,
-     state BLOB NOT NULL
-   );
-   CREATE INDEX snapshots_board ON snapshots(board_id, created_at);`,
-  // Step 4 (PostgreSQL's step 4 too): personal links, one per named person, revocable alone.
-  `CREATE TABLE personal_links (
-     id TEXT PRIMARY KEY,
-     board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
-     hash TEXT NOT NULL UNIQUE,
-     name TEXT NOT NULL,
-     role TEXT NOT NULL,
-     created_at INTEGER NOT NULL
-   );
-   CREATE INDEX personal_links_board ON personal_links(board_id, created_at);`,
-  // Step 5 (PostgreSQL's step 5 too): hidden notes move out of the facilitation JSON into rows of their own, so that writing
-  // one costs one row, not the whole state; the notes already stored move with them.
-  `CREATE TABLE control_drafts (
-     board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
-     author TEXT NOT NULL,
-     id TEXT NOT NULL,
-     json TEXT NOT NULL,
-     PRIMARY KEY (board_id, author, id)
-   );
-   INSERT OR IGNORE INTO control_drafts (board_id, author, id, json)
-     SELECT c.board_id, a.key, json_extract(d.value, '$.id'), d.value
-     FROM (SELECT board_id, json FROM control_state WHERE json_valid(json) AND json_type(json, '$.drafts') = 'object') c,
-       json_each(c.json, '$.drafts') a,
-       json_each(CASE WHEN a.type = 'array' THEN a.value ELSE '[]' END) d
-     WHERE d.type = 'object' AND json_type(d.value, '$.id') = 'text'
-     ORDER BY c.board_id, a.key, d.key;
-   UPDATE control_state SET json = json_remove(json, '$.drafts') WHERE json_valid(json) AND json_type(json, '$.drafts') IS NOT NULL;`,
-];
 
 interface SnapshotRow {
   id: string;
@@ -166,14 +102,21 @@ export class SqliteStore implements BoardStore {
     };
   }
 
+  /** The schema steps of server/storage/migrations.ts, through the runner both stores share. */
   private migrate(): void {
-    const current = this.db.pragma('user_version', { simple: true }) as number;
-    for (let version = current; version < SQLITE_MIGRATIONS.length; version++) {
-      this.db.transaction(() => {
-        this.db.exec(SQLITE_MIGRATIONS[version]!);
-        this.db.pragma(`user_version = ${version + 1}`);
-      })();
-    }
+    const db = this.db;
+    migrateSync(
+      {
+        exec: (sql) => db.exec(sql),
+        all: (sql, params) => {
+          const statement = db.prepare(sql);
+          if (statement.reader) return statement.all(...params) as Record<string, unknown>[];
+          statement.run(...params);
+          return [];
+        },
+      },
+      'sqlite',
+    );
   }
 
   async createBoard(board: BoardRecord, initialUpdate: Uint8Array, tokenHashes: Record<Role, string>, control?: string): Promise<void> {

@@ -43,11 +43,17 @@ describe('JSON backup and import', () => {
     const res = await fetch(`${server.url}/api/boards/${board.id}/backup`, { headers: bearer(board.tokens.observer) });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^application\/json/);
-    expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="?warsztat-zory-\d{4}-\d{2}-\d{2}\.json"?$/);
+    const day = new Date().toISOString().slice(0, 10);
+    expect(res.headers.get('content-disposition')).toBe(`attachment; filename="Warsztat - Zory - ${day}.json"; filename*=UTF-8''${encodeURIComponent(`Warsztat – Żory - ${day}.json`)}`);
     const backup = (await res.json()) as BoardBackup;
     expect(backup).toMatchObject({ format: BACKUP_FORMAT, version: SCHEMA_VERSION, meta: { title: 'Warsztat – Żory', locale: 'pl' } });
     expect(new Set(backup.elements.map((e) => e.type))).toEqual(new Set(ELEMENT_TYPES));
     expect(backup.facilitation.agenda.length).toBeGreaterThan(0);
+
+    // The same file as the export's json format: one exporter, one name.
+    const exported = await fetch(`${server.url}/api/boards/${board.id}/export?format=json`, { headers: bearer(board.tokens.observer) });
+    expect(exported.headers.get('content-disposition')).toBe(res.headers.get('content-disposition'));
+    expect(withoutTime((await exported.json()) as BoardBackup)).toEqual(withoutTime(backup));
 
     expect((await fetch(`${server.url}/api/boards/${board.id}/backup`)).status).toBe(401);
     const wrong = await fetch(`${server.url}/api/boards/${board.id}/backup`, { headers: bearer(other.tokens.facilitator) });

@@ -55,7 +55,7 @@ describe('hidden notes in storage', () => {
     // Back to the schema before this step: the version that had no notes table.
     const db = new Database(file);
     db.exec('DROP TABLE control_drafts');
-    db.pragma(`user_version = ${(db.pragma('user_version', { simple: true }) as number) - 1}`);
+    db.prepare(`DELETE FROM schema_migrations WHERE name = 'control-drafts'`).run();
     db.close();
 
     const store = new SqliteStore(file);
@@ -72,7 +72,7 @@ describe('hidden notes in storage', () => {
     const client = new pg.Client({ connectionString: POSTGRES_URL, options: `-c search_path=${schema}` });
     await client.connect();
     await client.query('DROP TABLE control_drafts');
-    await client.query('DELETE FROM warsztat_migrations WHERE version = (SELECT max(version) FROM warsztat_migrations)');
+    await client.query(`DELETE FROM schema_migrations WHERE name = 'control-drafts'`);
     await client.end();
 
     const store = new PostgresStore({ connectionString: POSTGRES_URL, schema });

@@ -265,15 +265,14 @@ describe('storage of personal links, upgrading an existing database', () => {
   const record = { id: 'old', title: 'Stara tablica', locale: 'pl' as const, createdAt: 1, updatedAt: 1 };
   const hashes = { facilitator: 'old-f', participant: 'old-p', observer: 'old-o' };
 
-  it('SQLite: a file made before personal links gains them at step 4 and keeps its boards', async () => {
+  it('SQLite: a file made before personal links gains them at the personal-links step and keeps its boards', async () => {
     const file = path.join(tempDir(), 'old.sqlite');
     const before = new SqliteStore(file);
     await before.createBoard(record, initial, hashes);
     await before.close();
-    // What a file of the previous release looks like: three steps, no personal_links (nor the hidden notes' table of step 5).
+    // What a file looked like before personal links: three steps, no personal_links (nor the hidden notes' table after it).
     const raw = new Database(file);
-    raw.exec('DROP TABLE personal_links; DROP TABLE control_drafts');
-    raw.pragma('user_version = 3');
+    raw.exec(`DROP TABLE personal_links; DROP TABLE control_drafts; DELETE FROM schema_migrations WHERE name IN ('personal-links', 'control-drafts')`);
     raw.close();
 
     const after = new SqliteStore(file);
@@ -284,15 +283,14 @@ describe('storage of personal links, upgrading an existing database', () => {
     expect(await after.findToken('old-p')).toEqual({ boardId: 'old', role: 'participant' });
   });
 
-  it.skipIf(skipReason !== null)('PostgreSQL: a schema made before personal links gains them at step 4 and keeps its boards', async () => {
+  it.skipIf(skipReason !== null)('PostgreSQL: a schema made before personal links gains them at the personal-links step and keeps its boards', async () => {
     const schema = freshSchema();
     const before = new PostgresStore({ connectionString: POSTGRES_URL, schema });
     await before.createBoard(record, initial, hashes);
     await before.close();
     const raw = new pg.Client({ connectionString: POSTGRES_URL, options: `-c search_path=${schema}` });
     await raw.connect();
-    await raw.query('DROP TABLE personal_links; DROP TABLE control_drafts');
-    await raw.query('DELETE FROM warsztat_migrations WHERE version > 2');
+    await raw.query(`DROP TABLE personal_links; DROP TABLE control_drafts; DELETE FROM schema_migrations WHERE name IN ('personal-links', 'control-drafts')`);
     await raw.end();
 
     const after = new PostgresStore({ connectionString: POSTGRES_URL, schema });

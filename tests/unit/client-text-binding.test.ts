@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { applyTextareaValue, shiftPosition, textDiff } from '../../client/src/board/text-binding';
+import { absoluteSelection, applyTextareaValue, followRemoteEdits, relativeSelection, textDiff, type TextField } from '../../client/src/board/text-binding';
 import { mulberry32 } from './support';
 
 /** Applies a diff to a plain string. */
@@ -107,49 +107,110 @@ describe('applyTextareaValue', () => {
   });
 });
 
-describe('shiftPosition', () => {
+/** A textarea's value and selection, as followRemoteEdits reads and sets them (there is no DOM in unit tests). */
+function field(value: string, start: number, end = start): TextField & { moves: number } {
+  const f = {
+    value,
+    selectionStart: start,
+    selectionEnd: end,
+    moves: 0,
+    setSelectionRange(s: number, e: number) {
+      f.selectionStart = s;
+      f.selectionEnd = e;
+      f.moves++;
+    },
+  };
+  return f;
+}
+
+/** Our replica with a textarea over its text, and a remote one whose edits arrive as updates. */
+function pair(initial: string, start: number, end = start) {
+  const ours = new Y.Doc();
+  ours.getText('t').insert(0, initial);
+  const remote = new Y.Doc();
+  Y.applyUpdate(remote, Y.encodeStateAsUpdate(ours));
+  const area = field(initial, start, end);
+  const stop = followRemoteEdits(ours.getText('t'), () => area, 'me');
+  /** One remote transaction, delivered to us as the provider would (its own origin). */
+  const remoteEdit = (edit: (text: Y.Text) => void) => {
+    const before = Y.encodeStateVector(ours);
+    remote.transact(() => edit(remote.getText('t')));
+    Y.applyUpdate(ours, Y.encodeStateAsUpdate(remote, before), 'provider');
+  };
+  return { ours, remote, area, stop, remoteEdit };
+}
+
+describe('followRemoteEdits: our caret and selection stay by their characters (Y.RelativePosition)', () => {
   it.each([
-    ['insert before the caret moves it right', 5, [{ retain: 2 }, { insert: 'abc' }], 8],
-    ['insert after the caret leaves it', 5, [{ retain: 7 }, { insert: 'abc' }], 5],
-    ['insert right at the caret pushes it right', 5, [{ retain: 5 }, { insert: 'ab' }], 7],
-    ['insert at the very start', 0, [{ insert: 'xy' }], 2],
-    ['delete before the caret moves it left', 5, [{ retain: 1 }, { delete: 2 }], 3],
-    ['delete after the caret leaves it', 5, [{ retain: 6 }, { delete: 3 }], 5],
-    ['delete right after the caret leaves it', 5, [{ retain: 5 }, { delete: 3 }], 5],
-    ['delete spanning the caret puts it at the start of the deletion', 5, [{ retain: 3 }, { delete: 5 }], 3],
-    ['embed counts as one', 4, [{ insert: { image: 1 } }], 5],
-  ])('%s', (_name, position, delta, expected) => {
-    expect(shiftPosition(position, delta)).toBe(expected);
+    ['insert before the caret moves it right', 5, (t: Y.Text) => t.insert(2, 'abc'), 8],
+    ['insert after the caret leaves it', 5, (t: Y.Text) => t.insert(7, 'abc'), 5],
+    ['insert right at the caret pushes it right', 5, (t: Y.Text) => t.insert(5, 'ab'), 7],
+    ['insert at the very start', 0, (t: Y.Text) => t.insert(0, 'xy'), 2],
+    ['delete before the caret moves it left', 5, (t: Y.Text) => t.delete(1, 2), 3],
+    ['delete after the caret leaves it', 5, (t: Y.Text) => t.delete(6, 3), 5],
+    ['delete right after the caret leaves it', 5, (t: Y.Text) => t.delete(5, 3), 5],
+    ['delete spanning the caret puts it at the start of the deletion', 5, (t: Y.Text) => t.delete(3, 5), 3],
+    ['a caret at the end follows text appended', 10, (t: Y.Text) => t.insert(10, 'ab'), 12],
+    [
+      'several changes in one transaction (abc0123X456789): still before the 5',
+      5,
+      (t: Y.Text) => {
+        t.insert(0, 'abc');
+        t.insert(7, 'X');
+      },
+      9,
+    ],
+    ['Polish letters and an emoji before the caret count as UTF-16 units, as a textarea does', 5, (t: Y.Text) => t.insert(0, 'żółć😀'), 11],
+  ])('%s', (_name, caret, edit, expected) => {
+    const { ours, area, remoteEdit } = pair('0123456789', caret);
+    remoteEdit(edit);
+    expect(area.value).toBe(ours.getText('t').toString());
+    expect([area.selectionStart, area.selectionEnd]).toEqual([expected, expected]);
   });
 
-  it('a delta with several changes (one remote transaction) moves the caret as Yjs relative positions do', () => {
-    const doc = new Y.Doc();
-    const text = doc.getText('t');
-    text.insert(0, '0123456789');
-    let delta: { retain?: number; insert?: unknown; delete?: number }[] = [];
-    text.observe((event) => (delta = event.delta as typeof delta));
-    doc.transact(() => {
-      text.insert(0, 'abc');
-      text.insert(7, 'X');
-    });
-    expect(text.toString()).toBe('abc0123X456789');
-    // The caret was before '5'; it still is.
-    expect(shiftPosition(5, delta)).toBe(text.toString().indexOf('5'));
+  it.each([
+    ['text written right before a selection stays outside it', (t: Y.Text) => t.insert(2, 'ab'), 'ab', [4, 8]],
+    ['text written right after a selection stays outside it', (t: Y.Text) => t.insert(6, 'ab'), 'ab', [2, 6]],
+    ['text written inside a selection is in it', (t: Y.Text) => t.insert(4, 'ab'), 'ab', [2, 8]],
+    ['a deletion inside a selection shrinks it', (t: Y.Text) => t.delete(3, 2), '', [2, 4]],
+    ['a deletion of all of a selection leaves a caret where it was', (t: Y.Text) => t.delete(1, 7), '', [1, 1]],
+  ])('%s', (_name, edit, _inserted, expected) => {
+    const { area, remoteEdit } = pair('0123456789', 2, 6);
+    remoteEdit(edit);
+    expect([area.selectionStart, area.selectionEnd]).toEqual(expected);
   });
 
-  it('random multi-change transactions: the caret stays before the same character, or where it was deleted', () => {
+  it('our own edits leave the textarea alone (it already shows them); stopping stops following', () => {
+    const { ours, area, stop, remoteEdit } = pair('Ala ma kota', 3);
+    applyTextareaValue(ours.getText('t'), 'Ala ma psa', 'me');
+    expect(area.value).toBe('Ala ma kota');
+    expect(area.moves).toBe(0);
+    stop();
+    remoteEdit((t) => t.insert(0, 'Ola i '));
+    expect(area.value).toBe('Ala ma kota');
+    expect(area.moves).toBe(0);
+  });
+
+  it('a remote edit crossing our own unsent typing keeps both and our caret after what we typed', () => {
+    const { ours, area, remoteEdit } = pair('Ala ma kota', 11);
+    // We type at the end; the textarea shows it and the caret is after it.
+    applyTextareaValue(ours.getText('t'), 'Ala ma kota!', 'me');
+    area.value = 'Ala ma kota!';
+    area.setSelectionRange(12, 12);
+    remoteEdit((t) => t.insert(0, 'Ola i '));
+    expect(area.value).toBe('Ola i Ala ma kota!');
+    expect(area.selectionStart).toBe(area.value.length);
+  });
+
+  it('random remote transactions: selected characters that survive stay selected, the others stay outside', () => {
     const random = mulberry32(7);
     for (let round = 0; round < 400; round++) {
-      const doc = new Y.Doc();
-      const text = doc.getText('t');
       const original = 'abcdefghijklmnopqrst'.slice(0, 5 + Math.floor(random() * 15));
-      text.insert(0, original);
-      const caret = Math.floor(random() * (text.length + 1));
-      const relative = Y.createRelativePositionFromTypeIndex(text, caret);
-      let delta: { retain?: number; insert?: unknown; delete?: number }[] = [];
-      text.observe((event) => (delta = event.delta as typeof delta));
+      const start = Math.floor(random() * (original.length + 1));
+      const end = random() < 0.4 ? start : start + Math.floor(random() * (original.length - start + 1));
+      const { ours, area, remoteEdit } = pair(original, start, end);
       const ops: string[] = [];
-      doc.transact(() => {
+      remoteEdit((text) => {
         const changes = 1 + Math.floor(random() * 3);
         for (let i = 0; i < changes; i++) {
           const at = Math.floor(random() * (text.length + 1));
@@ -165,18 +226,26 @@ describe('shiftPosition', () => {
         }
       });
       // Original letters are unique and never inserted, so survivors can be found by value.
-      const after = text.toString();
-      const survivor = [...original.slice(caret)].find((c) => after.includes(c));
-      const high = survivor === undefined ? after.length : after.indexOf(survivor);
-      // Yjs resolves a deleted character to where it was, before text inserted there; our
-      // convention pushes the caret past text inserted right at it: both lie in [low, high].
-      const low = Y.createAbsolutePositionFromRelativePosition(relative, doc)!.index;
-      const caretCharSurvived = caret < original.length && after.includes(original[caret]!);
-      const shifted = shiftPosition(caret, delta);
-      const context = `caret ${caret}, ${ops.join(', ')}, delta ${JSON.stringify(delta)}`;
-      if (caretCharSurvived) expect(shifted, context).toBe(after.indexOf(original[caret]!));
-      expect(shifted, context).toBeGreaterThanOrEqual(low);
-      expect(shifted, context).toBeLessThanOrEqual(high);
+      const after = ours.getText('t').toString();
+      const context = `selection ${start}-${end} of ${original}, ${ops.join(', ')} → ${after} ${area.selectionStart}-${area.selectionEnd}`;
+      expect(area.value, context).toBe(after);
+      expect(area.selectionStart, context).toBeLessThanOrEqual(area.selectionEnd);
+      expect(area.selectionEnd, context).toBeLessThanOrEqual(after.length);
+      for (const [i, c] of [...original].entries()) {
+        const now = after.indexOf(c);
+        if (now < 0) continue;
+        const selected = now >= area.selectionStart && now < area.selectionEnd;
+        expect(selected, `${c}: ${context}`).toBe(i >= start && i < end);
+      }
+      // A caret whose character survived is still right before it.
+      if (start === end && start < original.length && after.includes(original[start]!)) expect(area.selectionStart, context).toBe(after.indexOf(original[start]!));
     }
+  });
+
+  it('relativeSelection / absoluteSelection round-trip on an unchanged text', () => {
+    const doc = new Y.Doc();
+    const text = doc.getText('t');
+    text.insert(0, 'zażółć gęślą');
+    for (let s = 0; s <= text.length; s++) for (let e = s; e <= text.length; e++) expect(absoluteSelection(text, relativeSelection(text, s, e))).toEqual({ start: s, end: e });
   });
 });

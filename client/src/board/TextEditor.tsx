@@ -9,7 +9,7 @@ import type { Element } from '../../../shared/schema/elements';
 import { useEditorState, useElement } from '../editor/hooks';
 import { noteFontSize } from './ElementView';
 import { boardToPage } from './page-position';
-import { applyTextareaValue, shiftPosition } from './text-binding';
+import { applyTextareaValue, followRemoteEdits } from './text-binding';
 import { focusBoard, handleTreeKey } from '../methods/tree/tree-shortcuts';
 
 /**
@@ -51,15 +51,7 @@ export function TextEditor({ editor, id, field, onDone }: { editor: Editor; id: 
 
   useEffect(() => {
     if (!ytext) return;
-    const onRemote = (event: Y.YTextEvent, transaction: Y.Transaction) => {
-      const textarea = area.current;
-      if (!textarea || transaction.origin === editor.origin) return;
-      const { selectionStart, selectionEnd } = textarea;
-      textarea.value = ytext.toString();
-      textarea.setSelectionRange(shiftPosition(selectionStart, event.delta as never), shiftPosition(selectionEnd, event.delta as never));
-    };
-    ytext.observe(onRemote);
-    return () => ytext.unobserve(onRemote);
+    return followRemoteEdits(ytext, () => area.current, editor.origin);
   }, [ytext, editor]);
 
   if (!element || !ytext || element.type === 'connector' || element.type === 'stroke') return null;

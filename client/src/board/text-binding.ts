@@ -33,21 +33,67 @@ export function applyTextareaValue(text: Y.Text, value: string, origin: unknown)
   }, origin);
 }
 
-/** Where a caret at `position` goes after a remote change described by a Yjs delta. */
-export function shiftPosition(position: number, delta: readonly { retain?: number; insert?: unknown; delete?: number }[]): number {
-  let cursor = 0;
-  let result = position;
-  for (const op of delta) {
-    if (op.retain) cursor += op.retain;
-    else if (op.insert !== undefined) {
-      const length = typeof op.insert === 'string' ? op.insert.length : 1;
-      if (cursor <= result) result += length;
-      cursor += length;
-    } else if (op.delete) {
-      if (cursor < result) result -= Math.min(op.delete, result - cursor);
-    }
-    // `cursor` counts positions in the new text, so compare it with the shifted caret.
-    if (cursor > result) break;
-  }
-  return Math.max(0, result);
+/** A selection held as Yjs relative positions: it stays by the same characters whatever others write around it. */
+export interface RelativeSelection {
+  start: Y.RelativePosition;
+  end: Y.RelativePosition;
+}
+
+/**
+ * The selection [start, end] of `text` as relative positions. The start sticks to the
+ * character after it and the end of a range to the one before it, so text someone else writes
+ * right at either edge lands outside the selection (typing over it never deletes their words);
+ * a caret sticks to the character after it, as it does when we type.
+ */
+export function relativeSelection(text: Y.Text, start: number, end: number): RelativeSelection {
+  return {
+    start: Y.createRelativePositionFromTypeIndex(text, start, 0),
+    end: Y.createRelativePositionFromTypeIndex(text, end, end > start ? -1 : 0),
+  };
+}
+
+/** Where a relative selection is now; a deleted character's place is where it was. */
+export function absoluteSelection(text: Y.Text, selection: RelativeSelection): { start: number; end: number } {
+  const at = (position: Y.RelativePosition) => {
+    const absolute = Y.createAbsolutePositionFromRelativePosition(position, text.doc!);
+    return absolute && absolute.type === text ? absolute.index : text.length;
+  };
+  const start = at(selection.start);
+  return { start, end: Math.max(start, at(selection.end)) };
+}
+
+/** What followRemoteEdits needs of a textarea. */
+export interface TextField {
+  value: string;
+  readonly selectionStart: number;
+  readonly selectionEnd: number;
+  setSelectionRange(start: number, end: number): void;
+}
+
+/**
+ * Keeps `field` showing `text` as others change it, with our selection where it was: taken as
+ * relative positions before each transaction not of `ownOrigin`, read back after it.
+ * Returns the function that stops it.
+ */
+export function followRemoteEdits(text: Y.Text, field: () => TextField | null, ownOrigin: unknown): () => void {
+  const doc = text.doc!;
+  let before: RelativeSelection | null = null;
+  const onBefore = (transaction: Y.Transaction) => {
+    const target = field();
+    before = target && transaction.origin !== ownOrigin ? relativeSelection(text, target.selectionStart, target.selectionEnd) : null;
+  };
+  const onChange = (_event: Y.YTextEvent, transaction: Y.Transaction) => {
+    const target = field();
+    if (!target || transaction.origin === ownOrigin) return;
+    target.value = text.toString();
+    if (!before) return;
+    const { start, end } = absoluteSelection(text, before);
+    target.setSelectionRange(start, end);
+  };
+  doc.on('beforeTransaction', onBefore);
+  text.observe(onChange);
+  return () => {
+    doc.off('beforeTransaction', onBefore);
+    text.unobserve(onChange);
+  };
 }

@@ -2,6 +2,7 @@ import type { BoardSummary, RestoreReport } from '../../../shared/history';
 import type { BoardMeta } from '../../../shared/schema/doc';
 import type { Element } from '../../../shared/schema/elements';
 import type { TreeRepair } from '../../../shared/backup/repair-trees';
+import { downloadName, saveBlob } from '../panels/download';
 
 /** A saved version as the server lists it (server/storage/types.ts SnapshotRecord). */
 export interface Version {
@@ -69,15 +70,7 @@ export function historyApi(boardId: string, token: string) {
         const body = (await res.json().catch(() => ({}))) as { error?: string };
         throw new ApiError(res.status, body.error ?? String(res.status));
       }
-      const filename = /filename="?([^";]+)"?/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? 'tablica.json';
-      const url = URL.createObjectURL(await res.blob());
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = filename;
-      document.body.append(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      saveBlob(await res.blob(), downloadName(res.headers.get('content-disposition'), 'tablica.json'));
     },
   };
 }

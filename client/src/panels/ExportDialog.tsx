@@ -1,5 +1,6 @@
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { downloadName, saveBlob } from './download';
 import { Modal } from './Modal';
 import type { Editor } from '../editor/editor';
 
@@ -10,29 +11,6 @@ const CSV_TABLES = ['stakeholders', 'problemTree', 'objectivesTree', 'swot', 'to
 /** CSV separators: '' leaves it to the board's language (the server's default), else `csv=pl|en`. */
 const CSV_DIALECTS = ['', 'pl', 'en'] as const;
 
-/** The file name the server offered (its UTF-8 form when given), else a plain one. */
-export function downloadName(disposition: string | null, fallback: string): string {
-  const utf8 = disposition?.match(/filename\*=UTF-8''([^;]+)/i);
-  if (utf8) {
-    try {
-      return decodeURIComponent(utf8[1]!.trim());
-    } catch {
-      // A malformed name: fall through to the ASCII one.
-    }
-  }
-  return disposition?.match(/filename="([^"]+)"/i)?.[1] ?? fallback;
-}
-
-/** Saves a blob as a file through a temporary link (works in every browser, no pop-up). */
-function saveBlob(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 /** Export: pick a format and (optionally) one frame; the file downloads when ready. */
