@@ -105,8 +105,8 @@ export function Lobby() {
             <ul>
               {ROLES.map((role) => (
                 <li key={role}>
-                  <strong>{t(`lobby.role.${role}`)}</strong>
-                  <input readOnly value={created.links[role]} onFocus={(e) => e.target.select()} data-testid={`link-${role}`} />
+                  <strong id={`link-label-${role}`}>{t(`lobby.role.${role}`)}</strong>
+                  <input readOnly value={created.links[role]} aria-labelledby={`link-label-${role}`} onFocus={(e) => e.target.select()} data-testid={`link-${role}`} />
                   <button type="button" onClick={() => void copy(role)}>
                     {copied === role ? t('lobby.copied') : t('lobby.copy')}
                   </button>
