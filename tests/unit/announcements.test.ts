@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { announceBoardChanges, announceControlChanges, timerMilestone, type BoardChange } from '../../shared/methods/announcements';
+import { defaultVoteTitle } from '../../shared/methods/voting';
+import { SHORTCUTS } from '../../client/src/board/shortcuts';
+import pl from '../../client/src/i18n/pl.json';
 import { initialControlState, type ControlState, type VoteRound } from '../../shared/protocol/state';
 
 const change = (kind: BoardChange['kind'], by: string | null, type: BoardChange['type'], frame: string | null): BoardChange => ({ kind, by, type, frame });
@@ -83,5 +86,24 @@ describe('live announcements of the facilitation', () => {
     ['time going backwards says nothing', timer, 301_000, 299_000, null],
   ])('%s', (_name, t, before, now, expected) => {
     expect(timerMilestone(t, before, now)).toEqual(expected);
+  });
+});
+
+describe('language leaks (#16)', () => {
+  it.each([
+    ['pl', null, 'Głosowanie'],
+    ['en', null, 'Vote'],
+    ['en', '  ', 'Vote'],
+    ['pl', 'Mocne strony', 'Mocne strony'],
+    ['pl', 'x'.repeat(200), 'x'.repeat(120)],
+  ] as const)('a vote on a %s board titled %j is called %j, whatever the facilitator’s screen language', (locale, frame, title) => {
+    expect(defaultVoteTitle(locale, frame)).toBe(title);
+  });
+
+  it('the Polish help names no key or gesture in English', () => {
+    const t = (key: string) => key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], pl) as string;
+    const shown = SHORTCUTS.map((s) => (s.keysKey ? t(s.keysKey) : s.keys)).join(' | ');
+    expect(shown).not.toMatch(/\b(drag|click|wheel|Space)\b/i);
+    expect(shown).toContain('Spacja + przeciągnij');
   });
 });

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { BoardPage } from './BoardPage';
 import { IdeaFormPage } from './IdeaFormPage';
 import { Lobby } from './Lobby';
+import { StatementPage } from '../statement/StatementPage';
 
 function parseRoute(): Route {
   return routeOf(location.pathname, location.hash);
@@ -19,6 +20,7 @@ export function App() {
       window.removeEventListener('hashchange', update);
     };
   }, []);
+  if (route.page === 'statement') return <StatementPage />;
   if (route.page === 'idea') return <IdeaFormPage boardId={route.boardId} formKey={route.formKey} />;
   return route.page === 'board' ? <BoardPage boardId={route.boardId} token={route.token} /> : <Lobby />;
 }

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IDEA_LIMITS } from '../../../shared/schema/elements/idea';
 import { setLanguage } from '../i18n';
+import { StatementLink } from '../statement/StatementLink';
 import { LanguageSwitch } from './LanguageSwitch';
 
 type FormState = { kind: 'loading' } | { kind: 'missing' } | { kind: 'open'; title: string } | { kind: 'sent'; title: string };
@@ -120,6 +121,9 @@ export function IdeaFormPage({ boardId, formKey }: { boardId: string; formKey: s
           </button>
         </form>
       )}
+      <footer className="page-footer">
+        <StatementLink />
+      </footer>
     </main>
   );
 }

@@ -7,6 +7,7 @@ import { rememberLinks } from '../panels/SharePanel';
 import { ImportBoard } from '../history/ImportBoard';
 import { JoinBoard } from './JoinBoard';
 import { RecentBoards } from './RecentBoards';
+import { StatementLink } from '../statement/StatementLink';
 
 const TEMPLATE_NAMES = ['workshop', 'stakeholder-map', 'problem-tree', 'swot', 'blank'] as const;
 
@@ -121,6 +122,9 @@ export function Lobby() {
       <JoinBoard />
       <ImportBoard />
       <RecentBoards boards={recent} onChange={setRecent} />
+      <footer className="page-footer">
+        <StatementLink />
+      </footer>
     </main>
   );
 }

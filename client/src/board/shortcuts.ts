@@ -6,6 +6,8 @@ export interface Shortcut {
   action: string;
   /** Keys as shown in the help panel. */
   keys: string;
+  /** i18n key of the keys' words, when they hold words and not only key names ("Space + drag"). */
+  keysKey?: string;
   matches(e: KeyboardEvent): boolean;
   run(editor: Editor, e: KeyboardEvent): void;
 }
@@ -56,7 +58,7 @@ export const SHORTCUTS: Shortcut[] = [
     },
   },
   { action: 'deselect', keys: 'Esc', matches: (e) => e.key === 'Escape', run: (ed) => ed.select([]) },
-  { action: 'pan', keys: 'Space + drag', matches: () => false, run: () => {} },
+  { action: 'pan', keys: 'Space + drag', keysKey: 'a11y.help.panKeys', matches: () => false, run: () => {} },
 ];
 
 /** Whether keyboard focus is somewhere that types text (then shortcuts stay out of the way). */

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { SHORTCUTS } from '../board/shortcuts';
 import { TREE_SHORTCUTS } from '../methods/tree/tree-shortcuts';
 import { Modal } from './Modal';
+import { StatementLink } from '../statement/StatementLink';
 
 /** Every keyboard shortcut, from the same table that handles them. */
 export function HelpPanel({ onClose }: { onClose: () => void }) {
@@ -15,7 +16,7 @@ export function HelpPanel({ onClose }: { onClose: () => void }) {
             <tr key={s.action}>
               <td>{t(`shortcuts.${s.action}`)}</td>
               <td>
-                <kbd>{s.keys}</kbd>
+                <kbd>{s.keysKey ? t(s.keysKey) : s.keys}</kbd>
               </td>
             </tr>
           ))}
@@ -46,6 +47,9 @@ export function HelpPanel({ onClose }: { onClose: () => void }) {
           ))}
         </tbody>
       </table>
+      <p>
+        <StatementLink />
+      </p>
       <button type="button" onClick={onClose} autoFocus>
         {t('help.close')}
       </button>
