@@ -67,6 +67,12 @@ describe.skipIf(browserUnavailable() !== null)('axe WCAG 2.1 AA on every page, r
       await page.getByTestId('created-links').waitFor();
       await check(page, `${locale} lobby`);
 
+      // ── The accessibility statement, linked from the lobby. ──
+      await page.getByTestId('statement-link').click();
+      await page.getByTestId('statement').waitFor();
+      await check(page, `${locale} statement`);
+      await page.screenshot({ path: path.join(ARTIFACTS_DIR, `a11y-sweep-statement-${locale}.png`), fullPage: true });
+
       // ── The name prompt, then the facilitator's board with its panel. ──
       await page.goto(board.links.facilitator);
       await page.getByTestId('name-prompt').waitFor();
@@ -110,6 +116,24 @@ describe.skipIf(browserUnavailable() !== null)('axe WCAG 2.1 AA on every page, r
       await page.getByTestId('toggle-outline').click();
       await page.getByTestId('outline-panel').waitFor();
       await check(page, `${locale} outline`);
+      const outline = page.getByTestId('outline-panel');
+      // Stakeholders and ideas are read by their names, not as "(no text)".
+      await outline.getByRole('button', { name: locale === 'pl' ? 'Interesariusz: Urząd Miasta' : 'Stakeholder: Urząd Miasta', exact: true }).waitFor();
+      await outline.getByRole('button', { name: /: Ścieżka rowerowa$/ }).waitFor();
+      // A frame's actions: add a note to the strengths quadrant from the outline.
+      const strengths = outline.getByRole('heading', { name: locale === 'pl' ? 'Ramka: Mocne strony' : 'Frame: Strengths' }).getByRole('button');
+      await strengths.focus();
+      await page.keyboard.press('Enter');
+      await outline.getByTestId('outline-actions').waitFor();
+      await check(page, `${locale} outline, a frame's actions`);
+      await outline.getByTestId('outline-add-words').fill('Aktywne organizacje');
+      await outline.getByTestId('outline-add').click();
+      await waitForElement(page, `(e) => e.type === 'note' && e.text === 'Aktywne organizacje' && e.parentId !== null`);
+      await outline.getByRole('button', { name: /: Aktywne organizacje$/ }).waitFor();
+      // A stakeholder's actions hold the rating form.
+      await outline.getByRole('button', { name: /: Rada Seniorów$/ }).click();
+      await outline.getByTestId('outline-actions').getByTestId('rating-form').waitFor();
+      await check(page, `${locale} outline, a stakeholder's actions`);
       await shoot(page, `outline-${locale}`);
 
       // ── A vote round, seen by a participant and an observer. ──
@@ -122,6 +146,20 @@ describe.skipIf(browserUnavailable() !== null)('axe WCAG 2.1 AA on every page, r
         await other.getByTestId('toggle-outline').click();
         await other.getByTestId('outline-panel').waitFor();
         await check(other, `${locale} ${role} outline`);
+        if (role === 'participant') {
+          // Voting from the outline, as on the canvas.
+          await other.getByTestId('outline-panel').getByRole('button', { name: /: Rada Seniorów$/ }).click();
+          await other.getByTestId('outline-vote').click();
+          await other.getByTestId('outline-status').filter({ hasText: /: 2\./ }).waitFor();
+          await other.getByTestId('outline-panel').getByText(locale === 'pl' ? 'Twoje głosy: 1' : 'your votes: 1').waitFor();
+          await check(other, `${locale} participant outline, voting`);
+          // A remote change is announced in the live region.
+          await server.warsztat.rooms.withRoom(board.id, (room) => {
+            createElements(room.doc, [{ type: 'note', text: 'Z zewnątrz', x: -2000, y: -2000 }], 'Anna');
+          });
+          await other.getByTestId('live-region').filter({ hasText: locale === 'pl' ? 'Anna dodaje: karteczka' : 'Anna added: note' }).waitFor();
+          await other.screenshot({ path: path.join(ARTIFACTS_DIR, `a11y-sweep-participant-outline-${locale}.png`) });
+        }
         await other.context().close();
       }
       expect((await control.send({ type: 'vote.close' })).ok).toBe(true);
