@@ -20,6 +20,7 @@ import { ideaRoutes } from './http/ideas';
 import { IdeaInbox } from './ideas/inbox';
 import { exportRoutes } from './http/export';
 import { ExportThread } from './export/thread';
+import { accessibilityRoutes } from './http/accessibility';
 import { clientRoutes } from './http/static';
 import { stakeholderImportRoutes } from './http/stakeholder-import';
 import { createLogger, type Logger } from './log';
@@ -123,6 +124,7 @@ export function createWarsztat(config: Config, options: { store?: BoardStore; lo
       res.status(503).json({ error: `not ready: ${(err as Error).message}` });
     }
   });
+  app.use('/api', accessibilityRoutes(config));
   app.get('/metrics', async (_req, res) => {
     metrics.connections.set(sync.connectionCount);
     metrics.rooms.set(rooms.size);

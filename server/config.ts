@@ -47,6 +47,13 @@ export const configSchema = z.object({
   REDIS_URL: z.string().min(1).optional(),
   /** How often processes sharing a board compare state vectors (Redis relay repair). */
   RESYNC_MS: int(5000, 100),
+  /** The accessibility statement (/deklaracja-dostepnosci): who publishes this Warsztat and whom to write to about accessibility. */
+  ACCESSIBILITY_ENTITY: z.string().trim().min(1).max(200).optional(),
+  ACCESSIBILITY_CONTACT_NAME: z.string().trim().min(1).max(200).optional(),
+  ACCESSIBILITY_CONTACT_EMAIL: z.string().trim().min(1).max(200).optional(),
+  ACCESSIBILITY_CONTACT_PHONE: z.string().trim().min(1).max(60).optional(),
+  /** When this Warsztat was published (YYYY-MM-DD), for the statement. */
+  ACCESSIBILITY_PUBLISHED: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Directory of the built client; the server serves it when it exists. */
   CLIENT_DIR: z

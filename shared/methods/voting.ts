@@ -1,4 +1,6 @@
+import type { Locale } from '../schema/doc';
 import { keyed, own, setOwn, withKey } from '../schema/records';
+import { TEMPLATE_LABELS } from '../templates/labels';
 
 /** Dot-voting ballots: each person's votes, one entry per dot (stacking on one item allowed); keyed by session (records.ts). */
 export type Ballots = Record<string, string[]>;
@@ -30,4 +32,14 @@ export function tally(ballots: Ballots): { results: Record<string, number>; vote
 /** Items by votes, most first; ties keep the given order. */
 export function ranking(results: Record<string, number>, order: readonly string[] = Object.keys(results)): { itemId: string; votes: number }[] {
   return order.map((itemId) => ({ itemId, votes: own(results, itemId) ?? 0 })).sort((a, b) => b.votes - a.votes);
+}
+
+/**
+ * A round's title when the facilitator names none: the voted frame's title, else "Vote" in
+ * the board's language (it goes into the board's results and reports, which everyone reads
+ * in the board's language, whatever language the facilitator's screen is in).
+ */
+export function defaultVoteTitle(boardLocale: Locale, frameTitle: string | null): string {
+  const title = frameTitle?.trim();
+  return (title || TEMPLATE_LABELS[boardLocale].vote).slice(0, 120);
 }

@@ -8,14 +8,15 @@ const ID = '[A-Za-z0-9_-]{1,64}';
 export const ID_PATTERN = new RegExp(`^${ID}$`);
 export const BOARD_ID_PATTERN = ID_PATTERN;
 
-/** What a page address shows: the lobby, a board, or the residents' idea form. */
-export type Route = { page: 'lobby' } | { page: 'board'; boardId: string; token: string | null } | { page: 'idea'; boardId: string; formKey: string };
+/** What a page address shows: the lobby, a board, the residents' idea form, or the accessibility statement. */
+export type Route = { page: 'lobby' } | { page: 'statement' } | { page: 'board'; boardId: string; token: string | null } | { page: 'idea'; boardId: string; formKey: string };
 
 const BOARD_PATH = new RegExp(`^/b/(${ID})/?$`);
 const IDEA_PATH = new RegExp(`^/idea/(${ID})/(${ID})/?$`);
 
-/** Routes: `/` is the lobby, `/b/<boardId>#token=…` a board, `/idea/<boardId>/<key>` the idea form. */
+/** Routes: `/deklaracja-dostepnosci` (or `/accessibility`) the accessibility statement, `/` the lobby, `/b/<boardId>#token=…` a board, `/idea/<boardId>/<key>` the idea form. */
 export function routeOf(pathname: string, hash: string): Route {
+  if (/^\/(deklaracja-dostepnosci|accessibility)\/?$/.test(pathname)) return { page: 'statement' };
   const idea = IDEA_PATH.exec(pathname);
   if (idea) return { page: 'idea', boardId: idea[1]!, formKey: idea[2]! };
   const board = BOARD_PATH.exec(pathname);

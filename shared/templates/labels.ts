@@ -23,6 +23,7 @@ export const TEMPLATE_LABELS = {
     tows: 'Strategie TOWS',
     factors: 'Kluczowe czynniki rozwoju',
     ideas: 'Pomysły mieszkańców',
+    vote: 'Głosowanie',
   },
   en: {
     stakeholders: 'Stakeholder map',
@@ -45,6 +46,7 @@ export const TEMPLATE_LABELS = {
     tows: 'TOWS strategies',
     factors: 'Key development factors',
     ideas: "Residents' ideas",
+    vote: 'Vote',
   },
 } as const satisfies Record<Locale, Record<string, string>>;
 

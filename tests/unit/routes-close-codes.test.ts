@@ -13,6 +13,9 @@ describe('routeOf: which page an address shows (client and server read ids alike
     ['/b/abc/extra', '', { page: 'lobby' }],
     ['/idea/board1/key_2', '', { page: 'idea', boardId: 'board1', formKey: 'key_2' }],
     ['/idea/board1', '', { page: 'lobby' }],
+    ['/deklaracja-dostepnosci', '', { page: 'statement' }],
+    ['/accessibility/', '', { page: 'statement' }],
+    ['/deklaracja-dostepnosci/x', '', { page: 'lobby' }],
   ])('%s %s', (pathname, hash, route) => {
     expect(routeOf(pathname, hash)).toEqual(route);
   });

@@ -2,6 +2,7 @@ import { routeOf, type Route } from '../../../shared/protocol/routes';
 import { useEffect, useState } from 'react';
 import { BoardPage } from './BoardPage';
 import { Lobby } from './Lobby';
+import { StatementPage } from '../statement/StatementPage';
 
 function parseRoute(): Route {
   return routeOf(location.pathname, location.hash);
@@ -18,6 +19,7 @@ export function App() {
       window.removeEventListener('hashchange', update);
     };
   }, []);
+  if (route.page === 'statement') return <StatementPage />;
   // The idea form is a page of its own (idea.html, client/src/idea); main.tsx starts it.
   if (route.page === 'idea') return null;
   return route.page === 'board' ? <BoardPage boardId={route.boardId} token={route.token} /> : <Lobby />;

@@ -33,6 +33,7 @@ import { asRecentRole, rememberBoard } from '../sync/recent';
 import { useBoard } from '../sync/useBoard';
 import { watchStorageFull } from '../sync/storage-full';
 import { DraftEditor, ExportDialog, FacilitatorPanel, HelpPanel, HistoryPanel, MethodsDock, MethodsPanel, OutlinePanel, prefetchPanels, TreeToolbar } from './lazy-panels';
+import { LiveAnnouncer } from '../board/LiveAnnouncer';
 import { useMethodRules } from '../methods/useMethodRules';
 
 /** The board: canvas, tools, people and in-place editing, live with everyone on the link. */
@@ -262,7 +263,7 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
         )}
       </TopBar>
       <Toolbar editor={editor} onStartEditing={startEditing} />
-      {outlineOpen && <OutlinePanel editor={editor} onClose={() => setOutlineOpen(false)} />}
+      {outlineOpen && <OutlinePanel editor={editor} onClose={() => setOutlineOpen(false)} role={role} state={control.state} myVotes={control.myVotes} myRatings={control.myRatings} send={control.send} />}
       <TreeToolbar editor={editor} />
       <MethodsDock editor={editor} role={role} boardId={boardId} token={token} state={control.state} myRatings={control.myRatings} send={control.send} />
       <Canvas editor={editor} awareness={board.awareness} onStartEditing={startEditing} badges={voteBadges} lockedFrames={control.state.locks.frames} drafts={control.drafts} onOpenDraft={setOpenDraft} />
@@ -324,6 +325,7 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
         role === 'observer' && <p className="observer-banner">{t('board.readOnly')}</p>
       )}
       <Notice editor={editor} />
+      <LiveAnnouncer editor={editor} state={control.state} clockOffset={control.clockOffset} />
       {help && <HelpPanel onClose={() => setHelp(false)} />}
       {historyOpen && token && <HistoryPanel boardId={boardId} token={token} canManage={board.role === 'facilitator'} author={name ?? ''} onClose={() => setHistoryOpen(false)} />}
       {exporting && token && <ExportDialog editor={editor} boardId={boardId} token={token} onClose={() => setExporting(false)} />}

@@ -9,6 +9,7 @@ import { LocalLinkWarning } from '../panels/LocalLinkWarning';
 import { ImportBoard } from '../history/ImportBoard';
 import { JoinBoard } from './JoinBoard';
 import { RecentBoards } from './RecentBoards';
+import { StatementLink } from '../statement/StatementLink';
 
 const TEMPLATE_NAMES = ['workshop', 'stakeholder-map', 'problem-tree', 'swot', 'blank'] as const;
 
@@ -101,8 +102,8 @@ export function Lobby() {
             <ul>
               {ROLES.map((role) => (
                 <li key={role}>
-                  <strong>{t(`lobby.role.${role}`)}</strong>
-                  <input readOnly value={created.links[role]} onFocus={(e) => e.target.select()} data-testid={`link-${role}`} />
+                  <strong id={`link-label-${role}`}>{t(`lobby.role.${role}`)}</strong>
+                  <input readOnly value={created.links[role]} aria-labelledby={`link-label-${role}`} onFocus={(e) => e.target.select()} data-testid={`link-${role}`} />
                   <CopyButton text={created.links[role]} label={`${t('lobby.copy')}: ${t(`lobby.role.${role}`)}`} field={() => document.querySelector<HTMLInputElement>(`[data-testid="link-${role}"]`)} />
                   <a href={created.links[role]}>{t('lobby.open')}</a>
                 </li>
@@ -115,6 +116,9 @@ export function Lobby() {
       <JoinBoard />
       <ImportBoard />
       <RecentBoards boards={recent} onChange={setRecent} />
+      <footer className="page-footer">
+        <StatementLink />
+      </footer>
     </main>
   );
 }

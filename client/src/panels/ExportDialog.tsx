@@ -11,8 +11,6 @@ const CSV_TABLES = ['stakeholders', 'problemTree', 'objectivesTree', 'swot', 'to
 /** CSV separators: '' leaves it to the board's language (the server's default), else `csv=pl|en`. */
 const CSV_DIALECTS = ['', 'pl', 'en'] as const;
 
-}
-
 /** Export: pick a format and (optionally) one frame; the file downloads when ready. */
 export function ExportDialog({ editor, boardId, token, onClose }: { editor: Editor; boardId: string; token: string; onClose: () => void }) {
   const { t } = useTranslation();

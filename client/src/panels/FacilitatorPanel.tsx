@@ -9,6 +9,8 @@ import { RemovePersonDialog } from './RemovePersonDialog';
 import { SharePanel } from './SharePanel';
 import { IdeasSection } from '../methods/ideas/IdeasSection';
 import { errorKey } from '../control/errors';
+import { defaultVoteTitle } from '../../../shared/methods/voting';
+import { readMeta } from '../../../shared/schema/doc';
 
 interface Props {
   editor: Editor;
@@ -198,7 +200,8 @@ export function FacilitatorPanel({ editor, boardId, token, state, people, mySess
                 onClick={() =>
                   void run({
                     type: 'vote.start',
-                    title: selectedFrame?.type === 'frame' && selectedFrame.title ? selectedFrame.title.slice(0, 120) : t('control.vote.defaultTitle'),
+                    // In the board's language, not this screen's: the title goes into the board's results and reports.
+                    title: defaultVoteTitle(readMeta(editor.doc).locale, selectedFrame?.type === 'frame' ? selectedFrame.title : null),
                     frameId: selectedFrame ? selectedFrame.id : null,
                     itemIds: selectedFrame ? null : [...selection].slice(0, 500),
                     votesPerPerson: votes,

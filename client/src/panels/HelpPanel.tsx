@@ -4,6 +4,7 @@ import { TREE_SHORTCUTS } from '../methods/tree/tree-shortcuts';
 import { useTouch } from '../app/media';
 import { Modal } from './Modal';
 import { TouchHelp } from './TouchHelp';
+import { StatementLink } from '../statement/StatementLink';
 
 /** Every keyboard shortcut, from the same table that handles them. */
 export function HelpPanel({ onClose }: { onClose: () => void }) {
@@ -50,6 +51,9 @@ export function HelpPanel({ onClose }: { onClose: () => void }) {
           ))}
         </tbody>
       </table>
+      <p>
+        <StatementLink />
+      </p>
       <button type="button" onClick={onClose} autoFocus>
         {t('help.close')}
       </button>

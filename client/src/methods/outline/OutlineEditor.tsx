@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import * as Y from 'yjs';
 import { elementsOf } from '../../../../shared/schema/doc';
 import { textFieldLimit } from '../../../../shared/schema/elements';
+import { nameField } from '../../../../shared/methods/outline-facts';
 import { applyTextareaValue } from '../../board/text-binding';
 import type { Editor } from '../../editor/editor';
 
@@ -10,11 +11,12 @@ import type { Editor } from '../../editor/editor';
  * Edits an element's words from the outline: each keystroke goes to the element's Y.Text as a
  * minimal edit (as on the canvas), so others see it live and nobody's typing is overwritten.
  */
-export function OutlineEditor({ editor, id, onDone }: { editor: Editor; id: string; onDone: () => void }) {
+export function OutlineEditor({ editor, id, label, onDone }: { editor: Editor; id: string; label: string; onDone: () => void }) {
   const { t } = useTranslation();
   const input = useRef<HTMLTextAreaElement>(null);
   const element = editor.store.get(id);
-  const field = element?.type === 'frame' ? 'title' : 'text';
+  // The field that names it: a stakeholder's name, an idea's or a frame's title, a note's text.
+  const field = (element && nameField(element.type)) ?? 'text';
   const value = elementsOf(editor.doc).get(id)?.get(field);
   const ytext = value instanceof Y.Text ? value : null;
   const limit = element ? textFieldLimit(element.type, field) : 0;
@@ -45,7 +47,7 @@ export function OutlineEditor({ editor, id, onDone }: { editor: Editor; id: stri
       ref={input}
       rows={2}
       className="outline-input"
-      aria-label={t('outline.editLabel')}
+      aria-label={t('a11y.outline.editLabel', { label })}
       data-testid="outline-input"
       readOnly={editor.state.readOnly}
       onInput={write}

@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { elementName, type OutlineFact } from '../../../../shared/methods/outline-facts';
 import { sourceCodes } from '../../../../shared/methods/tows';
 import { cellCodes } from '../../../../shared/methods/tows-ops';
 import type { Element } from '../../../../shared/schema/elements';
@@ -6,24 +7,49 @@ import { elementBounds } from '../../../../shared/geometry/elements';
 import { fitBounds } from '../../../../shared/geometry/viewport';
 import type { Editor } from '../../editor/editor';
 import { treeIndex } from '../tree/tree-index';
+import { axisLabel, formatScore } from '../format';
 
-/** The words an element shows, or null for elements without any. */
-export function wordsOf(element: Element): string | null {
-  if (element.type === 'frame') return element.title;
-  return 'text' in element && typeof element.text === 'string' ? element.text : null;
-}
-
-/** What the outline reads for an element: its kind, then its words. */
-export function outlineLabel(editor: Editor, element: Element, t: TFunction): string {
-  let kind: string;
-  if (element.type === 'treeNode') kind = t(`tree.role.${element.tree}.${treeIndex(editor.store).side.get(element.id) ?? element.role}`);
-  else if (element.type === 'strategy' && element.parentId) {
+/** What kind of thing an element is, as the outline says it: a tree node by its side, a strategy with its code. */
+export function outlineKind(editor: Editor, element: Element, t: TFunction): string {
+  if (element.type === 'treeNode') return t(`tree.role.${element.tree}.${treeIndex(editor.store).side.get(element.id) ?? element.role}`);
+  if (element.type === 'strategy' && element.parentId) {
     const codes = cellCodes(editor.store.lookup, element.parentId, element.sources);
     const code = sourceCodes(element.sources, (id) => codes.get(id) ?? null);
-    kind = code ? `${t('outline.type.strategy')} ${code}` : t('outline.type.strategy');
-  } else kind = t(`outline.type.${element.type}`);
-  const words = wordsOf(element)?.replace(/\s+/g, ' ').trim();
-  return `${kind}: ${words || t('outline.noText')}`;
+    return code ? `${t('outline.type.strategy')} ${code}` : t('outline.type.strategy');
+  }
+  return t(`outline.type.${element.type}`);
+}
+
+/** What the outline reads for an element: its kind, then its name (a stakeholder's name, an idea's title, a note's text). */
+export function outlineLabel(editor: Editor, element: Element, t: TFunction): string {
+  return `${outlineKind(editor, element, t)}: ${elementName(element) || t('outline.noText')}`;
+}
+
+/** One fact about an element in words of the interface language. */
+export function factText(fact: OutlineFact, type: Element['type'], t: TFunction): string {
+  const axes = (values: { axis: string; value: number }[]) =>
+    values.map(({ axis, value }) => `${t(axisLabel(type === 'factor' ? 'factor' : 'stakeholder', axis)).toLocaleLowerCase()} ${formatScore(value)}`).join(', ');
+  switch (fact.kind) {
+    case 'frame':
+      return t('a11y.facts.frame', { title: fact.title || t('control.untitledFrame') });
+    case 'group':
+    case 'place':
+      return t(`a11y.facts.${fact.kind}`, { value: fact.value });
+    case 'status':
+      return t('a11y.facts.status', { status: t(`ideas.status.${fact.status}`).toLocaleLowerCase() });
+    case 'scores':
+    case 'myScore':
+      return t(`a11y.facts.${fact.kind}`, { values: axes(fact.axes) });
+    case 'rated':
+    case 'votes':
+    case 'holds':
+      return t(`a11y.facts.${fact.kind}`, { count: fact.count });
+    case 'votable':
+      return t('a11y.facts.votable', { count: fact.mine });
+    case 'locked':
+    case 'private':
+      return t(`a11y.facts.${fact.kind}`);
+  }
 }
 
 /**
