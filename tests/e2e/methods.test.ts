@@ -139,32 +139,26 @@ describe.skipIf(browserUnavailable() !== null)('workshop methods in Chromium', (
     await editorOf(page, '(e) => e.select([])');
     await screenshot(page, 'methods-objectives-tree');
 
-    // The outline: an ARIA tree walked from the keyboard, and editing from it.
+    // The outline: frames as headings with their items, walked from the keyboard, and editing from it.
     await page.getByTestId('toggle-outline').click();
-    const outline = page.getByRole('tree');
+    const outline = page.getByTestId('outline-panel');
     await outline.waitFor();
-    const frameItem = outline.getByRole('treeitem', { name: 'Ramka: Drzewo problemów', exact: true });
-    await expect(frameItem.getAttribute('aria-level')).resolves.toBe('1');
-    await expect(frameItem.getAttribute('aria-expanded')).resolves.toBe('true');
-    const cause = outline.getByRole('treeitem', { name: /^Przyczyna: Mało gruntów/ });
-    await expect(cause.getAttribute('aria-level')).resolves.toBe('4');
-    await outline.getByRole('treeitem').first().focus();
-    const focusedLevel = () => page.evaluate(() => document.activeElement?.getAttribute('aria-level'));
+    const frameItem = outline.getByRole('button', { name: 'Ramka: Drzewo problemów', exact: true });
+    await expect(frameItem.evaluate((b) => b.parentElement?.tagName)).resolves.toBe('H3');
+    const cause = outline.getByRole('button', { name: /^Przyczyna: Mało gruntów/ });
+    await cause.waitFor();
+    const items = outline.getByTestId('outline-item');
+    await items.first().focus();
     await page.keyboard.press('End');
-    await expect.poll(() => page.evaluate(() => document.activeElement === [...document.querySelectorAll('[role="treeitem"]')].at(-1))).toBe(true);
+    await expect.poll(() => page.evaluate(() => document.activeElement === [...document.querySelectorAll('[data-testid="outline-item"]')].at(-1))).toBe(true);
     await page.keyboard.press('Home');
-    await expect.poll(() => page.evaluate(() => document.activeElement === document.querySelector('[role="treeitem"]'))).toBe(true);
-    await page.keyboard.press('ArrowRight');
-    await expect.poll(focusedLevel).toBe('2');
-    await page.keyboard.press('ArrowLeft');
-    await expect.poll(focusedLevel).toBe('1');
-    await page.keyboard.press('ArrowLeft');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-expanded'))).toBe('false');
-    await page.keyboard.press('ArrowRight');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-expanded'))).toBe('true');
-    // Enter shows the item on the canvas; F2 edits it through its Y.Text.
-    await cause.locator('.outline-row').first().click();
+    await expect.poll(() => page.evaluate(() => document.activeElement === document.querySelector('[data-testid="outline-item"]'))).toBe(true);
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => page.evaluate(() => document.activeElement === document.querySelectorAll('[data-testid="outline-item"]')[1])).toBe(true);
+    // A click (or Enter) shows the item on the canvas and opens its actions; F2 edits it through its Y.Text.
+    await cause.click();
     await page.waitForFunction((id) => (window as never as { __warsztat: { editor: Editor } }).__warsztat.editor.state.selection.has(id), byText('Mało gruntów').id);
+    await outline.getByTestId('outline-actions').waitFor();
     await cause.focus();
     await page.keyboard.press('F2');
     const input = page.getByTestId('outline-input');
@@ -173,7 +167,7 @@ describe.skipIf(browserUnavailable() !== null)('workshop methods in Chromium', (
     await page.keyboard.type(' pod budownictwo');
     await page.keyboard.press('Enter');
     await waitForElement(page, `(e) => e.type === 'treeNode' && e.text === 'Mało gruntów pod budownictwo'`);
-    await outline.getByRole('treeitem', { name: /Mało gruntów pod budownictwo/ }).waitFor();
+    await outline.getByRole('button', { name: /Mało gruntów pod budownictwo/ }).waitFor();
     await screenshot(page, 'methods-outline');
 
     // What the server stored matches.
