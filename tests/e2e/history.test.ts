@@ -126,7 +126,7 @@ describe.skipIf(browserUnavailable() !== null)('backup and version history in Ch
     const [download] = await Promise.all([facilitator.waitForEvent('download'), facilitator.getByTestId('download-backup').click()]);
     const downloaded = JSON.parse(fs.readFileSync((await download.path())!, 'utf8')) as BoardBackup;
     expect(downloaded.elements).toHaveLength(changed);
-    expect(download.suggestedFilename()).toMatch(/^historia-wersji-\d{4}-\d{2}-\d{2}\.json$/);
+    expect(download.suggestedFilename()).toMatch(/^Historia wersji - \d{4}-\d{2}-\d{2}\.json$/);
 
     await facilitator.getByTestId('preview-version').first().click();
     await facilitator.getByTestId('version-preview').waitFor();
