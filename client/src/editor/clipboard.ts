@@ -1,6 +1,8 @@
 import type { Element } from '../../../shared/schema/elements';
 import { elementSchema } from '../../../shared/schema/elements';
 import { newId, type NewElement } from '../../../shared/ops/elements';
+import { elementBounds } from '../../../shared/geometry/elements';
+import type { Rect } from '../../../shared/geometry/rect';
 
 const MARKER = 'warsztat/elements';
 
@@ -37,4 +39,16 @@ export function parseClipboard(text: string, offset: { x: number; y: number }): 
     }
     return copy as NewElement;
   });
+}
+
+/** Where a copy about to be pasted lies (lines by their points, text by its size), among the other copies. */
+export function pastedBounds(element: NewElement, copies: readonly NewElement[]): Rect {
+  const raw = { x: Number(element.x ?? 0), y: Number(element.y ?? 0), w: Number(element.w ?? 0), h: Number(element.h ?? 0) };
+  try {
+    const box = elementBounds(element as unknown as Element, (id) => copies.find((c) => c.id === id) as Element | undefined);
+    return Number.isFinite(box.x + box.y + box.w + box.h) ? box : raw;
+  } catch {
+    // Not a complete element (the clipboard may hold anything): its stated box will do.
+    return raw;
+  }
 }

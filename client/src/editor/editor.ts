@@ -9,7 +9,7 @@ import { fitBounds, visibleRect, zoomAt, type Viewport } from '../../../shared/g
 import { NOTE_COLOURS } from '../../../shared/schema/elements';
 import { moveRefusal, newElementBox } from './area-checks';
 import { LIMITS } from '../../../shared/schema/limits';
-import { parseClipboard, serialiseSelection } from './clipboard';
+import { parseClipboard, pastedBounds, serialiseSelection } from './clipboard';
 import { ElementStore } from './element-store';
 import { historyStep } from './history-step';
 
@@ -399,17 +399,5 @@ export class Editor {
     if (!element) return false;
     this.setViewport(this.fitView(elementBounds(element, this.store.lookup)));
     return true;
-  }
-}
-
-/** Where a copy about to be pasted lies (lines by their points, text by its size), among the other copies. */
-function pastedBounds(element: NewElement, copies: readonly NewElement[]): Rect {
-  const raw = { x: Number(element.x ?? 0), y: Number(element.y ?? 0), w: Number(element.w ?? 0), h: Number(element.h ?? 0) };
-  try {
-    const box = elementBounds(element as unknown as Element, (id) => copies.find((c) => c.id === id) as Element | undefined);
-    return Number.isFinite(box.x + box.y + box.w + box.h) ? box : raw;
-  } catch {
-    // Not a complete element (the clipboard may hold anything): its stated box will do.
-    return raw;
   }
 }
