@@ -1,6 +1,8 @@
 import { WebsocketProvider } from 'y-websocket';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
+import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
 import { onCleanup } from './server';
 
 export interface StockClient {
@@ -81,4 +83,58 @@ export function keepWriting(doc: import('yjs').Doc, add: (doc: import('yjs').Doc
       return loop;
     },
   };
+}
+
+/**
+ * An ordered marker on the board socket: sends sync step 1 and resolves when the server's
+ * step 2 answer arrives. The server handles a socket's frames in order, so everything this
+ * client sent before has been processed (applied or refused) by then, and the answer carries
+ * whatever the server's document holds that this client lacks.
+ */
+export function roundTrip(client: StockClient, timeoutMs = 5000): Promise<void> {
+  const ws = client.provider.ws;
+  if (!ws) return Promise.reject(new Error('roundTrip: the provider is not connected'));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      ws.removeEventListener('message', onMessage);
+      reject(new Error('roundTrip: no sync step 2 answer'));
+    }, timeoutMs);
+    const onMessage = (event: MessageEvent) => {
+      const bytes = new Uint8Array(event.data as ArrayBuffer);
+      // [messageSync = 0, syncStep2 = 1, …]
+      if (bytes[0] !== 0 || bytes[1] !== 1) return;
+      clearTimeout(timer);
+      ws.removeEventListener('message', onMessage);
+      resolve();
+    };
+    ws.addEventListener('message', onMessage);
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, 0);
+    syncProtocol.writeSyncStep1(encoder, client.doc);
+    ws.send(encoding.toUint8Array(encoder));
+  });
+}
+
+/** Resolves when the provider's socket has closed or failed at least once. */
+export function connectionEnded(client: StockClient, timeoutMs = 5000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('the connection did not end')), timeoutMs);
+    const done = () => {
+      clearTimeout(timer);
+      client.provider.off('connection-close', done);
+      client.provider.off('connection-error', done);
+      resolve();
+    };
+    client.provider.on('connection-close', done);
+    client.provider.on('connection-error', done);
+  });
+}
+
+/** Polls an asynchronous check until it holds; rejects with `what` after the timeout. */
+export async function eventually(check: () => Promise<boolean>, timeoutMs = 5000, what = 'condition'): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
 }

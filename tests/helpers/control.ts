@@ -9,6 +9,11 @@ export interface ControlClient {
   next<T = unknown>(event: string, timeoutMs?: number): Promise<T>;
   /** The latest payload of an event seen so far. */
   last<T = unknown>(event: string): T | undefined;
+  /**
+   * An ordered marker: resolves once the server has answered a command sent now, so every
+   * event it emitted to this socket before has arrived (socket.io keeps one socket's order).
+   */
+  flush(): Promise<void>;
 }
 
 /** A facilitation-channel client as the app uses it: socket.io with auth. */
@@ -42,6 +47,9 @@ export async function controlClient(url: string, auth: { boardId: string; token:
         waiting.set(event, list);
       }),
     last: <T>(event: string) => seen.get(event) as T | undefined,
+    flush: async () => {
+      await socket.timeout(5000).emitWithAck('command', { type: 'marker.unknown' });
+    },
   };
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createElement } from '../../shared/ops/elements';
 import { elementsOf } from '../../shared/schema/doc';
-import { closeOf, rawSocket, stockClient, synced, waitFor } from '../helpers/clients';
+import { closeOf, connectionEnded, rawSocket, roundTrip, stockClient, synced, waitFor } from '../helpers/clients';
 import { startServer } from '../helpers/server';
 import { controlClient } from '../helpers/control';
 
@@ -38,7 +38,7 @@ describe('tokens at the upgrade', () => {
     const server = await startServer();
     const board = await server.createBoard();
     const client = stockClient(server.wsUrl, board.id, 'wrong');
-    await new Promise((r) => setTimeout(r, 500));
+    await connectionEnded(client);
     expect(client.provider.synced).toBe(false);
   });
 });
@@ -54,7 +54,9 @@ describe('observer is read-only', () => {
     const sneaky = createElement(observer.doc, { type: 'note', text: 'nie powinno trafić' });
     const legit = createElement(participant.doc, { type: 'note', text: 'widoczne dla wszystkich' });
     await waitFor(() => elementsOf(observer.doc).has(legit), 3000, 'observer to receive the participant’s note');
-    await new Promise((r) => setTimeout(r, 200));
+    // The server has handled the observer's edit once it answers; then the participant asks.
+    await roundTrip(observer);
+    await roundTrip(participant);
     expect(elementsOf(participant.doc).has(sneaky)).toBe(false);
 
     // A fresh client (and therefore the server and storage) has only the legitimate note.

@@ -5,7 +5,7 @@ import { COMMAND_ROLES, type CommandType } from '../../shared/protocol/commands'
 import type { ControlState, Person } from '../../shared/protocol/state';
 import { createElement, putIntoFrame } from '../../shared/ops/elements';
 import { elementsOf } from '../../shared/schema/doc';
-import { stockClient, synced, waitFor } from '../helpers/clients';
+import { roundTrip, stockClient, synced, waitFor } from '../helpers/clients';
 import { controlClient, controlRefused } from '../helpers/control';
 import { publicSessionId } from '../../server/facilitation/state';
 import { startServer, type CreatedBoard, type TestServer } from '../helpers/server';
@@ -165,7 +165,9 @@ describe('facilitation channel: Yjs messages by role', () => {
     const asUpdate = createElement(actor.doc, { type: 'note', text: 'po połączeniu' });
     actor.provider.awareness.setLocalStateField('user', { name: role });
     await waitFor(() => watcher.provider.awareness.getStates().has(actor.doc.clientID), 3000, 'awareness');
-    await new Promise((r) => setTimeout(r, 300));
+    // The actor's frames are handled once it gets its answer; the watcher's answer then holds them if applied.
+    await roundTrip(actor);
+    await roundTrip(watcher);
     const applied = role !== 'observer';
     expect(elementsOf(watcher.doc).has(inStep2)).toBe(applied);
     expect(elementsOf(watcher.doc).has(asUpdate)).toBe(applied);
@@ -249,7 +251,8 @@ describe('facilitation state and effects', () => {
     expect(await facilitator.send({ type: 'role.set', sessionId: 'p', role: 'observer' })).toEqual({ ok: false, error: 'no such person on the board' });
     expect(await facilitator.send({ type: 'role.set', sessionId: piotr.sessionId, role: 'observer' })).toEqual({ ok: true });
     const second = createElement(doc, { type: 'note', text: 'jako obserwator' });
-    await new Promise((r) => setTimeout(r, 300));
+    await roundTrip(sync);
+    await roundTrip(watcher);
     expect(elementsOf(watcher.doc).has(second)).toBe(false);
   });
 });
@@ -270,7 +273,9 @@ describe('private brainstorming', () => {
     const mine = author.next<{ put: { text: string }[] }>('my-drafts.changed');
     expect(await author.send(draft)).toEqual({ ok: true });
     expect((await mine).put.map((d) => d.text)).toEqual(['Nowy park']);
-    await new Promise((r) => setTimeout(r, 200));
+    // Whatever the draft made the server send to the other participant has arrived by now.
+    await other.flush();
+    await roundTrip(watcher);
     // Others see only how many notes are hidden, never their text.
     expect(other.last('my-drafts.changed')).toBeUndefined();
     expect(JSON.stringify(other.last('my-drafts'))).not.toContain('Nowy park');

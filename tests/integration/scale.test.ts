@@ -5,7 +5,7 @@ import * as Y from 'yjs';
 import { createElement, putIntoFrame } from '../../shared/ops/elements';
 import type { ControlState } from '../../shared/protocol/state';
 import { elementsOf } from '../../shared/schema/doc';
-import { keepWriting, stockClient, synced, waitFor } from '../helpers/clients';
+import { eventually, keepWriting, roundTrip, stockClient, synced, waitFor } from '../helpers/clients';
 import { controlClient } from '../helpers/control';
 import { onCleanup, startServerProcess, tempDir, type ServerProcess } from '../helpers/server';
 import { POSTGRES_URL, REDIS_URL, servicesUnavailable, freshSchema } from '../helpers/services';
@@ -111,7 +111,8 @@ describe.skipIf(skipReason !== null)('two processes on PostgreSQL and Redis', ()
     await redis.stop();
     const duringA = createElement(onA.doc, { type: 'note', text: 'podczas awarii (A)' });
     const duringB = createElement(onB.doc, { type: 'note', text: 'podczas awarii (B)' });
-    await new Promise((r) => setTimeout(r, 500));
+    // Both processes hold their side's note while Redis is down.
+    await Promise.all([roundTrip(onA), roundTrip(onB)]);
     await privateRedis(port);
     const restarted = Date.now();
     await waitFor(() => elementsOf(onA.doc).has(duringB) && elementsOf(onB.doc).has(duringA) && sameState(onA.doc, onB.doc), 10_000, 'convergence after the restart');
@@ -136,7 +137,8 @@ describe.skipIf(skipReason !== null)('two processes on PostgreSQL and Redis', ()
     expect(await facilitator.send({ type: 'timer.start', seconds: 120 })).toEqual({ ok: true });
     expect((await timer).state.timer.running).toBe(true);
     expect(await facilitator.send({ type: 'lock.frame', frameId: frame, locked: true })).toEqual({ ok: true });
-    await new Promise((r) => setTimeout(r, 300));
+    // Process B knows of the lock once its own client is told.
+    await waitFor(() => participant.last<{ state: ControlState }>('state')!.state.locks.frames.includes(frame), 5000, 'the lock on process B');
     const x = elementsOf(participantDoc.doc).get(note)!.get('x');
     elementsOf(participantDoc.doc).get(note)!.set('x', 4321);
     await waitFor(() => elementsOf(participantDoc.doc).get(note)!.get('x') === x, 5000, 'locked edit undone on process B');
@@ -183,8 +185,8 @@ it('GET /api/ready checks storage; /metrics speaks Prometheus', { timeout: 180_0
   const c = stockClient(server.wsUrl, board.id, board.tokens.participant);
   await synced(c);
   createElement(c.doc, { type: 'note', text: 'licz mnie' });
-  await new Promise((r) => setTimeout(r, 200));
-  const text = await (await fetch(`${server.url}/metrics`)).text();
+  let text = '';
+  await eventually(async () => /warsztat_updates_stored_total [1-9]/.test((text = await (await fetch(`${server.url}/metrics`)).text())), 5000, 'the stored update in /metrics');
   expect(text).toMatch(/warsztat_sync_connections 1/);
   expect(text).toMatch(/warsztat_updates_stored_total [1-9]/);
   expect(text).toMatch(/warsztat_storage_write_seconds_bucket/);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createElement, createElements } from '../../shared/ops/elements';
 import { elementsOf, readMeta } from '../../shared/schema/doc';
-import { stockClient, synced, waitFor } from '../helpers/clients';
+import { roundTrip, stockClient, synced, waitFor } from '../helpers/clients';
 import { startServer } from '../helpers/server';
 
 describe('live sync with stock y-websocket clients', () => {
@@ -97,7 +97,8 @@ describe('live sync with stock y-websocket clients', () => {
     await Promise.all([synced(a1), synced(b1), synced(a2)]);
     const id = createElement(a1.doc, { type: 'note', text: 'tylko w pokoju 1' });
     await waitFor(() => elementsOf(b1.doc).has(id));
-    await new Promise((r) => setTimeout(r, 100));
+    // Sent to room 1 by now; a copy routed to room 2 would reach a2 before this answer.
+    await roundTrip(a2);
     expect(elementsOf(a2.doc).has(id)).toBe(false);
     expect(readMeta(a2.doc).title).toBe('Pokój 2');
   });
