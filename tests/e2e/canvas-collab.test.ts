@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { connectorPath } from '../../shared/geometry/elements';
 import type { Element, ElementOf } from '../../shared/schema/elements';
 import { browserUnavailable, launchBrowser, screenshot, trackErrors } from '../helpers/browser';
-import { clickOnBoard, dragOnBoard, elementsOn, openBoard, toPage, waitForElement } from '../helpers/board-page';
+import { clickOnBoard, dragOnBoard, elementsOn, openBoard, painted, toPage, waitForElement } from '../helpers/board-page';
 import { startServer } from '../helpers/server';
 
 const POLISH = 'zażółć gęślą jaźń';
@@ -54,7 +54,7 @@ describe.skipIf(browserUnavailable() !== null)('two people on one canvas in Chro
     const pointA = await toPage(a, moved.x + 50, moved.y + 260);
     await a.mouse.move(pointA.x, pointA.y);
     await b.waitForFunction(() => document.querySelectorAll('.presence .avatar').length === 2);
-    await b.waitForTimeout(300);
+    await painted(b);
     await screenshot(b, 'board-two-cursors');
 
     // A goes offline and keeps working; B works too; after reconnecting both converge.
@@ -66,7 +66,7 @@ describe.skipIf(browserUnavailable() !== null)('two people on one canvas in Chro
     await clickOnBoard(b, 400, 300);
     await waitForElement(a, `(e) => e.type === 'rect'`);
     await waitForElement(b, `(e) => e.type === 'ellipse'`);
-    await a.waitForTimeout(300);
+    // A is offline: its rectangle has no way to B until it reconnects.
     expect((await elementsOn(b)).some((e) => e.type === 'rect')).toBe(false);
     await contextA.setOffline(false);
     await waitForElement(b, `(e) => e.type === 'rect'`, 10_000);

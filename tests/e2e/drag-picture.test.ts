@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createElements } from '../../shared/ops/elements';
 import { elementsOf } from '../../shared/schema/doc';
 import { browserUnavailable, launchBrowser, screenshot, trackErrors } from '../helpers/browser';
-import { elementsOn, openBoard, toPage } from '../helpers/board-page';
+import { elementsOn, openBoard, painted, toPage } from '../helpers/board-page';
 import { stockClient, synced } from '../helpers/clients';
 import { startServer } from '../helpers/server';
 
@@ -37,9 +37,8 @@ describe.skipIf(browserUnavailable() !== null)('dragging shows the carried eleme
     await picture.waitFor();
     const before = (await picture.boundingBox())!;
     await page.mouse.move(start.x + 140, start.y + 70, { steps: 6 });
-    await page.waitForTimeout(100);
+    await expect.poll(async () => Math.round((await picture.boundingBox())!.x - before.x)).toBe(100);
     const after = (await picture.boundingBox())!;
-    expect(after.x - before.x).toBeCloseTo(100, 0);
     expect(after.y - before.y).toBeCloseTo(50, 0);
     await screenshot(page, 'drag-picture');
     await page.mouse.up();
@@ -57,7 +56,7 @@ describe.skipIf(browserUnavailable() !== null)('dragging shows the carried eleme
     await page.mouse.move(corner.x, corner.y);
     await page.mouse.down();
     await page.mouse.move(corner.x + 60, corner.y + 40, { steps: 6 });
-    await page.waitForTimeout(100);
+    await painted(page);
     expect(await picture.count()).toBe(0);
     await page.mouse.up();
     const resized = (await elementsOn(page)).find((e) => e.id === free)!;
@@ -82,7 +81,7 @@ describe.skipIf(browserUnavailable() !== null)('dragging shows the carried eleme
     await page.mouse.move(cause.x, cause.y);
     await page.mouse.down();
     await page.mouse.move(cause.x + 30, cause.y + 60, { steps: 6 });
-    await page.waitForTimeout(100);
+    await painted(page);
     expect(await picture.count()).toBe(0);
     await page.mouse.up();
     const afterJoin = (await elementsOn(page)).find((e) => e.id === left)!;
@@ -104,9 +103,7 @@ describe.skipIf(browserUnavailable() !== null)('dragging shows the carried eleme
     await picture.waitFor();
     const pairBefore = (await picture.boundingBox())!;
     await page.mouse.move(pair.x + 70, pair.y - 70, { steps: 5 });
-    await page.waitForTimeout(100);
-    const pairAfter = (await picture.boundingBox())!;
-    expect(pairAfter.x - pairBefore.x).toBeCloseTo(50, 0);
+    await expect.poll(async () => Math.round((await picture.boundingBox())!.x - pairBefore.x)).toBe(50);
     await page.mouse.up();
     const movedPair = (await elementsOn(page)).filter((e) => e.id === left || e.id === right);
     expect(movedPair.every((e) => Math.abs(e.y - ((e.id === left ? a.y : b.y) - 70 / scale)) < 5)).toBe(true);

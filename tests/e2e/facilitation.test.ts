@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { createElements, putIntoFrame } from '../../shared/ops/elements';
+import { elementsOf } from '../../shared/schema/doc';
 import { browserUnavailable, launchBrowser, screenshot, trackErrors } from '../helpers/browser';
-import { clickOnBoard, dragOnBoard, elementsOn, openBoard, toPage, waitForElement } from '../helpers/board-page';
+import { clickOnBoard, dragOnBoard, elementsOn, openBoard, pageSentEverything, toPage, waitForElement } from '../helpers/board-page';
+import { roundTrip, stockClient, synced } from '../helpers/clients';
 import { startServer } from '../helpers/server';
 
 /** Server-controlled checkboxes change only when the server answers: click, then wait. */
@@ -48,6 +50,9 @@ describe.skipIf(browserUnavailable() !== null)('facilitation with four people in
     const o = await open('observer', 'Radny');
     const everyone = [f, p1, p2, o];
     await f.page.locator('[data-testid="person"]').nth(3).waitFor();
+    // What the server's document holds, read in Node: the marker for edits that must not stick.
+    const watcher = stockClient(server.wsUrl, board.id, board.tokens.observer);
+    await synced(watcher);
 
     // The timer is seen by all, counting down from one server clock.
     await f.page.getByTestId('timer-minutes').fill('3');
@@ -87,6 +92,7 @@ describe.skipIf(browserUnavailable() !== null)('facilitation with four people in
     // One vote at a time: each click is confirmed by the server before the next.
     await clickOnBoard(p1.page, first.x + 100, first.y + 100);
     await p1.page.getByTestId('vote-bar').filter({ hasText: 'Zostało: 1' }).waitFor();
+    // Konva takes two clicks within its 400 ms window (Date.now()) as a double click: a rule of time, not a state to wait on.
     await p1.page.waitForTimeout(400);
     await clickOnBoard(p1.page, first.x + 100, first.y + 100);
     await p1.page.getByTestId('vote-bar').filter({ hasText: 'Zostało: 0' }).waitFor();
@@ -102,8 +108,7 @@ describe.skipIf(browserUnavailable() !== null)('facilitation with four people in
 
     // The facilitator locks the frame: a participant's move inside it does not stick.
     await toggle(f.page, 'lock-frame', true);
-    await p1.page.waitForFunction(() => true);
-    await p1.page.waitForTimeout(300);
+    await p1.page.waitForFunction((id) => (window as never as { __warsztat: { editor: { isLocked(id: string): boolean } } }).__warsztat.editor.isLocked(id), second.id);
     await p1.page.evaluate((id) => {
       // Straight into the document, as a modified client would, past the interface's own lock.
       const { editor } = (window as never as { __warsztat: { editor: { doc: { getMap(n: string): { get(id: string): { set(k: string, v: number): void } } } } } }).__warsztat;
@@ -117,14 +122,16 @@ describe.skipIf(browserUnavailable() !== null)('facilitation with four people in
 
     // The observer cannot change anything: no tools, and its document edits are dropped.
     expect(await o.page.getByTestId('tool-note').count()).toBe(0);
-    await o.page.evaluate(() => {
-      const { editor } = (window as never as { __warsztat: { editor: { doc: { getMap(n: string): { set(k: string, v: unknown): void } } } } }).__warsztat;
-      (editor.doc.getMap('elements') as unknown as { delete(k: string): void }).delete('x');
-    });
     const countBefore = (await elementsOn(f.page)).length;
+    await o.page.evaluate((id) => {
+      const { editor } = (window as never as { __warsztat: { editor: { doc: { getMap(n: string): { delete(k: string): void } } } } }).__warsztat;
+      editor.doc.getMap('elements').delete(id);
+    }, second.id);
     await o.page.locator('[data-testid="canvas"]').click();
     await o.page.keyboard.press('Delete');
-    await o.page.waitForTimeout(300);
+    await pageSentEverything(o.page, watcher);
+    await roundTrip(watcher);
+    expect(elementsOf(watcher.doc).has(second.id)).toBe(true);
     expect((await elementsOn(f.page)).length).toBe(countBefore);
     await screenshot(f.page, 'facilitation-facilitator');
 
@@ -145,7 +152,9 @@ describe.skipIf(browserUnavailable() !== null)('facilitation with four people in
     expect(await p2.page.getByTestId('draft-text').inputValue()).toBe('Ścieżka rowerowa nad rzeką');
     await p2.page.keyboard.press('Escape');
     await p2.page.getByTestId('draft-editor').waitFor({ state: 'detached' });
-    await p1.page.waitForTimeout(300);
+    // The server counted the hidden note above, and its document does not hold it.
+    await roundTrip(watcher);
+    expect([...elementsOf(watcher.doc).values()].some((e) => String(e.get('text') ?? '').includes('rowerowa'))).toBe(false);
     expect((await elementsOn(p1.page)).some((e) => e.type === 'note' && e.text.includes('rowerowa'))).toBe(false);
     await f.page.getByTestId('private-reveal').click();
     const revealed = await waitForElement(p1.page, `(e) => e.type === 'note' && e.text === 'Ścieżka rowerowa nad rzeką'`);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readElements } from '../../shared/schema/plain';
 import { browserUnavailable, launchBrowser, screenshot, trackErrors } from '../helpers/browser';
-import { openBoard, waitForElement } from '../helpers/board-page';
+import { openBoard, painted, waitForElement } from '../helpers/board-page';
 import { startServer } from '../helpers/server';
 
 describe.skipIf(browserUnavailable() !== null)("residents' idea cards in Chromium", () => {
@@ -47,7 +47,7 @@ describe.skipIf(browserUnavailable() !== null)("residents' idea cards in Chromiu
     await item.getByRole('button', { name: 'Ścieżka rowerowa nad Bzurą' }).click();
     await item.getByTestId('idea-accepted').click();
     await waitForElement(f, `(e) => e.type === 'idea' && e.status === 'accepted'`);
-    await f.waitForTimeout(300);
+    await painted(f);
     await screenshot(f, 'idea-inbox-accepted');
 
     // The acceptance is on the server, for everyone; the contact never is.

@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { Element, ElementOf } from '../../shared/schema/elements';
 import { ARTIFACTS_DIR, browserUnavailable, launchBrowser, screenshot, trackErrors } from '../helpers/browser';
-import { clickOnBoard, elementsOn, openBoard, waitForElement } from '../helpers/board-page';
+import { clickOnBoard, elementsOn, openBoard, painted, waitForElement } from '../helpers/board-page';
 import { onCleanup, startServer, tempDir } from '../helpers/server';
 
 /**
@@ -82,7 +82,8 @@ async function toggle(page: Page, testId: string, checked: boolean): Promise<voi
 async function vote(page: Page, note: ElementOf<'note'>, left: number): Promise<void> {
   await clickOnBoard(page, note.x + note.w / 2, note.y + note.h / 2);
   await page.getByTestId('vote-bar').filter({ hasText: `Zostało: ${left}.` }).waitFor();
-  // Two clicks on one note in quick succession would be a double click.
+  // Two clicks on one note within Konva's 400 ms window (Date.now()) would be a double click:
+  // a rule of time, not a state to wait on.
   await page.waitForTimeout(400);
 }
 
@@ -344,7 +345,7 @@ describe.skipIf(browserUnavailable() !== null)('a whole workshop in Polish in Ch
       if (await page.getByTestId('methods-panel').count()) await page.getByTestId('methods-toggle').click();
     }
     expect((await elementOn<'frame'>(maria, factorsFrame.id)).title).toBe('Kluczowe czynniki rozwoju');
-    await maria.waitForTimeout(200);
+    await painted(maria);
     await screenshot(maria, 'workshop-6-factors');
 
     // ── 7. Pomysły mieszkańców: a resident uses the public form; the advisor accepts. ──

@@ -48,20 +48,17 @@ describe.skipIf(browserUnavailable() !== null)('a board seen from afar in Chromi
 
     // From afar (10 %) the title is drawn at screen size above the frame.
     await setView(page, { x: 100, y: 200, scale: 0.1 });
-    await page.waitForTimeout(200);
-    expect(await inkOn(page, 0, { x: 100, y: 200 - 20, w: 130, h: 18 })).toBeGreaterThan(50);
+    await expect.poll(() => inkOn(page, 0, { x: 100, y: 200 - 20, w: 130, h: 18 })).toBeGreaterThan(50);
     await screenshot(page, 'zoomed-out-frame-titles');
     // Its title picks it; dragged, it takes its title along (drawn on the overlay while it moves).
     const body = await toPage(page, 500, -100);
     await page.mouse.move(body.x, body.y);
     await page.mouse.down();
     await page.mouse.move(body.x, body.y + 150, { steps: 6 });
-    await page.waitForTimeout(100);
-    expect(await inkOn(page, 1, { x: 100, y: 350 - 20, w: 130, h: 18 })).toBeGreaterThan(50);
+    await expect.poll(() => inkOn(page, 1, { x: 100, y: 350 - 20, w: 130, h: 18 })).toBeGreaterThan(50);
     expect(await inkOn(page, 0, { x: 100, y: 200 - 20, w: 130, h: 18 })).toBe(0);
     await page.mouse.up();
-    await page.waitForTimeout(200);
-    expect(await inkOn(page, 0, { x: 100, y: 350 - 20, w: 130, h: 18 })).toBeGreaterThan(50);
+    await expect.poll(() => inkOn(page, 0, { x: 100, y: 350 - 20, w: 130, h: 18 })).toBeGreaterThan(50);
 
     // Just inside the frame's top, away from its title, a drag selects by marquee: the frame stays.
     const frameBefore = await page.evaluate(() => (window as never as { __warsztat: { editor: { store: { ofType(t: string): { x: number; y: number }[] } } } }).__warsztat.editor.store.ofType('frame')[0]!);

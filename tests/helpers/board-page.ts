@@ -59,3 +59,29 @@ export async function clickOnBoard(page: Page, x: number, y: number): Promise<vo
   const p = await toPage(page, x, y);
   await page.mouse.click(p.x, p.y);
 }
+
+/** Resolves after the page has painted twice: whatever changed before is on screen. */
+export function painted(page: Page): Promise<void> {
+  return page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+}
+
+/**
+ * An ordered marker for a page's board socket: moves its cursor and waits until `watcher` (a
+ * stock client on the same board) sees the move. Presence travels on the same socket after
+ * the page's document updates, so the server has handled every edit the page sent before.
+ */
+export async function pageSentEverything(page: Page, watcher: { provider: { awareness: { getStates(): Map<number, Record<string, unknown>> } } }): Promise<void> {
+  const id = await page.evaluate(() => (window as never as { __warsztat: { editor: { doc: { clientID: number } } } }).__warsztat.editor.doc.clientID);
+  const cursor = () => JSON.stringify(watcher.provider.awareness.getStates().get(id)?.cursor ?? null);
+  const before = cursor();
+  const box = (await page.getByTestId('canvas').boundingBox())!;
+  for (let attempt = 0; attempt < 20; attempt++) {
+    await page.mouse.move(box.x + box.width / 2 + 17 * (attempt + 1), box.y + box.height / 2 + 11 * (attempt + 1));
+    const deadline = Date.now() + 500;
+    while (Date.now() < deadline) {
+      if (cursor() !== before) return;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+  throw new Error('the page’s presence never reached the watcher');
+}
