@@ -28,6 +28,11 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
+          // Each file starts its own servers on port 0 with its own data directory, so the files
+          // can share one module graph per worker: importing the server, yjs and the exporters
+          // once instead of once per file was most of this project's time.
+          isolate: false,
+          setupFiles: ['tests/helpers/cleanup-setup.ts'],
         },
       },
       {
@@ -35,6 +40,8 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['tests/e2e/**/*.test.ts'],
+          isolate: false,
+          setupFiles: ['tests/helpers/cleanup-setup.ts'],
           // Only the browser tests load the built client.
           globalSetup: ['tests/helpers/global-setup.ts'],
         },

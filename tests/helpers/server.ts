@@ -2,7 +2,6 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach } from 'vitest';
 import { createWarsztat, type Warsztat } from '../../server/app';
 import { loadConfig, type Config } from '../../server/config';
 import type { BoardStore } from '../../server/storage/types';
@@ -28,9 +27,11 @@ export interface TestServer {
 }
 
 const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
+
+/** Undoes what the test registered, newest first (tests/helpers/cleanup-setup.ts runs it after each test). */
+export async function runCleanups(): Promise<void> {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+}
 
 /** Registers something to undo after the current test. */
 export function onCleanup(fn: () => Promise<void> | void): void {
