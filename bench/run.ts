@@ -22,6 +22,7 @@ import { runRooms } from './scenarios/rooms';
 import { loadSoakOptions, runSoak } from './scenarios/soak';
 import { soakPassed, soakSection, spliceSoakSection } from './scenarios/soak-report';
 import { runAppendMicro, runCompactMicro } from './scenarios/sqlite-micro';
+import { runTransportBench } from './scenarios/transport';
 
 const log = (line: string) => console.log(line);
 
@@ -104,7 +105,7 @@ function spliceSection(file: string, section: string): string {
 
 async function main(): Promise<void> {
   const config = loadBenchConfig();
-  if (config.only !== undefined && !['cross-process', 'report', 'drafts', 'convergence', 'soak'].includes(config.only)) throw new Error(`BENCH_ONLY must be cross-process, report, drafts, convergence or soak, got ${config.only}`);
+  if (config.only !== undefined && !['cross-process', 'report', 'drafts', 'convergence', 'soak', 'transport'].includes(config.only)) throw new Error(`BENCH_ONLY must be cross-process, report, drafts, convergence, soak or transport, got ${config.only}`);
   if (config.only) config.scenarios = [4];
   const priority = applyPriority(config.nice);
   if (config.only === 'report') {
@@ -126,6 +127,12 @@ async function main(): Promise<void> {
   if (config.only === 'convergence') {
     // Section 8 alone: the server-level convergence fuzz (#14).
     if (await convergenceBench(path.resolve(ROOT, config.out))) process.exitCode = 1;
+    return;
+  }
+  if (config.only === 'transport') {
+    // Facilitation on socket.io against a message type on a plain WebSocket (#21).
+    const rows = await runTransportBench(path.resolve(ROOT, config.out), priority, log);
+    if (rows.some((r) => r.error)) process.exitCode = 1;
     return;
   }
   if (config.only === 'soak') {
