@@ -136,8 +136,8 @@ export interface ChartWindow {
   quadrant: StakeholderQuadrant;
 }
 
-const LOW: readonly [number, number] = [-0.4, 5.2];
-const HIGH: readonly [number, number] = [4.8, 10.4];
+const LOW: readonly [number, number] = [-0.5, 5.5];
+const HIGH: readonly [number, number] = [4.5, 10.5];
 
 /** The value ranges of a window: the quadrant's half of each axis, the name in a band on top. */
 function rangesOf(window: ChartWindow | undefined): { x: readonly [number, number]; y: readonly [number, number] } {

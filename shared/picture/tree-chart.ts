@@ -43,7 +43,7 @@ export interface TreeChart {
   links: number[][];
 }
 
-export const TREE_CHART = { width: 1000, font: 14, lineHeight: 16.8, padding: 5, maxLines: 3, band: 110, leavesPerPart: 12, maxColumns: 6, rowPitch: 66 } as const;
+export const TREE_CHART = { width: 1000, font: 14, lineHeight: 16.8, padding: 5, maxLines: 3, band: 110, leavesPerPart: 11, maxColumns: 6, rowPitch: 66 } as const;
 
 interface Branch {
   item: OutlineItem;
