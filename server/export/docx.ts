@@ -30,7 +30,7 @@ import type { Locale } from '../../shared/schema/doc';
 import { sectionTable } from '../../shared/report/tables';
 import type { Report, ReportSection } from '../../shared/report/types';
 import { fontData, textWidth } from './fonts';
-import { reportOf, type FramePicture } from './report';
+import { reportOf } from './report';
 import { sectionPictures, type SectionPicture } from './section-pictures';
 import type { ExportContext, ExportFile, Exporter } from './types';
 
@@ -129,7 +129,8 @@ function table(columns: readonly string[], rows: readonly (readonly CellValue[])
   });
 }
 
-function picture(p: FramePicture, caption: string): Paragraph[] {
+function picture(p: SectionPicture, caption: string): Paragraph[] {
+  if (!p.png) return [];
   const scale = Math.min(PAGE_WIDTH_PX / p.width, MAX_PICTURE_HEIGHT_PX / p.height, 1);
   return [
     // The picture keeps with its caption: a caption never starts a page alone.

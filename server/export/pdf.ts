@@ -6,7 +6,7 @@ import { LANGUAGE_TAG, formatDate, formatNumber } from '../../shared/report/labe
 import { sectionTable } from '../../shared/report/tables';
 import type { Report, ReportSection } from '../../shared/report/types';
 import { fontCovers, pdfFonts } from './fonts';
-import { reportOf, type FramePicture } from './report';
+import { reportOf } from './report';
 import { sectionPictures, type SectionPicture } from './section-pictures';
 import type { ExportContext, ExportFile, Exporter } from './types';
 
@@ -94,17 +94,19 @@ class PdfWriter {
     this.pdf.moveDown(0.6);
   }
 
-  private pictureScale(p: FramePicture): number {
+  private pictureScale(p: SectionPicture): number {
     const maxHeight = Math.min(420, this.pdf.page.height - 2 * MARGIN - 80);
     return Math.min(this.width / p.width, maxHeight / p.height);
   }
 
-  picture(p: FramePicture, caption: string): void {
+  picture(p: SectionPicture, caption: string): void {
     const scale = this.pictureScale(p);
     const height = p.height * scale;
     this.room(height + 24);
     const top = this.pdf.y;
-    this.pdf.image(p.png, MARGIN + (this.width - p.width * scale) / 2, top, { width: p.width * scale, height });
+    const left = MARGIN + (this.width - p.width * scale) / 2;
+    if (p.draw) p.draw(this.pdf, { x: left, y: top, scale });
+    else if (p.png) this.pdf.image(p.png, left, top, { width: p.width * scale, height });
     this.pdf.y = top + height + 4;
     this.text(caption, { size: 8, colour: COLOURS.muted, gap: 0.6 });
   }
@@ -209,5 +211,5 @@ export function reportToPdf(board: Report, pictures: SectionPicture[][]): Promis
 
 export const pdfExporter: Exporter = async (context: ExportContext): Promise<ExportFile> => {
   const report = reportOf(context);
-  return { body: await reportToPdf(report, sectionPictures(context, report)), contentType: 'application/pdf', extension: 'pdf' };
+  return { body: await reportToPdf(report, sectionPictures(context, report, { vector: true })), contentType: 'application/pdf', extension: 'pdf' };
 };

@@ -66,7 +66,8 @@ export function stakeholderChartSvg(chart: StakeholderChart): string {
   return parts.join('\n');
 }
 
-const TREE_FILLS = {
+/** Node colours of the tree charts, as on the canvas. */
+export const TREE_FILLS = {
   problem: { core: '#fca5a5', cause: '#fde68a', effect: '#fed7aa' },
   objective: { core: '#86efac', cause: '#bbf7d0', effect: '#bfdbfe' },
 } as const;

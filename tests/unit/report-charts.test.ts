@@ -25,7 +25,7 @@ import type { ControlState } from '../../shared/protocol/state';
 import { readElements } from '../../shared/schema/plain';
 import { realisticBoard } from '../helpers/realistic-board';
 
-type Of<K extends ReportSection['kind']> = Extract<ReportSection, { kind: K }>;
+type Of<K extends ReportSection['kind']> = ReportSection & { kind: K };
 
 function sectionOf<K extends ReportSection['kind']>(board: { doc: Y.Doc; control: ControlState }, kind: K): Of<K> {
   const report = buildReport(exportContext('t', board.doc, board.control, [], {}, 0).input);
