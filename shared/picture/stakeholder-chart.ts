@@ -154,7 +154,7 @@ function rangesOf(window: ChartWindow | undefined): { x: readonly [number, numbe
  */
 export function stakeholderChart(rows: readonly StakeholderRow[], words: ChartWords, measure: Measure = estimate, window?: ChartWindow, zoomed = false): StakeholderChart {
   const W = CHART.width;
-  const { font, line, padding } = CHART;
+  const { font, padding } = CHART;
   const labels: ChartLabel[] = [];
   const width = (text: string, size: number = font, bold = false) => measure(text, size, bold);
   const text = (kind: ChartLabel['kind'], lines: string[], x: number, y: number, options: { size?: number; bold?: boolean; align?: ChartLabel['align'] } = {}): ChartLabel => {
