@@ -23,7 +23,8 @@ function picture(context: ExportContext, forPng: boolean) {
   const locale = context.input.meta.locale;
   return boardToSvg(pictureElements(context.input.elements, locale), {
     frameId: frame?.id,
-    pixelWidth: forPng ? boardPngWidth : undefined,
+    // A frame reads well at 2000 px; the whole board gets as many pixels as is reasonable.
+    pixelWidth: forPng ? (frame ? (w: number, h: number) => pngWidth(w, h) : boardPngWidth) : undefined,
     words: pictureWords(locale),
     overviewNote: forPng ? REPORT_LABELS[locale].chart.overview : undefined,
   });
@@ -33,7 +34,7 @@ export const svgExporter: Exporter = (context: ExportContext): ExportFile => ({ 
 
 export const pngExporter: Exporter = (context: ExportContext): ExportFile => {
   const { svg, width, height } = picture(context, true);
-  return { body: svgToPng(svg, width, height, boardPngWidth(width, height)).png, contentType: 'image/png', extension: 'png' };
+  return { body: svgToPng(svg, width, height, requestedFrame(context) ? undefined : boardPngWidth(width, height)).png, contentType: 'image/png', extension: 'png' };
 };
 
 export const markdownExporter: Exporter = (context: ExportContext): ExportFile => ({ body: reportToMarkdown(reportOf(context)), contentType: 'text/markdown; charset=utf-8', extension: 'md' });
