@@ -34,6 +34,8 @@ export interface ChartWords {
 export const CHART = {
   width: 1000,
   plotHeight: 640,
+  /** A quadrant drawn larger: lower, so that two fit an A4 page. */
+  zoomPlotHeight: 560,
   font: 15,
   line: 18,
   padding: 3,
@@ -170,7 +172,7 @@ export function stakeholderChart(rows: readonly StakeholderRow[], words: ChartWo
   // Axes: "Wpływ" above the plot at the left, "Zaangażowanie" under its ticks.
   const top = 30;
   const left = 44;
-  const plot: Rect = { x: left, y: top, w: W - left - 10, h: CHART.plotHeight };
+  const plot: Rect = { x: left, y: top, w: W - left - 10, h: window ? CHART.zoomPlotHeight : CHART.plotHeight };
   const range = rangesOf(window);
   const sx = (v: number) => plot.x + ((v - range.x[0]) / (range.x[1] - range.x[0])) * plot.w;
   const sy = (v: number) => plot.y + ((range.y[1] - v) / (range.y[1] - range.y[0])) * plot.h;
