@@ -30,7 +30,8 @@ import type { Locale } from '../../shared/schema/doc';
 import { sectionTable } from '../../shared/report/tables';
 import type { Report, ReportSection } from '../../shared/report/types';
 import { fontData, textWidth } from './fonts';
-import { framePictures, reportOf, type FramePicture } from './report';
+import { reportOf } from './report';
+import { sectionPictures, type SectionPicture } from './section-pictures';
 import type { ExportContext, ExportFile, Exporter } from './types';
 
 const FONT = 'DejaVu Sans';
@@ -49,6 +50,8 @@ const CELL_MARGIN_PT = 4;
  * rounding, and a word a hair too wide for its column would break.
  */
 const MEASURE_SLACK = 1.06;
+/** Outline levels indented; deeper ones line up with this level. */
+const MAX_INDENT_DEPTH = 5;
 
 const text = (value: string, options: { bold?: boolean; color?: string; size?: number } = {}) => new TextRun({ text: value, ...options });
 const para = (value: string, options: { bold?: boolean; color?: string } = {}) => new Paragraph({ children: [text(value, options)] });
@@ -126,7 +129,8 @@ function table(columns: readonly string[], rows: readonly (readonly CellValue[])
   });
 }
 
-function picture(p: FramePicture, caption: string): Paragraph[] {
+function picture(p: SectionPicture, caption: string): Paragraph[] {
+  if (!p.png) return [];
   const scale = Math.min(PAGE_WIDTH_PX / p.width, MAX_PICTURE_HEIGHT_PX / p.height, 1);
   return [
     // The picture keeps with its caption: a caption never starts a page alone.
@@ -145,7 +149,12 @@ function sectionBody(report: Report, section: ReportSection): FileChild[] {
     case 'problemTree':
     case 'objectivesTree':
       if (section.items.length === 0) return [para(l.emptyTree)];
-      return section.items.map((item) => bullet([text(`${l.treeRoles[section.tree][item.role]}: `, { bold: true }), text(item.text)], item.depth));
+      // Deep levels line up with level MAX_INDENT_DEPTH, their level written out: the text keeps its width.
+      return section.items.map((item) => {
+        const role = l.treeRoles[section.tree][item.role];
+        const prefix = item.depth > MAX_INDENT_DEPTH ? `${role} (${l.level.toLowerCase()} ${item.depth + 1})` : role;
+        return bullet([text(`${prefix}: `, { bold: true }), text(item.text)], Math.min(item.depth, MAX_INDENT_DEPTH));
+      });
     case 'swot':
       return section.quadrants.flatMap((q) => [
         heading(q.label, HeadingLevel.HEADING_3),
@@ -164,7 +173,7 @@ function sectionBody(report: Report, section: ReportSection): FileChild[] {
 }
 
 /** The report as a Word document (what the towns' plans are written in). */
-export async function reportToDocx(report: Report, pictures: Map<string, FramePicture>): Promise<Buffer> {
+export async function reportToDocx(report: Report, pictures: SectionPicture[][]): Promise<Buffer> {
   const l = report.labels;
   const contents = new Contents();
   const body: FileChild[] = [
@@ -173,11 +182,10 @@ export async function reportToDocx(report: Report, pictures: Map<string, FramePi
     contents.heading(l.agenda, 1),
     report.agenda.length ? table(['#', l.phase, l.frame, l.minutes], report.agenda.map((p, i) => [`${i + 1}${p.current ? ` (${l.current})` : ''}`, p.title, p.frameTitle, p.minutes || null]), report.locale) : para(l.noAgenda),
   ];
-  for (const section of report.sections) {
+  for (const [index, section] of report.sections.entries()) {
     const method = l.methods[section.kind];
     body.push(contents.heading(section.title === method ? method : `${section.title} (${method})`, 1));
-    const p = section.frameId ? pictures.get(section.frameId) : undefined;
-    if (p) body.push(...picture(p, `${l.picture}: ${section.title}`));
+    for (const p of pictures[index] ?? []) body.push(...picture(p, p.caption));
     body.push(...sectionBody(report, section));
   }
   body.push(contents.heading(l.voteResults, 1));
@@ -228,6 +236,6 @@ export async function reportToDocx(report: Report, pictures: Map<string, FramePi
 
 export const docxExporter: Exporter = async (context: ExportContext): Promise<ExportFile> => {
   const report = reportOf(context);
-  const body = await reportToDocx(report, framePictures(context, report));
+  const body = await reportToDocx(report, sectionPictures(context, report));
   return { body, contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', extension: 'docx' };
 };

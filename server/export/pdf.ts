@@ -6,7 +6,8 @@ import { LANGUAGE_TAG, formatDate, formatNumber } from '../../shared/report/labe
 import { sectionTable } from '../../shared/report/tables';
 import type { Report, ReportSection } from '../../shared/report/types';
 import { fontCovers, pdfFonts } from './fonts';
-import { framePictures, reportOf, type FramePicture } from './report';
+import { reportOf } from './report';
+import { sectionPictures, type SectionPicture } from './section-pictures';
 import type { ExportContext, ExportFile, Exporter } from './types';
 
 type Pdf = InstanceType<typeof PDFDocument>;
@@ -15,6 +16,8 @@ type OutlineItem = Pdf['outline'];
 
 const MARGIN = 50;
 const TABLE_PADDING = 3;
+/** Outline levels indented; deeper ones line up with this level. */
+const MAX_INDENT_DEPTH = 5;
 const COLOURS = { text: '#1f2937', muted: '#64748b', heading: '#1d4ed8', header: '#e0e7ff', border: '#cbd5e1' };
 
 /** Writes the report into a pdfkit document, top to bottom. */
@@ -56,7 +59,10 @@ class PdfWriter {
   }
 
   bullet(value: string, depth = 0, prefix?: string): void {
-    const indent = 12 + depth * 14;
+    // Deep outlines stop indenting at MAX_INDENT_DEPTH (their level is then written out), so
+    // the text keeps most of the page's width instead of running off its right edge.
+    const indent = 12 + Math.min(depth, MAX_INDENT_DEPTH) * 14;
+    if (prefix && depth > MAX_INDENT_DEPTH) prefix = `${prefix} (${this.report.labels.level.toLowerCase()} ${depth + 1})`;
     this.room(16);
     const y = this.pdf.y;
     this.pdf.font('body').fontSize(10).fillColor(COLOURS.muted).text('•', MARGIN + indent - 10, y);
@@ -88,29 +94,31 @@ class PdfWriter {
     this.pdf.moveDown(0.6);
   }
 
-  private pictureScale(p: FramePicture): number {
+  private pictureScale(p: SectionPicture): number {
     const maxHeight = Math.min(420, this.pdf.page.height - 2 * MARGIN - 80);
     return Math.min(this.width / p.width, maxHeight / p.height);
   }
 
-  picture(p: FramePicture, caption: string): void {
+  picture(p: SectionPicture, caption: string): void {
     const scale = this.pictureScale(p);
     const height = p.height * scale;
     this.room(height + 24);
     const top = this.pdf.y;
-    this.pdf.image(p.png, MARGIN + (this.width - p.width * scale) / 2, top, { width: p.width * scale, height });
+    const left = MARGIN + (this.width - p.width * scale) / 2;
+    if (p.draw) p.draw(this.pdf, { x: left, y: top, scale });
+    else if (p.png) this.pdf.image(p.png, left, top, { width: p.width * scale, height });
     this.pdf.y = top + height + 4;
     this.text(caption, { size: 8, colour: COLOURS.muted, gap: 0.6 });
   }
 
-  section(section: ReportSection, pictures: Map<string, FramePicture>): void {
+  section(section: ReportSection, shown: readonly SectionPicture[]): void {
     const l = this.report.labels;
     const method = l.methods[section.kind];
-    const p = section.frameId ? pictures.get(section.frameId) : undefined;
-    // The heading goes on the page its picture fits on.
+    const p = shown[0];
+    // The heading goes on the page its first picture fits on.
     if (p) this.room(60 + p.height * this.pictureScale(p));
     this.heading(section.title === method ? method : `${section.title} (${method})`, 1);
-    if (p) this.picture(p, `${l.picture}: ${section.title}`);
+    for (const picture of shown) this.picture(picture, picture.caption);
     switch (section.kind) {
       case 'problemTree':
       case 'objectivesTree':
@@ -154,7 +162,7 @@ class PdfWriter {
     }
   }
 
-  write(pictures: Map<string, FramePicture>): void {
+  write(pictures: SectionPicture[][]): void {
     const r = this.report;
     const l = r.labels;
     this.text(r.title, { bold: true, size: 22, gap: 0.3 });
@@ -165,7 +173,7 @@ class PdfWriter {
     this.heading(l.agenda, 1);
     if (r.agenda.length) this.table(['#', l.phase, l.frame, l.minutes], r.agenda.map((p, i) => [`${i + 1}${p.current ? ` (${l.current})` : ''}`, p.title, p.frameTitle, p.minutes || null]));
     else this.text(l.noAgenda);
-    for (const section of r.sections) this.section(section, pictures);
+    r.sections.forEach((section, i) => this.section(section, pictures[i] ?? []));
     this.heading(l.voteResults, 1);
     if (r.votes.length === 0) this.text(l.noVotes);
     for (const round of r.votes) {
@@ -178,7 +186,7 @@ class PdfWriter {
 }
 
 /** The report as A4 pages, with DejaVu Sans embedded (only the glyphs used) for Polish letters. */
-export function reportToPdf(board: Report, pictures: Map<string, FramePicture>): Promise<Buffer> {
+export function reportToPdf(board: Report, pictures: SectionPicture[][]): Promise<Buffer> {
   // Characters DejaVu Sans lacks (emoji) by their names, never as empty boxes.
   const report = mapStrings(board, (text) => replaceMissingGlyphs(text, fontCovers, board.locale));
   const pdf = new PDFDocument({ size: 'A4', margin: MARGIN, lang: LANGUAGE_TAG[report.locale], bufferPages: true, displayTitle: true, info: { Title: report.title, Creator: 'Warsztat', Subject: report.labels.report } });
@@ -203,5 +211,5 @@ export function reportToPdf(board: Report, pictures: Map<string, FramePicture>):
 
 export const pdfExporter: Exporter = async (context: ExportContext): Promise<ExportFile> => {
   const report = reportOf(context);
-  return { body: await reportToPdf(report, framePictures(context, report)), contentType: 'application/pdf', extension: 'pdf' };
+  return { body: await reportToPdf(report, sectionPictures(context, report, { vector: true })), contentType: 'application/pdf', extension: 'pdf' };
 };

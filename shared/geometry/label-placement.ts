@@ -145,7 +145,7 @@ export function placeLabels(sources: readonly LabelSource[], options: LabelOptio
 }
 
 /** Placed boxes by the grid cells they cover, so that a free place is checked against its neighbours only. */
-class RectGrid {
+export class RectGrid {
   private readonly cells = new Map<string, Rect[]>();
   constructor(private readonly size = 64) {}
 

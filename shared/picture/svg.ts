@@ -3,9 +3,12 @@ import { union, type Rect } from '../geometry/rect';
 import { byZOrder } from '../schema/plain';
 import type { Element, ElementOf } from '../schema/elements';
 import { IMPORTANCE_COLOUR, STATE_COLOUR, factorRankingLayout } from '../methods/factor-ranking';
-import { escapeXml, noteFontSize, num, textBlock, type TextBlock } from './text';
+import { TOWS_REF_PREFIX } from '../methods/tows';
+import { escapeXml, noteFontSize, num, textBlock, wrapText, type TextBlock, type TextBox } from './text';
 
-const tb = (min: number, block: TextBlock) => textBlock(block, min);
+/** The text boxes of the picture being drawn, when its caller asked for them (drawing is synchronous). */
+let drawn: TextBox[] | undefined;
+const tb = (min: number, block: TextBlock) => textBlock(block, min, drawn);
 
 /** The font the pictures name; the PNG renderer loads DejaVu Sans under this name. */
 export const PICTURE_FONT = 'DejaVu Sans';
@@ -25,7 +28,17 @@ export interface PictureOptions {
    * is drawn (as on the canvas) and scores are written 4,5 in Polish; without, no chart.
    */
   words?: PictureWords;
+  /** Filled with the box of every text block drawn (tests check that none overlap). */
+  textBoxes?: TextBox[];
+  /**
+   * Said in a band across the top, in letters READABLE_TEXT_PX high, when some of the
+   * picture's text is smaller than that at `pixelWidth` (a whole board in one picture).
+   */
+  overviewNote?: string;
 }
+
+/** Text smaller than this, in pixels of the finished picture, is not worth calling readable. */
+export const READABLE_TEXT_PX = 9;
 
 /** The ranking chart's words, in the board's language, and its number format. */
 export interface PictureWords {
@@ -164,7 +177,8 @@ function elementSvg(e: Element, lookup: (id: string) => Element | undefined, min
     case 'strategy':
       return noteLike(e, e.color, min);
     case 'text':
-      return tb(min, { text: e.text, x: e.x, y: e.y, width: e.w || 10_000, height: Math.max(e.h, e.fontSize * 1.2 * 50), fontSize: e.fontSize, fill: e.color });
+      // A TOWS cell's label of a SWOT item keeps to its row (cut with "…"): the next label is right below.
+      return tb(min, { text: e.text, x: e.x, y: e.y, width: e.w || 10_000, height: e.id.startsWith(TOWS_REF_PREFIX) && e.h > 0 ? e.h : Math.max(e.h, e.fontSize * 1.2 * 50), fontSize: e.fontSize, fill: e.color });
     case 'rect':
     case 'ellipse': {
       const paint = `stroke=${attr(e.stroke)} stroke-width="${num(e.strokeWidth)}"`;
@@ -244,7 +258,24 @@ export function boardToSvg(elements: readonly Element[], options: PictureOptions
   const { words } = options;
   const format: Format = words?.format ?? String;
   const ranking = (e: Element) => (words && e.type === 'frame' && e.method === 'factors' ? rankingSvg(e, elements, words, min) : '');
-  const body = shown.map((e) => (e.type === 'treeNode' && e === nodes[0] ? treeLinks(nodes, lookup) : '') + elementSvg(e, lookup, min, format) + ranking(e)).join('\n');
+  const texts: TextBox[] = options.textBoxes ?? [];
+  drawn = texts;
+  let body: string;
+  try {
+    body = shown.map((e) => (e.type === 'treeNode' && e === nodes[0] ? treeLinks(nodes, lookup) : '') + elementSvg(e, lookup, min, format) + ranking(e)).join('\n');
+  } finally {
+    drawn = undefined;
+  }
+  const perPixel = pixelWidth ? view.w / pixelWidth : 0;
+  if (options.overviewNote && perPixel > 0 && texts.some((b) => b.fontSize < READABLE_TEXT_PX * perPixel)) {
+    // The band is drawn in picture pixels: 16 px letters whatever the board's size.
+    const size = 16 * perPixel;
+    const lines = wrapText(options.overviewNote, view.w - 2 * size, size, true);
+    const band = lines.length * size * 1.2 + size;
+    view.y -= band;
+    view.h += band;
+    body = `${rect(view.x, view.y, view.w, band, '#1e293b')}${textBlock({ text: options.overviewNote, x: view.x + size, y: view.y + size / 2, width: view.w - 2 * size, height: band, fontSize: size, fill: '#ffffff', bold: true })}\n${body}`;
+  }
   const svg = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${num(view.w)}" height="${num(view.h)}" viewBox="${num(view.x)} ${num(view.y)} ${num(view.w)} ${num(view.h)}" font-family=${attr(`${PICTURE_FONT}, sans-serif`)}>`,
     rect(view.x, view.y, view.w, view.h, '#f8fafc'),

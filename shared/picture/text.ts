@@ -97,6 +97,18 @@ export function noteFontSize(text: string, w: number, h: number): number {
   return Math.max(12, Math.min(28, Math.floor(size)));
 }
 
+/** Where a text block was drawn (its lines' extent, as estimated), for tests of a picture's layout. */
+export interface TextBox {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  lines: string[];
+  fontSize: number;
+  /** Drawn as letters (false: as bars, too small to read at the picture's size). */
+  legible: boolean;
+}
+
 export interface TextBlock {
   text: string;
   x: number;
@@ -116,7 +128,7 @@ export interface TextBlock {
  * bars instead, as the canvas leaves out text when zoomed far out (this also keeps rendering
  * big boards fast: resvg shapes each text chunk separately).
  */
-export function textBlock(block: TextBlock, minFontSize = 0): string {
+export function textBlock(block: TextBlock, minFontSize = 0, boxes?: TextBox[]): string {
   if (!block.text.trim() || block.width <= 0) return '';
   const { fontSize } = block;
   const height = Math.max(block.height, fontSize * 1.2);
@@ -126,6 +138,10 @@ export function textBlock(block: TextBlock, minFontSize = 0): string {
   const top = block.verticalAlign === 'middle' ? block.y + Math.max(0, (block.height - total) / 2) : block.y;
   const center = block.align === 'center';
   const x = center ? block.x + block.width / 2 : block.x;
+  if (boxes) {
+    const w = Math.min(block.width, Math.max(...lines.map((l) => textWidth(l, fontSize, block.bold))));
+    boxes.push({ x: center ? x - w / 2 : x, y: top, w, h: total, lines, fontSize, legible: fontSize >= minFontSize });
+  }
   if (fontSize < minFontSize) {
     return lines
       .map((line, i) => {

@@ -82,6 +82,18 @@ export const REPORT_LABELS = {
     contents: 'Spis treści',
     page: 'Strona',
     pageOf: 'z',
+    number: 'Nr',
+    chart: {
+      unscored: 'Bez oceny',
+      key: 'Numery jak w tabeli pod wykresem. Kreski: rozrzut ocen uczestników (± odchylenie standardowe). Kółko z liczbą: tylu interesariuszy w tym samym miejscu.',
+      keyNoSpread: 'Numery jak w tabeli pod wykresem (tam też rozrzut ocen). Kółko z liczbą: tylu interesariuszy w tym samym miejscu.',
+      unplaced: 'Bez miejsca na etykietę (zob. tabela)',
+      zoomed: 'Numery, dla których zabrakło tu miejsca, są na powiększeniach ćwiartek poniżej.',
+      outlineBelow: 'całe drzewo jako konspekt poniżej',
+      treeSides: { problem: { causes: 'Przyczyny', effects: 'Skutki' }, objective: { causes: 'Środki', effects: 'Rezultaty' } },
+      part: 'część',
+      overview: 'Widok ogólny: tekst jest tu za mały do czytania. Pełne treści: SVG tablicy, obraz każdej ramki osobno albo raport.',
+    },
   },
   en: {
     report: 'Workshop report',
@@ -163,6 +175,18 @@ export const REPORT_LABELS = {
     contents: 'Contents',
     page: 'Page',
     pageOf: 'of',
+    number: 'No.',
+    chart: {
+      unscored: 'Not scored',
+      key: 'Numbers as in the table below the chart. Whiskers: spread of the ratings (± one standard deviation). A circle with a number: that many stakeholders in one place.',
+      keyNoSpread: 'Numbers as in the table below the chart (which also gives the spread of the ratings). A circle with a number: that many stakeholders in one place.',
+      unplaced: 'No room for a label (see the table)',
+      zoomed: 'Numbers without room here are on the enlarged quadrants below.',
+      outlineBelow: 'the whole tree as an outline below',
+      treeSides: { problem: { causes: 'Causes', effects: 'Effects' }, objective: { causes: 'Means', effects: 'Ends' } },
+      part: 'part',
+      overview: 'Overview: the text is too small to read here. For all of it: the board as SVG, each frame as a picture of its own, or the report.',
+    },
   },
 } as const;
 
@@ -181,6 +205,18 @@ export function formatDate(ms: number, locale: Locale, withTime = false): string
   const options: Intl.DateTimeFormatOptions = { timeZone: 'Europe/Warsaw', year: 'numeric', month: '2-digit', day: '2-digit' };
   if (withTime) Object.assign(options, { hour: '2-digit', minute: '2-digit', hour12: false });
   return new Intl.DateTimeFormat(LANGUAGE_TAG[locale], options).format(new Date(ms));
+}
+
+/** The stakeholder chart's words (shared/picture/stakeholder-chart.ts) in the board's language. */
+export function chartWords(locale: Locale, spread: boolean): { quadrants: Record<'manageClosely' | 'keepSatisfied' | 'keepInformed' | 'monitor', string>; influence: string; engagement: string; unscored: string; key: string; unplaced: string; zoomed: string } {
+  const l = REPORT_LABELS[locale];
+  return { quadrants: l.quadrants, influence: l.influence, engagement: l.engagement, unscored: l.chart.unscored, key: spread ? l.chart.key : l.chart.keyNoSpread, unplaced: l.chart.unplaced, zoomed: l.chart.zoomed };
+}
+
+/** The tree pictures' words (shared/picture/tree-chart.ts) in the board's language. */
+export function treeWords(locale: Locale, tree: 'problem' | 'objective'): { roles: Record<'core' | 'cause' | 'effect', string>; causes: string; effects: string; part: string } {
+  const l = REPORT_LABELS[locale];
+  return { roles: l.treeRoles[tree], ...l.chart.treeSides[tree], part: l.chart.part };
 }
 
 /** The words and number format of report pictures (shared/picture/svg.ts) in the board's language. */

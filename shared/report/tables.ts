@@ -91,8 +91,9 @@ export function sectionTable(report: Report, section: ReportSection): ReportTabl
     return {
       name: 'stakeholders',
       title: l.methods.stakeholders,
-      columns: [l.stakeholder, l.group, l.quadrant, l.ratedInfluence, l.ratedEngagement],
-      rows: section.rows.map((r) => [r.name, r.group, r.quadrant ? l.quadrants[r.quadrant] : null, axis(r.influence, r.influenceRatings, r.ratings), axis(r.engagement, r.engagementRatings, r.ratings)]),
+      // "Nr" is the number the stakeholder chart's markers carry (shared/picture/stakeholder-chart.ts).
+      columns: [l.number, l.stakeholder, l.group, l.quadrant, l.ratedInfluence, l.ratedEngagement],
+      rows: section.rows.map((r, i) => [i + 1, r.name, r.group, r.quadrant ? l.quadrants[r.quadrant] : null, axis(r.influence, r.influenceRatings, r.ratings), axis(r.engagement, r.engagementRatings, r.ratings)]),
     };
   }
   return reportTables({ ...report, sections: [section], votes: [] })[0];

@@ -61,7 +61,8 @@ describe('GET /api/boards/:id/export', () => {
     }
     // Board text is escaped XML, never markup.
     expect(document).not.toContain('<script>');
-    expect(Object.keys(zip.files).filter((n) => /^word\/media\/.+\.png$/.test(n)).length).toBe(7);
+    // The stakeholder chart, each tree's overview and its branches (shared/picture), the other frames.
+    expect(Object.keys(zip.files).filter((n) => /^word\/media\/.+\.png$/.test(n)).length).toBe(8);
     expect(Object.keys(zip.files).some((n) => /^word\/fonts\/.+\.odttf$/.test(n))).toBe(true);
     expect(await zipText(zip, /^word\/fontTable\.xml$/)).toMatch(/w:name="DejaVu Sans"[\s\S]*w:embedRegular/);
     // Headings keep with what follows, so none is left alone at the foot of a page.
