@@ -47,7 +47,7 @@ export function groupingTarget(selected: readonly Element[], all: readonly Eleme
     container = only;
     items = all.filter((e) => ancestorFrames(e, lookup).includes(only.id));
   } else {
-    items = selected;
+    items = [...selected];
     const parents = new Set(items.map((e) => e.parentId));
     const parent = parents.size === 1 ? lookup([...parents][0] ?? '') : undefined;
     if (parent?.type === 'frame') container = parent;
