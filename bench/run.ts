@@ -22,6 +22,7 @@ import { runRooms } from './scenarios/rooms';
 import { loadSoakOptions, runSoak } from './scenarios/soak';
 import { soakPassed, soakSection, spliceSoakSection } from './scenarios/soak-report';
 import { runAppendMicro, runCompactMicro } from './scenarios/sqlite-micro';
+import { runGroupingBench } from './scenarios/grouping';
 
 const log = (line: string) => console.log(line);
 
@@ -104,7 +105,7 @@ function spliceSection(file: string, section: string): string {
 
 async function main(): Promise<void> {
   const config = loadBenchConfig();
-  if (config.only !== undefined && !['cross-process', 'report', 'drafts', 'convergence', 'soak'].includes(config.only)) throw new Error(`BENCH_ONLY must be cross-process, report, drafts, convergence or soak, got ${config.only}`);
+  if (config.only !== undefined && !['cross-process', 'report', 'drafts', 'convergence', 'soak', 'grouping'].includes(config.only)) throw new Error(`BENCH_ONLY must be cross-process, report, drafts, convergence, soak or grouping, got ${config.only}`);
   if (config.only) config.scenarios = [4];
   const priority = applyPriority(config.nice);
   if (config.only === 'report') {
@@ -112,6 +113,13 @@ async function main(): Promise<void> {
     const out = path.resolve(ROOT, config.out);
     spliceReportSection(out, reportSection(runReportBench(log), priority));
     log(`wrote section 6 of ${path.relative(ROOT, out)}`);
+    return;
+  }
+  if (config.only === 'grouping') {
+    // "Group similar" (#20): speed at 500 items and quality on the fixture; pure code.
+    const out = path.resolve(ROOT, config.out);
+    runGroupingBench(out, log);
+    log(`wrote the grouping section of ${path.relative(ROOT, out)}`);
     return;
   }
   if (config.only === 'drafts') {

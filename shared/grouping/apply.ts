@@ -16,12 +16,14 @@ interface Sized {
 }
 
 /** Where the groups start: inside the frame below its title, or at the items' top-left corner. */
-export function layoutArea(container: ElementOf<'frame'> | null, items: readonly { x: number; y: number }[]): { x: number; y: number; w: number } {
+export function layoutArea(container: ElementOf<'frame'> | null, items: readonly { x: number; y: number; w: number; h: number }[]): { x: number; y: number; w: number } {
   const { margin } = GROUP_LAYOUT;
-  if (container) return { x: container.x + margin, y: container.y + margin, w: Math.max(container.w - 2 * margin, 1) };
+  // Wide enough for a roughly square layout: a narrow inbox would stack every group in one column.
+  const square = 2 * Math.sqrt(items.reduce((sum, i) => sum + i.w * i.h, 0));
+  if (container) return { x: container.x + margin, y: container.y + margin, w: Math.max(container.w - 2 * margin, square, 1) };
   const x = Math.min(...items.map((i) => i.x));
   const y = Math.min(...items.map((i) => i.y));
-  return { x, y, w: 2400 };
+  return { x, y, w: Math.max(square, 1) };
 }
 
 /** The layout a plan gets, given the items' sizes (the overlay shows it before applying). */

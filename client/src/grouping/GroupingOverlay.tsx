@@ -17,7 +17,7 @@ export function GroupingOverlay({ editor, layout, groups, nameOf }: { editor: Ed
   const at = (x: number, y: number) => ({ left: canvas.left + x * view.scale + view.x, top: canvas.top + y * view.scale + view.y });
   return (
     <div className="grouping-overlay" aria-hidden="true" data-testid="grouping-overlay" style={{ left: 0, top: 0 }}>
-      <p className="grouping-overlay-note" style={{ left: canvas.left + 8, top: canvas.top + 8 }}>
+      <p className="grouping-overlay-note" style={{ left: canvas.left + canvas.width / 2, top: canvas.top + 8 }}>
         {t('grouping.overlayNote')}
       </p>
       {layout.groups.map((g, k) => {
