@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { GroupingLayout } from '../../../shared/grouping';
 import type { Editor } from '../editor/editor';
 import { useEditorState } from '../editor/hooks';
-import type { DraftGroup } from './GroupingPanel';
+import type { DraftGroup } from './draft';
 
 /**
  * The proposal drawn over the board where applying will put it: each group outlined and

@@ -5,15 +5,10 @@ import type { Locks } from '../../../shared/rules/areas';
 import type { Role } from '../../../shared/protocol/state';
 import type { Editor } from '../editor/editor';
 import { useEditorState, useElementsDerived } from '../editor/hooks';
+import type { DraftGroup } from './draft';
 import { GroupingOverlay } from './GroupingOverlay';
 import './grouping.css';
 
-/** A group being edited: its label and items; `rest` holds what goes in no group. */
-export interface DraftGroup {
-  key: string;
-  label: string;
-  itemIds: string[];
-}
 
 const REST = 'rest';
 
@@ -39,6 +34,7 @@ export function GroupingPanel({ editor, role, locks }: { editor: Editor; role: s
     const sizes = new Map(draft.target.items.map((e) => [e.id, { id: e.id, w: e.w, h: e.h }]));
     return planLayout({ groups: draft.groups }, sizes, layoutArea(draft.target.container, draft.target.items));
   }, [draft]);
+  // The selection is read through editor.selectedElements() above; subscribing re-renders on a change.
   void selection;
 
   if (!draft) {
