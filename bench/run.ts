@@ -23,6 +23,7 @@ import { loadSoakOptions, runSoak } from './scenarios/soak';
 import { soakPassed, soakSection, spliceSoakSection } from './scenarios/soak-report';
 import { runAppendMicro, runCompactMicro } from './scenarios/sqlite-micro';
 import { runTransportBench } from './scenarios/transport';
+import { runGroupingBench } from './scenarios/grouping';
 
 const log = (line: string) => console.log(line);
 
@@ -105,7 +106,8 @@ function spliceSection(file: string, section: string): string {
 
 async function main(): Promise<void> {
   const config = loadBenchConfig();
-  if (config.only !== undefined && !['cross-process', 'report', 'drafts', 'convergence', 'soak', 'transport'].includes(config.only)) throw new Error(`BENCH_ONLY must be cross-process, report, drafts, convergence, soak or transport, got ${config.only}`);
+  const scenarios = ['cross-process', 'report', 'drafts', 'convergence', 'soak', 'transport', 'grouping'];
+  if (config.only !== undefined && !scenarios.includes(config.only)) throw new Error(`BENCH_ONLY must be one of ${scenarios.join(', ')}, got ${config.only}`);
   if (config.only) config.scenarios = [4];
   const priority = applyPriority(config.nice);
   if (config.only === 'report') {
@@ -113,6 +115,13 @@ async function main(): Promise<void> {
     const out = path.resolve(ROOT, config.out);
     spliceReportSection(out, reportSection(runReportBench(log), priority));
     log(`wrote section 6 of ${path.relative(ROOT, out)}`);
+    return;
+  }
+  if (config.only === 'grouping') {
+    // "Group similar" (#20): speed at 500 items and quality on the fixture; pure code.
+    const out = path.resolve(ROOT, config.out);
+    runGroupingBench(out, log);
+    log(`wrote the grouping section of ${path.relative(ROOT, out)}`);
     return;
   }
   if (config.only === 'drafts') {

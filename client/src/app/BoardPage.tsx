@@ -32,7 +32,7 @@ import { TopBar } from '../panels/TopBar';
 import { asRecentRole, rememberBoard } from '../sync/recent';
 import { useBoard } from '../sync/useBoard';
 import { watchStorageFull } from '../sync/storage-full';
-import { DraftEditor, ExportDialog, FacilitatorPanel, HelpPanel, HistoryPanel, MethodsDock, MethodsPanel, OutlinePanel, prefetchPanels, TreeToolbar } from './lazy-panels';
+import { DraftEditor, ExportDialog, FacilitatorPanel, GroupingPanel, HelpPanel, HistoryPanel, MethodsDock, MethodsPanel, OutlinePanel, prefetchPanels, TreeToolbar } from './lazy-panels';
 import { LiveAnnouncer } from '../board/LiveAnnouncer';
 import { useMethodRules } from '../methods/useMethodRules';
 
@@ -289,6 +289,7 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
         <FacilitatorPanel editor={editor} boardId={boardId} token={token} state={control.state} people={control.people} mySession={control.me ?? ''} send={control.send} />
       )}
       <MethodsPanel editor={editor} role={role} rounds={control.state.rounds} />
+      <GroupingPanel editor={editor} role={role} locks={control.state.locks} />
       {round && (
         <VoteBar
           round={round}

@@ -29,6 +29,7 @@ export const DraftEditor = lazyPanel(() => import('../panels/DraftEditor').then(
 export const OutlinePanel = lazyPanel(() => import('../methods/outline/OutlinePanel').then((m) => m.OutlinePanel));
 export const MethodsPanel = lazyPanel(() => import('../methods/MethodsPanel').then((m) => m.MethodsPanel));
 export const MethodsDock = lazyPanel(() => import('../methods/MethodsDock').then((m) => m.MethodsDock));
+export const GroupingPanel = lazyPanel(() => import('../grouping/GroupingPanel').then((m) => m.GroupingPanel));
 export const TreeToolbar = lazyPanel(() => import('../methods/tree/TreeToolbar').then((m) => m.TreeToolbar));
 
 let prefetched = false;

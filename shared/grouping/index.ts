@@ -1,0 +1,6 @@
+export * from './apply';
+export * from './layout';
+export * from './metrics';
+export * from './propose';
+export * from './rules';
+export * from './target';
