@@ -19,6 +19,7 @@ import { errorHandler, notFoundJson } from './http/errors';
 import { ideaRoutes } from './http/ideas';
 import { IdeaInbox } from './ideas/inbox';
 import { exportRoutes } from './http/export';
+import { ExportQueue, type ExportRunner } from './export/queue';
 import { ExportThread } from './export/thread';
 import { accessibilityRoutes } from './http/accessibility';
 import { clientRoutes } from './http/static';
@@ -51,7 +52,15 @@ export interface Warsztat {
   close(): Promise<void>;
 }
 
-export function createWarsztat(config: Config, options: { store?: BoardStore; log?: Logger } = {}): Warsztat {
+/** What a caller (a test) may put in place of the defaults. */
+export interface WarsztatOptions {
+  store?: BoardStore;
+  log?: Logger;
+  /** Where exports are made; by default the export thread. Tests pass one that holds exports open until told. */
+  exportRunner?: ExportRunner;
+}
+
+export function createWarsztat(config: Config, options: WarsztatOptions = {}): Warsztat {
   const log = options.log ?? createLogger(config.LOG_LEVEL);
   const store =
     options.store ??
@@ -145,8 +154,8 @@ export function createWarsztat(config: Config, options: { store?: BoardStore; lo
     }),
   );
   app.use('/api', stakeholderImportRoutes({ store, rooms, adminToken: config.ADMIN_TOKEN }));
-  const exportThread = new ExportThread();
-  app.use('/api', exportRoutes({ store, rooms, adminToken: config.ADMIN_TOKEN, thread: exportThread }));
+  const exportQueue = new ExportQueue(options.exportRunner ?? new ExportThread());
+  app.use('/api', exportRoutes({ store, rooms, adminToken: config.ADMIN_TOKEN, queue: exportQueue }));
   app.use('/api', notFoundJson);
   app.use(clientRoutes({ clientDir: config.CLIENT_DIR, store, inbox }));
   app.use(errorHandler(log));
@@ -205,7 +214,7 @@ export function createWarsztat(config: Config, options: { store?: BoardStore; lo
         server.closeAllConnections();
         await stopped;
         await relay?.close();
-        await exportThread.close();
+        await exportQueue.close();
         await store.close();
       })();
       return closing;

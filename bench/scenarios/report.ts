@@ -10,15 +10,20 @@ import * as Y from 'yjs';
 import { initBoard } from '../../shared/ops/board';
 import { createElements, putIntoFrame, type NewElement } from '../../shared/ops/elements';
 import { initialControlState, type ControlState } from '../../shared/protocol/state';
-import { EXPORTERS } from '../../server/export/index';
+import { loadExporter } from '../../server/export/index';
+import { clearPngCache } from '../../server/export/png';
+import { realisticBoard } from '../../tests/helpers/realistic-board';
 import { exportContext } from '../../server/export/source';
 import { loadAverage, machineInfo, type MachineInfo } from '../lib/proc';
 
 const TARGET_MS = 3000;
+const TARGET_CPU_MS = 1500;
 const RUNS = 3;
 const MiB = 1024 * 1024;
 
 export interface ReportBenchRow {
+  /** Which board: the big one, or the realistic workshop board (tests/helpers/realistic-board.ts). */
+  board: 'big' | 'small';
   format: 'docx' | 'pdf';
   /** Each run's time, ms; the first includes parsing the fonts once per process. */
   runsMs: number[];
@@ -35,8 +40,14 @@ export interface ReportBenchResult {
   startedAt: string;
   machine: MachineInfo;
   loadAverage: string;
+  /** Load average when the child finished: the machine is shared, so the figures are noisy. */
+  loadAverageAfter: string;
   git: string;
   elements: number;
+  /** Elements of the realistic board. */
+  smallElements: number;
+  /** The big board's PDF made straight after its DOCX, pictures taken from the cache. */
+  cachedPdf: { wallMs: number; cpuMs: number; docxWallMs: number };
   buildMs: number;
   baselineRssMiB: number;
   rows: ReportBenchRow[];
@@ -105,6 +116,7 @@ export function bigBoard(): { doc: Y.Doc; control: ControlState } {
 }
 
 const mib = (bytes: number) => bytes / MiB;
+let cachedPdf = { wallMs: 0, cpuMs: 0, docxWallMs: 0 };
 
 /** In the child: builds the board, exports DOCX and PDF RUNS times each, prints JSON. */
 async function measure(): Promise<ReportBenchResult> {
@@ -114,57 +126,80 @@ async function measure(): Promise<ReportBenchResult> {
   global.gc?.();
   const baselineRssMiB = mib(process.memoryUsage().rss);
   const rows: ReportBenchRow[] = [];
-  for (const format of ['docx', 'pdf'] as const) {
-    const runsMs: number[] = [];
-    const cpuMs: number[] = [];
-    let bytes = 0;
-    for (let i = 0; i < RUNS; i++) {
-      const t = performance.now();
-      const cpu = process.cpuUsage();
-      // The whole path an HTTP export takes after loading: read the document, model, pictures, file.
-      const file = await EXPORTERS[format]!(exportContext('bench', doc, control, [], {}));
-      runsMs.push(performance.now() - t);
-      const used = process.cpuUsage(cpu);
-      cpuMs.push((used.user + used.system) / 1000);
-      bytes = Buffer.byteLength(file.body);
+  const small = realisticBoard();
+  for (const [board, built] of [['small', small], ['big', { doc, control }]] as const) {
+    for (const format of ['docx', 'pdf'] as const) {
+      const runsMs: number[] = [];
+      const cpuMs: number[] = [];
+      let bytes = 0;
+      for (let i = 0; i < RUNS; i++) {
+        // Every run renders its pictures anew (as for a board that changed since its last export);
+        // the picture cache's effect is measured on its own below.
+        clearPngCache();
+        const t = performance.now();
+        const cpu = process.cpuUsage();
+        // The whole path an HTTP export takes after loading: read the document, model, pictures, file.
+        const file = await (await loadExporter(format))(exportContext('bench', built.doc, built.control, [], {}));
+        runsMs.push(performance.now() - t);
+        const used = process.cpuUsage(cpu);
+        cpuMs.push((used.user + used.system) / 1000);
+        bytes = Buffer.byteLength(file.body);
+      }
+      const memory = process.memoryUsage();
+      rows.push({ board, format, runsMs, cpuMs, bytes, rssAfterMiB: mib(memory.rss), peakRssMiB: process.resourceUsage().maxRSS / 1024, heapUsedAfterMiB: mib(memory.heapUsed) });
     }
-    const memory = process.memoryUsage();
-    rows.push({ format, runsMs, cpuMs, bytes, rssAfterMiB: mib(memory.rss), peakRssMiB: process.resourceUsage().maxRSS / 1024, heapUsedAfterMiB: mib(memory.heapUsed) });
   }
-  return { startedAt: new Date().toISOString(), machine: machineInfo(), loadAverage: loadAverage(), git: '', elements: doc.getMap('elements').size, buildMs, baselineRssMiB, rows };
+  // The PDF straight after the DOCX of the same big board: its pictures come from the cache.
+  const t = performance.now();
+  const cpu = process.cpuUsage();
+  await (await loadExporter('docx'))(exportContext('bench', doc, control, [], {}));
+  const afterDocx = performance.now();
+  const cpuDocx = process.cpuUsage(cpu);
+  await (await loadExporter('pdf'))(exportContext('bench', doc, control, [], {}));
+  const cpuPdf = process.cpuUsage(cpu);
+  cachedPdf = { wallMs: performance.now() - afterDocx, cpuMs: (cpuPdf.user + cpuPdf.system - cpuDocx.user - cpuDocx.system) / 1000, docxWallMs: afterDocx - t };
+  return { startedAt: new Date().toISOString(), machine: machineInfo(), loadAverage: loadAverage(), loadAverageAfter: '', git: '', elements: doc.getMap('elements').size, smallElements: small.doc.getMap('elements').size, buildMs, baselineRssMiB, rows, cachedPdf };
 }
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
 /** Runs the scenario in a fresh child process and returns its figures. */
 export function runReportBench(log: (line: string) => void): ReportBenchResult {
-  log('\n[6] report export: 500 stakeholders, 300-node problem tree, 400 notes (DOCX and PDF, ≤ 3 s each)');
+  log('\n[6] report export: the realistic board, then 500 stakeholders, 300-node problem tree, 400 notes (DOCX and PDF, ≤ 3 s and ≤ 1.5 s CPU each)');
   const stdout = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', path.join(ROOT, 'bench/scenarios/report.ts')], { cwd: ROOT, env: { ...process.env, BENCH_REPORT_CHILD: '1' }, encoding: 'utf8', maxBuffer: 16 * MiB });
   const result = JSON.parse(stdout.trim().split('\n').at(-1)!) as ReportBenchResult;
+  result.loadAverageAfter = loadAverage();
   try {
     result.git = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
   } catch {
     result.git = 'unknown';
   }
-  for (const row of result.rows) log(`  ${row.format}: ${row.runsMs.map((ms, i) => `${ms.toFixed(0)} ms (CPU ${row.cpuMs[i]!.toFixed(0)} ms)`).join(', ')}; ${(row.bytes / 1024).toFixed(0)} KiB; RSS ${row.rssAfterMiB.toFixed(0)} MiB (peak ${row.peakRssMiB.toFixed(0)} MiB)`);
+  for (const row of result.rows) log(`  ${row.board} ${row.format}: ${row.runsMs.map((ms, i) => `${ms.toFixed(0)} ms (CPU ${row.cpuMs[i]!.toFixed(0)} ms)`).join(', ')}; ${(row.bytes / 1024).toFixed(0)} KiB; RSS ${row.rssAfterMiB.toFixed(0)} MiB (peak ${row.peakRssMiB.toFixed(0)} MiB)`);
   return result;
 }
 
 /** The `## 6.` section of docs/benchmarks.md. */
 export function reportSection(r: ReportBenchResult, priority: string): string {
   const worst = (row: ReportBenchRow) => Math.max(...row.runsMs);
+  const worstCpu = (row: ReportBenchRow) => Math.max(...row.cpuMs);
+  const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
   const lines = [
     '## 6. Report export (DOCX, PDF) of a big board',
     '',
-    `Run on ${r.startedAt} (commit ${r.git}); ${r.machine.cpus} CPU (${r.machine.cpuModel}), ${r.machine.memoryGiB.toFixed(1)} GiB, node ${r.machine.node}; load average at start ${r.loadAverage}; scheduling: ${priority}. Re-run alone with \`BENCH_ONLY=report npm run bench\`.`,
+    `Run on ${r.startedAt} (commit ${r.git}); ${r.machine.cpus} CPU (${r.machine.cpuModel}), ${r.machine.memoryGiB.toFixed(1)} GiB, node ${r.machine.node}; load average at start ${r.loadAverage}, at the end ${r.loadAverageAfter} (the machine is shared with other engineers' test runs: wall-clock times are noisy, CPU times less so); scheduling: ${priority}. Re-run alone with \`BENCH_ONLY=report npm run bench\`.`,
     '',
-    `The board: 500 stakeholder cards with 8 ratings each, a 300-node problem tree, a SWOT with 400 notes and one closed vote (${r.elements} elements, built in ${r.buildMs.toFixed(0)} ms). Each export runs the whole path an HTTP export takes once the board is loaded — reading the document, the report model, a PNG picture of every method frame (resvg), the file itself — ${RUNS} times in one fresh process (bench/scenarios/report.ts); the server runs the same code on its export thread, so these seconds do not block live editing. The first run also parses DejaVu Sans once for the process. Memory: process RSS after the runs, its peak (getrusage maxRSS) and V8 heap in use; the process held ${r.baselineRssMiB.toFixed(0)} MiB with the board built, before any export.`,
+    `Boards: the realistic workshop board of tests/helpers/realistic-board.ts (40 stakeholders rated by 3 people, a 32-node tree and its objectives, SWOT, TOWS, factors, ideas, votes; ${r.smallElements} elements), and the big one: 500 stakeholder cards with 8 ratings each, a 300-node problem tree, a SWOT with 400 notes and one closed vote (${r.elements} elements, built in ${r.buildMs.toFixed(0)} ms). Each export runs the whole path an HTTP export takes once the board is loaded — reading the document, the report model, a PNG picture of every method frame (resvg), the file itself — ${RUNS} times in one fresh process (bench/scenarios/report.ts), the small board first; the server runs the same code on its export thread, so these seconds do not block live editing. Before every run the picture cache is emptied, so each run renders its pictures (as for a board edited since its last export). The small board's first run of each format also loads that format's libraries and parses DejaVu Sans. Memory: process RSS after the runs, its peak (getrusage maxRSS) and V8 heap in use; the process held ${r.baselineRssMiB.toFixed(0)} MiB with the big board built, before any export.`,
     '',
-    'Each run: wall-clock time, and in brackets the CPU time the process used during it (the code\'s own cost; on a busy machine the wall clock also counts waiting for a CPU).',
+    'Each run: wall-clock time, and in brackets the CPU time the process used during it (the code\'s own cost; on a busy machine the wall clock also counts waiting for a CPU). Targets (#17): the slowest run ≤ 3 s wall clock and ≤ 1.5 s CPU.',
     '',
-    '| format | run 1 | run 2 | run 3 | target ≤ 3 s (slowest run, wall clock) | file | RSS after | peak RSS | heap used |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-    ...r.rows.map((row) => `| ${row.format.toUpperCase()} | ${row.runsMs.map((ms, i) => `${(ms / 1000).toFixed(2)} s (CPU ${(row.cpuMs[i]! / 1000).toFixed(2)} s)`).join(' | ')} | **${worst(row) <= TARGET_MS ? 'met' : 'missed'}** (${(worst(row) / 1000).toFixed(2)} s) | ${(row.bytes / 1024).toFixed(0)} KiB | ${row.rssAfterMiB.toFixed(0)} MiB | ${row.peakRssMiB.toFixed(0)} MiB | ${row.heapUsedAfterMiB.toFixed(0)} MiB |`),
+    '| board | format | run 1 | run 2 | run 3 | ≤ 3 s wall (slowest run) | ≤ 1.5 s CPU (slowest run) | file | RSS after | peak RSS | heap used |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...r.rows.map(
+      (row) =>
+        `| ${row.board} | ${row.format.toUpperCase()} | ${row.runsMs.map((ms, i) => `${s(ms)} (CPU ${s(row.cpuMs[i]!)})`).join(' | ')} | **${worst(row) <= TARGET_MS ? 'met' : 'missed'}** (${s(worst(row))}) | **${worstCpu(row) <= TARGET_CPU_MS ? 'met' : 'missed'}** (${s(worstCpu(row))}) | ${(row.bytes / 1024).toFixed(0)} KiB | ${row.rssAfterMiB.toFixed(0)} MiB | ${row.peakRssMiB.toFixed(0)} MiB | ${row.heapUsedAfterMiB.toFixed(0)} MiB |`,
+    ),
+    '',
+    `The PDF of the big board made straight after its DOCX, its pictures taken from the export thread's picture cache (server/export/png.ts), as when someone downloads both: ${s(r.cachedPdf.wallMs)} (CPU ${s(r.cachedPdf.cpuMs)}).`,
     '',
   ];
   return lines.join('\n');

@@ -173,7 +173,7 @@ function sectionBody(report: Report, section: ReportSection): FileChild[] {
 }
 
 /** The report as a Word document (what the towns' plans are written in). */
-export async function reportToDocx(report: Report, pictures: SectionPicture[][]): Promise<Buffer> {
+export async function reportToDocx(report: Report, pictures: SectionPicture[][], progress?: (fraction: number) => void): Promise<Buffer> {
   const l = report.labels;
   const contents = new Contents();
   const body: FileChild[] = [
@@ -231,11 +231,15 @@ export async function reportToDocx(report: Report, pictures: SectionPicture[][])
     },
     sections: [{ properties: { page: { margin: { top: MARGIN_TWIPS, bottom: MARGIN_TWIPS, left: MARGIN_TWIPS, right: MARGIN_TWIPS, footer: 567 } } }, footers: { default: footer }, children }],
   });
+  // Writing the XML and zipping it is the last third of the work.
+  progress?.(0.7);
   return Packer.toBuffer(document);
 }
 
 export const docxExporter: Exporter = async (context: ExportContext): Promise<ExportFile> => {
   const report = reportOf(context);
-  const body = await reportToDocx(report, sectionPictures(context, report));
+  const pictures = sectionPictures(context, report);
+  context.progress?.(0.6);
+  const body = await reportToDocx(report, pictures, context.progress);
   return { body, contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', extension: 'docx' };
 };

@@ -1,8 +1,3 @@
-import { docxExporter } from './docx';
-import { jsonExporter } from './json';
-import { pdfExporter } from './pdf';
-import { markdownExporter, pngExporter, svgExporter } from './pictures';
-import { csvExporter, xlsxExporter } from './tables';
 import type { Exporter } from './types';
 
 export * from './types';
@@ -12,19 +7,26 @@ export const EXPORT_FORMATS = ['pdf', 'docx', 'xlsx', 'csv', 'md', 'svg', 'png',
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /**
- * format → exporter. Each exporter is a small file of its own; adding a format is one line
- * here.
+ * format → its exporter, each a small file of its own, imported when first asked for: the
+ * Office and PDF libraries (docx, exceljs, pdfkit and fontkit, resvg) take a second or more to
+ * load and tens of MiB, which a server that never exports, and `npm run export -- … --format csv`,
+ * need not pay. Adding a format is one line here.
  */
-export const EXPORTERS: Partial<Record<ExportFormat, Exporter>> = {
-  pdf: pdfExporter,
-  docx: docxExporter,
-  xlsx: xlsxExporter,
-  csv: csvExporter,
-  md: markdownExporter,
-  svg: svgExporter,
-  png: pngExporter,
-  json: jsonExporter,
+const LOADERS: Record<ExportFormat, () => Promise<Exporter>> = {
+  pdf: async () => (await import('./pdf')).pdfExporter,
+  docx: async () => (await import('./docx')).docxExporter,
+  xlsx: async () => (await import('./tables')).xlsxExporter,
+  csv: async () => (await import('./csv')).csvExporter,
+  md: async () => (await import('./markdown')).markdownExporter,
+  svg: async () => (await import('./pictures')).svgExporter,
+  png: async () => (await import('./pictures')).pngExporter,
+  json: async () => (await import('./json')).jsonExporter,
 };
+
+/** The exporter of a format, loaded on first use. */
+export function loadExporter(format: ExportFormat): Promise<Exporter> {
+  return LOADERS[format]();
+}
 
 export function isExportFormat(value: unknown): value is ExportFormat {
   return typeof value === 'string' && (EXPORT_FORMATS as readonly string[]).includes(value);

@@ -5,7 +5,9 @@ import { mapStrings, replaceMissingGlyphs } from '../../shared/report/glyphs';
 import { LANGUAGE_TAG, formatDate, formatNumber } from '../../shared/report/labels';
 import { sectionTable } from '../../shared/report/tables';
 import type { Report, ReportSection } from '../../shared/report/types';
-import { fontCovers, pdfFonts } from './fonts';
+import { fontCovers, pdfFonts, textWidth } from './fonts';
+import { pdfImage } from './pdf-image';
+import { drawPdfTable } from './pdf-table';
 import { reportOf } from './report';
 import { sectionPictures, type SectionPicture } from './section-pictures';
 import type { ExportContext, ExportFile, Exporter } from './types';
@@ -78,18 +80,12 @@ class PdfWriter {
     const cell = (v: CellValue) => (v === null ? '' : typeof v === 'number' ? formatNumber(v, this.report.locale) : v);
     const header = columns.map(String);
     const body = rows.map((row) => row.map(cell));
-    // Wide enough for every header word (pdfkit would otherwise split "Zaangażowanie").
-    const measure = (text: string, bold: boolean) => this.pdf.font(bold ? 'bold' : 'body').fontSize(8.5).widthOfString(text);
+    // Wide enough for every header word (pdfkit would otherwise split "Zaangażowanie"). Measured
+    // from the font's advance widths (fonts.ts, cached per character): pdfkit's widthOfString lays
+    // each text out, which took a fifth of a big report's time; without kerning it is a hair wider.
+    const measure = (text: string, bold: boolean) => textWidth(text, 8.5, bold);
     const widths = columnWidths(header, body, this.width, measure, TABLE_PADDING);
-    this.pdf.font('body').fontSize(8.5).fillColor(COLOURS.text);
-    this.pdf.table({
-      position: { x: MARGIN, y: this.pdf.y },
-      maxWidth: this.width,
-      columnStyles: widths.map((width) => ({ width })) as never,
-      defaultStyle: { border: 0.5, borderColor: COLOURS.border, padding: TABLE_PADDING, font: { src: 'body', size: 8.5 } } as never,
-      rowStyles: (i: number) => (i === 0 ? { backgroundColor: COLOURS.header, font: { src: 'bold', size: 8.5 } } : undefined) as never,
-      data: [header, ...body],
-    });
+    drawPdfTable(this.pdf, MARGIN, widths, header, body, { body: 'body', bold: 'bold', fontSize: 8.5, padding: TABLE_PADDING, border: 0.5, colours: { text: COLOURS.text, header: COLOURS.header, border: COLOURS.border } });
     this.pdf.x = MARGIN;
     this.pdf.moveDown(0.6);
   }
@@ -106,7 +102,7 @@ class PdfWriter {
     const top = this.pdf.y;
     const left = MARGIN + (this.width - p.width * scale) / 2;
     if (p.draw) p.draw(this.pdf, { x: left, y: top, scale });
-    else if (p.png) this.pdf.image(p.png, left, top, { width: p.width * scale, height });
+    else if (p.png) this.pdf.image(pdfImage({ png: p.png, width: p.width, height: p.height, rgbDeflated: p.rgbDeflated }) as Buffer, left, top, { width: p.width * scale, height });
     this.pdf.y = top + height + 4;
     this.text(caption, { size: 8, colour: COLOURS.muted, gap: 0.6 });
   }
@@ -162,7 +158,7 @@ class PdfWriter {
     }
   }
 
-  write(pictures: SectionPicture[][]): void {
+  write(pictures: SectionPicture[][], progress?: (fraction: number) => void): void {
     const r = this.report;
     const l = r.labels;
     this.text(r.title, { bold: true, size: 22, gap: 0.3 });
@@ -173,7 +169,10 @@ class PdfWriter {
     this.heading(l.agenda, 1);
     if (r.agenda.length) this.table(['#', l.phase, l.frame, l.minutes], r.agenda.map((p, i) => [`${i + 1}${p.current ? ` (${l.current})` : ''}`, p.title, p.frameTitle, p.minutes || null]));
     else this.text(l.noAgenda);
-    r.sections.forEach((section, i) => this.section(section, pictures[i] ?? []));
+    for (const [i, section] of r.sections.entries()) {
+      progress?.(0.6 + (0.35 * i) / r.sections.length);
+      this.section(section, pictures[i] ?? []);
+    }
     this.heading(l.voteResults, 1);
     if (r.votes.length === 0) this.text(l.noVotes);
     for (const round of r.votes) {
@@ -186,7 +185,7 @@ class PdfWriter {
 }
 
 /** The report as A4 pages, with DejaVu Sans embedded (only the glyphs used) for Polish letters. */
-export function reportToPdf(board: Report, pictures: SectionPicture[][]): Promise<Buffer> {
+export function reportToPdf(board: Report, pictures: SectionPicture[][], progress?: (fraction: number) => void): Promise<Buffer> {
   // Characters DejaVu Sans lacks (emoji) by their names, never as empty boxes.
   const report = mapStrings(board, (text) => replaceMissingGlyphs(text, fontCovers, board.locale));
   const pdf = new PDFDocument({ size: 'A4', margin: MARGIN, lang: LANGUAGE_TAG[report.locale], bufferPages: true, displayTitle: true, info: { Title: report.title, Creator: 'Warsztat', Subject: report.labels.report } });
@@ -203,7 +202,7 @@ export function reportToPdf(board: Report, pictures: SectionPicture[][]): Promis
     pdf.on('error', reject);
   });
   const writer = new PdfWriter(pdf, report);
-  writer.write(pictures);
+  writer.write(pictures, progress);
   writer.pageNumbers();
   pdf.end();
   return done;
@@ -211,5 +210,7 @@ export function reportToPdf(board: Report, pictures: SectionPicture[][]): Promis
 
 export const pdfExporter: Exporter = async (context: ExportContext): Promise<ExportFile> => {
   const report = reportOf(context);
-  return { body: await reportToPdf(report, sectionPictures(context, report, { vector: true })), contentType: 'application/pdf', extension: 'pdf' };
+  const pictures = sectionPictures(context, report, { vector: true });
+  context.progress?.(0.6);
+  return { body: await reportToPdf(report, pictures, context.progress), contentType: 'application/pdf', extension: 'pdf' };
 };

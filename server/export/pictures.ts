@@ -1,8 +1,7 @@
 import { boardToSvg } from '../../shared/picture/svg';
 import { REPORT_LABELS, pictureWords } from '../../shared/report/labels';
-import { reportToMarkdown } from '../../shared/report/markdown';
 import { MAX_PNG_SIDE, pngWidth, svgToPng } from './png';
-import { pictureElements, reportOf, requestedFrame } from './report';
+import { pictureElements, requestedFrame } from './report';
 import type { ExportContext, ExportFile, Exporter } from './types';
 
 /** Most pixels a PNG picture has: a wide board gets up to MAX_PNG_SIDE wide within this. */
@@ -36,5 +35,3 @@ export const pngExporter: Exporter = (context: ExportContext): ExportFile => {
   const { svg, width, height } = picture(context, true);
   return { body: svgToPng(svg, width, height, requestedFrame(context) ? undefined : boardPngWidth(width, height)).png, contentType: 'image/png', extension: 'png' };
 };
-
-export const markdownExporter: Exporter = (context: ExportContext): ExportFile => ({ body: reportToMarkdown(reportOf(context)), contentType: 'text/markdown; charset=utf-8', extension: 'md' });

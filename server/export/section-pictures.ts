@@ -24,6 +24,8 @@ export interface SectionPicture {
   width: number;
   height: number;
   png?: Buffer;
+  /** The PNG's compressed RGB rows, which the PDF embeds without decoding the PNG. */
+  rgbDeflated?: Buffer;
   draw?: (pdf: Pdf, at: Placement) => void;
 }
 

@@ -19,6 +19,8 @@ export interface ExportContext {
   /** The board as plain data: meta, valid elements, facilitation state, people present. */
   input: ReportInput;
   options: ExportOptions;
+  /** Told the share of the work done so far (0–1) as an export goes on; the export dialog shows it. */
+  progress?: (fraction: number) => void;
 }
 
 /** A finished file. */

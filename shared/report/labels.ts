@@ -196,8 +196,13 @@ export type ReportLabels = (typeof REPORT_LABELS)[Locale];
 export const LANGUAGE_TAG = { pl: 'pl-PL', en: 'en-GB' } as const satisfies Record<Locale, string>;
 
 /** A number as written in the board's language: 4,5 in Polish, 4.5 in English (tables in documents; spreadsheets keep numbers). */
+/** One number format per locale: making an Intl.NumberFormat costs far more than using it (a big report formats thousands of numbers). */
+const numberFormats = new Map<Locale, Intl.NumberFormat>();
+
 export function formatNumber(value: number, locale: Locale): string {
-  return new Intl.NumberFormat(LANGUAGE_TAG[locale], { maximumFractionDigits: 2, useGrouping: false }).format(value);
+  let format = numberFormats.get(locale);
+  if (!format) numberFormats.set(locale, (format = new Intl.NumberFormat(LANGUAGE_TAG[locale], { maximumFractionDigits: 2, useGrouping: false })));
+  return format.format(value);
 }
 
 /** A date (and time) as written in the board's language, in Polish time: the workshops are in Poland. */

@@ -3,7 +3,9 @@ import path from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { axeViolations, describeViolations } from '../helpers/axe';
 import { openBoard } from '../helpers/board-page';
+import { HeldRunner } from '../helpers/held-exports';
 import { browserUnavailable, launchBrowser, screenshot, trackErrors } from '../helpers/browser';
 import { reportBoard } from '../helpers/report-board';
 import { startServer, tempDir } from '../helpers/server';
@@ -66,6 +68,63 @@ describe.skipIf(browserUnavailable() !== null)('export dialog in Chromium', () =
     await page.getByTestId('export-download').click();
     await page.getByTestId('export-error').filter({ hasText: 'no ideas table' }).waitFor();
     await screenshot(page, 'export-dialog-error');
+    expect(errors).toEqual([]);
+  });
+
+  it('waits in the queue on 429 with its place shown, then shows the progress of a slow export (keyboard, axe, 320 px)', async () => {
+    // The server's exports are held open until released: the dialog is looked at in each state.
+    const held = new HeldRunner();
+    const server = await startServer({}, undefined, { exportRunner: held });
+    const board = await server.createBoard('Raport w kolejce');
+    const headers = { authorization: `Bearer ${board.tokens.facilitator}` };
+    // Three exports of this board fill its share of the queue.
+    const ticket = (i: number) => `other-export-ticket-${i}`;
+    const others = Array.from({ length: 3 }, (_, i) => fetch(`${server.url}/api/boards/${board.id}/export?format=pdf&ticket=${ticket(i)}`, { headers }));
+    const state = async (i: number) => ((await (await fetch(`${server.url}/api/boards/${board.id}/export/status?ticket=${ticket(i)}`, { headers })).json()) as { state: string }).state;
+    for (let i = 0; i < 3; i++) while ((await state(i)) === 'unknown');
+    const browser = await launchBrowser();
+    const context = await browser.newContext({ locale: 'pl-PL', viewport: { width: 320, height: 640 }, isMobile: true, hasTouch: true, acceptDownloads: true });
+    const page = await openBoard(context, board.links.participant, 'Jan Żółkiewski');
+    const errors = trackErrors(page);
+    // On a phone the top bar's actions are in its menu.
+    await page.getByTestId('topbar-more').tap();
+    await page.getByTestId('topbar-menu').getByRole('button', { name: 'Eksportuj wyniki', exact: true }).tap();
+    const dialog = page.getByTestId('export-dialog');
+    await dialog.waitFor();
+    // By keyboard: the PDF format, then the download button.
+    await page.getByTestId('export-format-pdf').focus();
+    await page.keyboard.press('Space');
+    await page.getByTestId('export-download').focus();
+    const downloaded = page.waitForEvent('download');
+    await page.keyboard.press('Enter');
+
+    // 429: in line, three ahead, with the countdown to the next try.
+    const progress = page.getByTestId('export-progress');
+    await progress.and(page.locator('[data-state="waiting"]')).waitFor();
+    expect(await page.getByTestId('export-progress-text').textContent()).toBe('Serwer przygotowuje teraz inne pliki. Czekasz w kolejce: przed Tobą 3 pliki.');
+    expect(await page.getByRole('status').filter({ hasText: 'Czekasz w kolejce' }).count()).toBe(1);
+    expect(await page.getByTestId('export-progressbar').getAttribute('aria-valuenow')).toBeNull();
+    await screenshot(page, 'export-dialog-queue-320');
+    const violations = await axeViolations(page, ['[data-testid="export-dialog"]']);
+    expect(violations, describeViolations(violations)).toEqual([]);
+    const box = await page.getByTestId('export-download').boundingBox();
+    expect(box!.x + box!.width).toBeLessThanOrEqual(320);
+
+    // A place frees up: the retry (after Retry-After) is admitted behind the two still queued.
+    held.started[0]!.release();
+    await progress.and(page.locator('[data-state="queued"]')).waitFor();
+    expect(await page.getByTestId('export-progress-text').textContent()).toBe('W kolejce: przed Twoim plikiem są 2 inne.');
+    (await held.nth(2)).release();
+    (await held.nth(3)).release();
+    const mine = await held.nth(4);
+    mine.progress(0.5);
+    await page.locator('[data-testid="export-progressbar"][aria-valuenow="50"]').waitFor();
+    expect(await page.getByTestId('export-progress-text').textContent()).toBe('Przygotowywanie pliku…');
+    await screenshot(page, 'export-dialog-progress-320');
+    mine.release({ body: Buffer.from('%PDF-1.7 test'), contentType: 'application/pdf', extension: 'pdf' });
+    expect((await downloaded).suggestedFilename()).toBe('Raport w kolejce.pdf');
+    await dialog.waitFor({ state: 'detached' });
+    expect((await Promise.all(others)).map((r) => r.status)).toEqual([200, 200, 200]);
     expect(errors).toEqual([]);
   });
 });

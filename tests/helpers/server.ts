@@ -2,9 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createWarsztat, type Warsztat } from '../../server/app';
+import { createWarsztat, type Warsztat, type WarsztatOptions } from '../../server/app';
 import { loadConfig, type Config } from '../../server/config';
-import type { BoardStore } from '../../server/storage/types';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -55,7 +54,7 @@ async function createBoardAt(url: string, title: string, body: Record<string, un
 }
 
 /** An in-process server on a free port with its own data directory, stopped after the test. */
-export async function startServer(overrides: Partial<Config> = {}, dataDir = tempDir(), options: { store?: BoardStore } = {}): Promise<TestServer> {
+export async function startServer(overrides: Partial<Config> = {}, dataDir = tempDir(), options: Pick<WarsztatOptions, 'store' | 'exportRunner'> = {}): Promise<TestServer> {
   // Tests create boards from one address far faster than people do; the ones about that
   // limit set their own BOARD_CREATE_LIMIT.
   const config = loadConfig({}, { PORT: 0, DATA_DIR: dataDir, LOG_LEVEL: 'silent', ROOM_UNLOAD_DELAY_MS: 0, CLIENT_DIR: path.join(ROOT, 'dist/client'), BOARD_CREATE_LIMIT: 100_000, ...overrides });

@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { ARTIFACTS_DIR } from '../helpers/browser';
 import { bigBoard } from '../../bench/scenarios/report';
-import { MAX_QUEUED_EXPORTS, MAX_QUEUED_EXPORTS_PER_BOARD } from '../../server/export/thread';
+import { MAX_QUEUED_EXPORTS, MAX_QUEUED_EXPORTS_PER_BOARD } from '../../server/export/queue';
+import { HeldRunner } from '../helpers/held-exports';
 import { INJECTION, MARKUP, reportBoard } from '../helpers/report-board';
 import { ROOT, startServer, tempDir, type CreatedBoard, type TestServer } from '../helpers/server';
 
@@ -15,8 +16,8 @@ const run = promisify(execFile);
 const TITLE = 'Warsztat w Łęczycy – żółć';
 
 /** A server with one board holding every method (tests/helpers/report-board.ts) and its facilitation state. */
-async function boardWithContent(overrides: { ADMIN_TOKEN?: string } = {}): Promise<{ server: TestServer; board: CreatedBoard; ids: Record<string, string> }> {
-  const server = await startServer(overrides);
+async function boardWithContent(overrides: { ADMIN_TOKEN?: string } = {}, exportRunner?: HeldRunner): Promise<{ server: TestServer; board: CreatedBoard; ids: Record<string, string> }> {
+  const server = await startServer(overrides, undefined, { exportRunner });
   const created = await fetch(`${server.url}/api/boards`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(overrides.ADMIN_TOKEN ? { authorization: `Bearer ${overrides.ADMIN_TOKEN}` } : {}) },
@@ -30,6 +31,24 @@ async function boardWithContent(overrides: { ADMIN_TOKEN?: string } = {}): Promi
     await room.whenDurable();
   });
   return { server, board, ids: content.ids };
+}
+
+/** The first `n` responses to arrive, in the order they came (the others stay pending). */
+function firstAnswers(requests: Promise<Response>[], n: number): Promise<Response[]> {
+  return new Promise((resolve, reject) => {
+    const got: Response[] = [];
+    for (const request of requests)
+      request.then((res) => {
+        got.push(res);
+        if (got.length === n) resolve([...got]);
+      }, reject);
+  });
+}
+
+/** Polls a condition until it holds (no fixed sleep: each check is a request to the server). */
+async function waitFor(condition: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!(await condition())) if (Date.now() > until) throw new Error('condition not met in time');
 }
 
 function exportUrl(server: TestServer, board: CreatedBoard, query: string): string {
@@ -227,33 +246,87 @@ describe('GET /api/boards/:id/export', () => {
   });
 
   it('a flood of exports is bounded: past one board share of the queue, 429 with Retry-After; other boards are still served', async () => {
-    const { server, board } = await boardWithContent();
-    const other = await server.createBoard('Inna tablica');
+    // Exports are held open until the test releases them: what waits at each moment is known exactly.
+    const held = new HeldRunner();
+    const { server, board } = await boardWithContent({}, held);
+    const [b, c] = [await server.createBoard('Druga tablica'), await server.createBoard('Trzecia tablica')];
     const flood = Array.from({ length: MAX_QUEUED_EXPORTS + 6 }, () => get(server, board, 'format=pdf'));
-    const neighbour = get(server, other, 'format=pdf', other.tokens.observer);
-    const answers = await Promise.all(flood);
-    const statuses = answers.map((r) => r.status);
-    expect(statuses.filter((s) => s === 200).length).toBeGreaterThanOrEqual(MAX_QUEUED_EXPORTS_PER_BOARD);
-    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(1);
-    expect(statuses.every((s) => s === 200 || s === 429)).toBe(true);
-    expect((await neighbour).status).toBe(200);
-    const refused = answers.find((r) => r.status === 429)!;
-    expect(refused.headers.get('retry-after')).toBe('5');
-    expect((await refused.json()).error).toContain('try again');
-    expect((await get(server, board, 'format=md')).status).toBe(200);
+    const refused = await firstAnswers(flood, flood.length - MAX_QUEUED_EXPORTS_PER_BOARD);
+    expect(refused.map((r) => r.status)).toEqual(refused.map(() => 429));
+    expect(Number(refused[0]!.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    const body = (await refused[0]!.json()) as { error: string; ahead: number; retryAfter: number };
+    expect(body.error).toContain('try again');
+    expect(body.ahead).toBe(MAX_QUEUED_EXPORTS_PER_BOARD);
+    expect(body.retryAfter).toBe(Number(refused[0]!.headers.get('retry-after')));
+    // The other boards get their share until the server's queue is full.
+    const fromB = Array.from({ length: MAX_QUEUED_EXPORTS_PER_BOARD }, () => get(server, b, 'format=docx', b.tokens.observer));
+    const fromC = Array.from({ length: MAX_QUEUED_EXPORTS_PER_BOARD }, () => get(server, c, 'format=xlsx', c.tokens.observer));
+    const [full] = await firstAnswers(fromC, 1);
+    expect(full!.status).toBe(429);
+    expect(((await full!.json()) as { error: string }).error).toContain('too many exports');
+    // The backup is not queued: it is served however full the queue is.
+    expect((await get(server, board, 'format=json')).status).toBe(200);
+    // Made one at a time, in the order asked.
+    for (let n = 1; n <= MAX_QUEUED_EXPORTS; n++) (await held.nth(n)).release();
+    const share = (format: string, n: number) => Array<string>(n).fill(format);
+    expect(held.started.map((job) => job.format)).toEqual([...share('pdf', MAX_QUEUED_EXPORTS_PER_BOARD), ...share('docx', MAX_QUEUED_EXPORTS_PER_BOARD), ...share('xlsx', MAX_QUEUED_EXPORTS - 2 * MAX_QUEUED_EXPORTS_PER_BOARD)]);
+    const served = (await Promise.all([...flood, ...fromB, ...fromC])).filter((r) => r.status === 200);
+    expect(served).toHaveLength(MAX_QUEUED_EXPORTS);
+    expect(await served[0]!.text()).toBe('held pdf');
+  });
+
+  it('a ticket keeps its place in line across retries, and its status shows the place, then the progress', async () => {
+    const held = new HeldRunner();
+    const { server, board } = await boardWithContent({}, held);
+    const ticket = (n: number) => `ticket-number-${n}-abcdef`;
+    const status = async (t: string) => (await fetch(`${server.url}/api/boards/${board.id}/export/status?ticket=${t}`, { headers: { authorization: `Bearer ${board.tokens.observer}` } })).json();
+    const admitted = Array.from({ length: MAX_QUEUED_EXPORTS_PER_BOARD }, () => get(server, board, 'format=pdf'));
+    const first = await get(server, board, `format=pdf&ticket=${ticket(1)}`);
+    const second = await get(server, board, `format=pdf&ticket=${ticket(2)}`);
+    expect([first.status, second.status]).toEqual([429, 429]);
+    expect(((await first.json()) as { ahead: number }).ahead).toBe(MAX_QUEUED_EXPORTS_PER_BOARD);
+    expect(((await second.json()) as { ahead: number }).ahead).toBe(MAX_QUEUED_EXPORTS_PER_BOARD + 1);
+    expect(await status(ticket(2))).toEqual({ state: 'waiting', ahead: MAX_QUEUED_EXPORTS_PER_BOARD + 1 });
+    const running = await held.nth(1);
+    running.progress(0.25);
+    running.release();
+    await admitted[0];
+    // One place is free: it is the first ticket's, however early the second asks again.
+    expect((await get(server, board, `format=pdf&ticket=${ticket(2)}`)).status).toBe(429);
+    const mine = get(server, board, `format=pdf&ticket=${ticket(1)}`);
+    await waitFor(async () => (await status(ticket(1))).state === 'queued');
+    expect(await status(ticket(1))).toEqual({ state: 'queued', ahead: MAX_QUEUED_EXPORTS_PER_BOARD - 1 });
+    (await held.nth(2)).release();
+    (await held.nth(3)).release();
+    const own = await held.nth(4);
+    own.progress(0.5);
+    expect(await status(ticket(1))).toEqual({ state: 'running', ahead: 0, progress: 0.5 });
+    own.release();
+    expect((await mine).status).toBe(200);
+    expect(await status(ticket(1))).toEqual({ state: 'unknown' });
+    // Tickets are checked; the status needs a token of the board.
+    expect((await get(server, board, 'format=pdf&ticket=a/b')).status).toBe(400);
+    expect((await fetch(`${server.url}/api/boards/${board.id}/export/status?ticket=${ticket(1)}`)).status).toBe(401);
   });
 
   it('npm run export writes a report from DATA_DIR without the server running', async () => {
     const { server, board } = await boardWithContent();
     await server.stop();
     const out = path.join(tempDir(), 'raport.docx');
-    const cli = (args: string[]) => run(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/cli.ts'), 'export', ...args], { cwd: ROOT, env: { ...process.env, DATA_DIR: server.dataDir } });
+    // What `npm run export` runs: the bundle of server/cli.ts (scripts/export.mjs), rebuilt when a source changed.
+    const cli = (args: string[]) => run(process.execPath, [path.join(ROOT, 'scripts/export.mjs'), 'export', ...args], { cwd: ROOT, env: { ...process.env, DATA_DIR: server.dataDir } });
     await cli([board.id, '--format', 'docx', '--out', out]);
     const zip = await JSZip.loadAsync(fs.readFileSync(out));
     expect(await zipText(zip, /^word\/document\.xml$/)).toContain('Słaba oferta szkół zawodowych');
     const { stdout } = await cli([board.id, '--format', 'csv', '--table', 'factors', '--out', '-']);
     // The board's language decides the CSV dialect here too (Polish: ; and decimal commas).
     expect(stdout).toContain('1;"Dostępność komunikacyjna";4,5;2');
+    // --csv picks the dialect, as csv=pl|en does over HTTP; a wrong one is a usage error.
+    const english = await cli([board.id, '--format', 'csv', '--table', 'factors', '--csv', 'en', '--out', '-']);
+    expect(english.stdout).toContain('1,"Dostępność komunikacyjna",4.5,2');
+    const badDialect = await cli([board.id, '--format', 'csv', '--table', 'factors', '--csv', 'de', '--out', '-']).catch((error: { code: number; stderr: string }) => error);
+    expect(badDialect).toMatchObject({ code: 2 });
+    expect((badDialect as { stderr: string }).stderr).toContain('csv must be pl or en');
     const failed = await cli(['AAAAAAAAAAAAAAAAAAAAAA', '--format', 'pdf']).catch((error: { code: number; stderr: string }) => error);
     expect(failed).toMatchObject({ code: 2 });
     expect((failed as { stderr: string }).stderr).toContain('no board AAAAAAAAAAAAAAAAAAAAAA');

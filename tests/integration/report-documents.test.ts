@@ -10,7 +10,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXPORTERS } from '../../server/export/index';
+import { loadExporter } from '../../server/export/index';
 import { exportContext } from '../../server/export/source';
 import { ARTIFACTS_DIR } from '../helpers/browser';
 import { realisticBoard } from '../helpers/realistic-board';
@@ -55,10 +55,10 @@ beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'warsztat-report-'));
   const { doc, control } = realisticBoard('pl');
   const context = exportContext('report', doc, control, [{ name: 'Anna Kowalska', role: 'facilitator' }], {}, Date.UTC(2026, 10, 20, 14, 0));
-  docx = (await EXPORTERS.docx!(context)).body as Buffer;
+  docx = (await (await loadExporter('docx'))(context)).body as Buffer;
   fs.writeFileSync(path.join(dir, 'report.docx'), docx);
   pdfFile = path.join(dir, 'report.pdf');
-  fs.writeFileSync(pdfFile, (await EXPORTERS.pdf!(context)).body as Buffer);
+  fs.writeFileSync(pdfFile, (await (await loadExporter('pdf'))(context)).body as Buffer);
   // A profile of its own: a LibreOffice already running (or another test's) would take the job otherwise.
   await run(SOFFICE, [`-env:UserInstallation=file://${path.join(dir, 'lo-profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', path.join(dir, 'lo'), path.join(dir, 'report.docx')], { timeout: 170_000 });
   const converted = path.join(dir, 'lo', 'report.pdf');

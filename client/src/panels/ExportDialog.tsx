@@ -1,6 +1,8 @@
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { downloadName, saveBlob } from './download';
+import { ExportProgressView } from './ExportProgress';
+import { downloadExport, type ExportProgress } from './export-download';
 import { Modal } from './Modal';
 import type { Editor } from '../editor/editor';
 
@@ -20,7 +22,19 @@ export function ExportDialog({ editor, boardId, token, onClose }: { editor: Edit
   const [csvDialect, setCsvDialect] = useState<(typeof CSV_DIALECTS)[number]>('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [progress, setProgress] = useState<ExportProgress | null>(null);
+  /** Progress shows once an export has taken a second (quick ones just download). */
+  const [slow, setSlow] = useState(false);
   const controller = useRef<AbortController | null>(null);
+  useEffect(() => {
+    if (!busy) {
+      setSlow(false);
+      return;
+    }
+    const timer = setTimeout(() => setSlow(true), 1000);
+    return () => clearTimeout(timer);
+  }, [busy]);
+  useEffect(() => () => controller.current?.abort(), []);
   const frames = useMemo(
     () => editor.store.ordered().flatMap((e) => (e.type === 'frame' ? [{ id: e.id, title: e.title || t(`export.methods.${e.method ?? 'frame'}`) }] : [])).sort((a, b) => a.title.localeCompare(b.title)),
     [editor, t],
@@ -35,8 +49,7 @@ export function ExportDialog({ editor, boardId, token, onClose }: { editor: Edit
     if (format === 'csv') query.set('table', table);
     if (format === 'csv' && csvDialect) query.set('csv', csvDialect);
     try {
-      const res = await fetch(`/api/boards/${encodeURIComponent(boardId)}/export?${query}`, { headers: { authorization: `Bearer ${token}` }, signal: controller.current.signal });
-      if (res.status === 429) throw new Error(t('export.busy'));
+      const res = await downloadExport({ boardId, query, token, signal: controller.current.signal, onProgress: setProgress });
       if (!res.ok) {
         const body = (await res.json().catch(() => ({}))) as { error?: string };
         throw new Error(body.error ?? String(res.status));
@@ -47,6 +60,7 @@ export function ExportDialog({ editor, boardId, token, onClose }: { editor: Edit
       if ((e as Error).name !== 'AbortError') setError(t('export.failed', { message: (e as Error).message }));
     } finally {
       setBusy(false);
+      setProgress(null);
     }
   };
   const close = () => {
@@ -104,6 +118,7 @@ export function ExportDialog({ editor, boardId, token, onClose }: { editor: Edit
           </select>
         </label>
       )}
+      {busy && progress && (slow || progress.state === 'waiting') && <ExportProgressView progress={progress} />}
       {error && (
         <p className="error" role="alert" data-testid="export-error">
           {error}
