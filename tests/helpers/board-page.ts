@@ -9,6 +9,9 @@ export async function openBoard(context: BrowserContext, link: string, name: str
   await page.getByTestId('name-submit').click();
   await page.locator('[data-testid="connection"][data-status="connected"]').waitFor();
   await page.waitForFunction(() => Boolean((window as never as { __warsztat?: unknown }).__warsztat));
+  // The board is fitted to its phase once the facilitation state arrives: points computed
+  // before that would be off after it.
+  await page.locator('[data-testid="element-count"][data-view-opened="true"]').waitFor();
   return page;
 }
 

@@ -86,6 +86,8 @@ export interface ServerProcess {
   wsUrl: string;
   createBoard(title?: string): Promise<CreatedBoard>;
   kill(signal?: NodeJS.Signals): Promise<void>;
+  /** What the process has printed so far (its warnings and errors), for failure messages. */
+  output(): string;
 }
 
 /** The real entry point in a child process, for tests that kill it. */
@@ -118,5 +120,5 @@ export async function startServerProcess(dataDir: string, env: Record<string, st
       child.kill(signal);
     });
   onCleanup(() => kill());
-  return { child, port, url, wsUrl: `ws://127.0.0.1:${port}/yjs`, createBoard: (title = 'Tablica') => createBoardAt(url, title, {}), kill };
+  return { child, port, url, wsUrl: `ws://127.0.0.1:${port}/yjs`, createBoard: (title = 'Tablica') => createBoardAt(url, title, {}), kill, output: () => output };
 }

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
+import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createElement, putIntoFrame } from '../../shared/ops/elements';
@@ -51,7 +52,23 @@ async function cluster(redisUrl = REDIS_URL) {
   const env = { DATABASE_URL: POSTGRES_URL, DATABASE_SCHEMA: schema, REDIS_URL: redisUrl, RESYNC_MS: '500' };
   const start = () => startServerProcess(tempDir(), env);
   const [a, b] = await Promise.all([start(), start()]);
-  return { a, b, start };
+  return { a, b, start, schema };
+}
+
+/** For a failed durability check: how many of the missing edits PostgreSQL holds, and what each process logged. */
+async function lossReport(schema: string, boardId: string, missing: string[], processes: Record<string, ServerProcess>): Promise<string> {
+  const db = new pg.Client({ connectionString: POSTGRES_URL });
+  await db.connect();
+  try {
+    const { rows } = await db.query<{ data: Buffer }>(`SELECT data FROM "${schema}".updates WHERE board_id = $1 ORDER BY seq`, [boardId]);
+    const stored = new Y.Doc();
+    for (const row of rows) Y.applyUpdate(stored, new Uint8Array(row.data));
+    const inStore = missing.filter((id) => elementsOf(stored).has(id)).length;
+    const logs = Object.entries(processes).map(([name, p]) => `--- ${name} ---\n${p.output().slice(-4000)}`).join('\n');
+    return `${missing.length} relayed edits missing; ${inStore} of them are in PostgreSQL (${rows.length} rows)\n${logs}`;
+  } finally {
+    await db.end();
+  }
 }
 
 const client = (server: ServerProcess, boardId: string, token: string) => stockClient(server.wsUrl, boardId, token);
@@ -82,7 +99,7 @@ describe.skipIf(skipReason !== null)('two processes on PostgreSQL and Redis', ()
   });
 
   it('after SIGKILL of one process, a new process has every edit that had been relayed', { timeout: 180_000 }, async () => {
-    const { a, b, start } = await cluster();
+    const { a, b, start, schema } = await cluster();
     const board = await a.createBoard('SIGKILL');
     const writer = client(a, board.id, board.tokens.participant);
     const reader = client(b, board.id, board.tokens.participant);
@@ -97,7 +114,10 @@ describe.skipIf(skipReason !== null)('two processes on PostgreSQL and Redis', ()
     const c = await start();
     const check = client(c, board.id, board.tokens.observer);
     await synced(check);
-    expect(relayed.filter((id) => !elementsOf(check.doc).has(id))).toEqual([]);
+    const missing = relayed.filter((id) => !elementsOf(check.doc).has(id));
+    // A miss must say where the edits went: stored but not served, or never stored.
+    const report = missing.length === 0 ? '' : await lossReport(schema, board.id, missing, { a, b, c });
+    expect(missing, report).toEqual([]);
   });
 
   it('after a Redis restart mid-session, everyone converges within 10 s', { timeout: 180_000 }, async () => {

@@ -176,9 +176,12 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
     return () => clearTimeout(timer);
   }, [board.synced, name]);
   const canFit = control.stateKnown || phaseWaitOver || !token;
+  // Said on the page (data-view-opened) so that scripted use can wait for the opening view.
+  const [viewOpened, setViewOpened] = useState(false);
   useEffect(() => {
     if (editor && board.synced && canFit && !fitted.current) {
       fitted.current = true;
+      setViewOpened(true);
       prefetchPanels();
       const view = openingView(editor, control.state);
       if (view) editor.setViewport(view);
@@ -315,7 +318,7 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
           <span className="spinner" aria-hidden="true" /> {t('board.loading')}
         </div>
       )}
-      <p className="element-count" data-testid="element-count" data-count={board.elementCount}>
+      <p className="element-count" data-testid="element-count" data-count={board.elementCount} data-view-opened={viewOpened}>
         {t('board.elements', { count: board.elementCount })}
       </p>
       {board.readOnly ? (
