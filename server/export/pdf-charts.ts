@@ -8,6 +8,7 @@ import type PDFDocument from 'pdfkit';
 import type { ChartLabel, StakeholderChart } from '../../shared/picture/stakeholder-chart';
 import { QUADRANT_COLOURS } from '../../shared/picture/stakeholder-chart';
 import { TREE_FILLS } from '../../shared/picture/chart-svg';
+import type { MatrixChart } from '../../shared/picture/matrix-chart';
 import type { TreeChart } from '../../shared/picture/tree-chart';
 
 type Pdf = InstanceType<typeof PDFDocument>;
@@ -80,5 +81,20 @@ export function drawTreeChart(pdf: Pdf, chart: TreeChart, tree: 'problem' | 'obj
     label(pdf, at, { ...n, align: 'center' }, '#1f2937', 5);
   }
   for (const l of chart.labels) label(pdf, at, l, l.kind === 'note' ? '#475569' : '#1e293b');
+  pdf.restore();
+}
+
+export function drawMatrixChart(pdf: Pdf, chart: MatrixChart, at: Placement): void {
+  const s = at.scale;
+  pdf.save();
+  for (const f of chart.fields) {
+    pdf.roundedRect(at.x + f.rect.x * s, at.y + f.rect.y * s, f.rect.w * s, f.rect.h * s, 6 * s).lineWidth(s).fillOpacity(1).strokeOpacity(1).fillAndStroke('#ffffff', '#94a3b8');
+    pdf.roundedRect(at.x + (f.band.x + 0.5) * s, at.y + (f.band.y + 0.5) * s, (f.band.w - 1) * s, f.band.h * s, 6 * s).fillOpacity(1).fill(f.fill);
+  }
+  for (const b of chart.badges) {
+    pdf.circle(at.x + b.x * s, at.y + b.y * s, b.r * s).fillOpacity(1).fill('#334155');
+    label(pdf, at, { x: b.x - b.r, y: b.y - 7.5, w: 2 * b.r, h: 15, lines: [b.text], fontSize: 12, bold: true, align: 'center' }, '#ffffff', 0);
+  }
+  for (const l of chart.labels) label(pdf, at, l, l.kind === 'detail' || l.kind === 'key' || l.kind === 'empty' ? '#475569' : '#1f2937');
   pdf.restore();
 }

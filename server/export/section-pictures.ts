@@ -3,15 +3,16 @@
  * overview and parts by branch (shared/picture), every other method frame as it looks on the
  * board. Each picture is a PNG with its caption, in the order the section shows them.
  */
-import { stakeholderChartSvg, treeChartSvg } from '../../shared/picture/chart-svg';
+import { matrixChartSvg, stakeholderChartSvg, treeChartSvg } from '../../shared/picture/chart-svg';
+import { MATRIX_FILLS, matrixChart } from '../../shared/picture/matrix-chart';
 import { CHART, stakeholderCharts } from '../../shared/picture/stakeholder-chart';
 import { treeCharts } from '../../shared/picture/tree-chart';
 import { mapStrings, replaceMissingGlyphs } from '../../shared/report/glyphs';
-import { chartWords, treeWords } from '../../shared/report/labels';
+import { chartWords, matrixWords, treeWords } from '../../shared/report/labels';
 import type { Report, ReportSection } from '../../shared/report/types';
 import { fontCovers, textWidth } from './fonts';
 import { framePictures } from './report';
-import { drawStakeholderChart, drawTreeChart, type Placement } from './pdf-charts';
+import { drawMatrixChart, drawStakeholderChart, drawTreeChart, type Placement } from './pdf-charts';
 import { svgToPng } from './png';
 import type { ExportContext } from './types';
 
@@ -74,6 +75,13 @@ function chartPictures(report: Report, section: ReportSection, vector: boolean):
       const part = chart.kind === 'overview' ? (whole ? '' : ` (${l.chart.outlineBelow})`) : `: ${chart.labels[0]?.lines[0] ?? ''}`;
       return picture(chart, `${s.title}${part}`, vector, (c) => treeChartSvg(c, s.tree), (pdf, c, at) => drawTreeChart(pdf, c, s.tree, at));
     });
+  }
+  if (s.kind === 'swot' || s.kind === 'tows') {
+    const fields = s.kind === 'swot'
+      ? s.quadrants.map((q) => ({ key: q.key, title: q.label, fill: MATRIX_FILLS[q.key]!, items: q.items.map((i) => ({ text: i.text, votes: i.votes, detail: null })) }))
+      : s.cells.map((c) => ({ key: c.key, title: c.label, fill: MATRIX_FILLS[c.key]!, items: c.strategies.map((st) => ({ text: st.text, votes: null, detail: st.sources.length > 0 ? `${l.sources}: ${st.sources.join(' · ')}` : null })) }));
+    if (fields.every((f) => f.items.length === 0)) return [];
+    return [picture(matrixChart(fields, matrixWords(report.locale), textWidth), s.title, vector, matrixChartSvg, drawMatrixChart)];
   }
   return null;
 }

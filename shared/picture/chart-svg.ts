@@ -5,6 +5,7 @@
 import { escapeXml, num } from './text';
 import { QUADRANT_COLOURS, type ChartLabel, type StakeholderChart } from './stakeholder-chart';
 import { PICTURE_FONT } from './svg';
+import type { MatrixChart } from './matrix-chart';
 import type { TreeChart } from './tree-chart';
 
 const TEXT = '#1f2937';
@@ -84,6 +85,21 @@ export function treeChartSvg(chart: TreeChart, tree: 'problem' | 'objective'): s
     parts.push(labelSvg({ ...n, y: n.y + 2, align: 'center' }));
   }
   for (const label of chart.labels) parts.push(labelSvg(label, label.kind === 'note' ? '#475569' : '#1e293b'));
+  parts.push('</svg>');
+  return parts.join('\n');
+}
+
+export function matrixChartSvg(chart: MatrixChart): string {
+  const parts = [svgOpen(chart.width, chart.height)];
+  for (const f of chart.fields) {
+    parts.push(rect(f.rect.x, f.rect.y, f.rect.w, f.rect.h, '#ffffff', 'rx="6" stroke="#94a3b8" stroke-width="1"'));
+    parts.push(rect(f.band.x + 0.5, f.band.y + 0.5, f.band.w - 1, f.band.h, f.fill, 'rx="6"'));
+  }
+  for (const b of chart.badges) {
+    parts.push(`<circle cx="${num(b.x)}" cy="${num(b.y)}" r="${num(b.r)}" fill="#334155"/>`);
+    parts.push(`<text x="${num(b.x)}" y="${num(b.y + 4.5)}" font-size="12" font-weight="bold" fill="#ffffff" text-anchor="middle">${escapeXml(b.text)}</text>`);
+  }
+  for (const l of chart.labels) parts.push(labelSvg(l, l.kind === 'detail' || l.kind === 'key' || l.kind === 'empty' ? '#475569' : TEXT));
   parts.push('</svg>');
   return parts.join('\n');
 }

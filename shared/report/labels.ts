@@ -92,6 +92,8 @@ export const REPORT_LABELS = {
       outlineBelow: 'całe drzewo jako konspekt poniżej',
       treeSides: { problem: { causes: 'Przyczyny', effects: 'Skutki' }, objective: { causes: 'Środki', effects: 'Rezultaty' } },
       part: 'część',
+      more: '+ {n} więcej – pełna lista w tabeli poniżej',
+      votesKey: 'Liczba w kółku: głosy w ostatnim zamkniętym głosowaniu obejmującym element.',
       overview: 'Widok ogólny: tekst jest tu za mały do czytania. Pełne treści: SVG tablicy, obraz każdej ramki osobno albo raport.',
     },
   },
@@ -185,6 +187,8 @@ export const REPORT_LABELS = {
       outlineBelow: 'the whole tree as an outline below',
       treeSides: { problem: { causes: 'Causes', effects: 'Effects' }, objective: { causes: 'Means', effects: 'Ends' } },
       part: 'part',
+      more: '+ {n} more – the full list is in the table below',
+      votesKey: 'Number in a circle: votes in the last closed round that covered the item.',
       overview: 'Overview: the text is too small to read here. For all of it: the board as SVG, each frame as a picture of its own, or the report.',
     },
   },
@@ -222,6 +226,12 @@ export function chartWords(locale: Locale, spread: boolean): { quadrants: Record
 export function treeWords(locale: Locale, tree: 'problem' | 'objective'): { roles: Record<'core' | 'cause' | 'effect', string>; causes: string; effects: string; part: string } {
   const l = REPORT_LABELS[locale];
   return { roles: l.treeRoles[tree], ...l.chart.treeSides[tree], part: l.chart.part };
+}
+
+/** The SWOT and TOWS matrices' words (shared/picture/matrix-chart.ts) in the board's language. */
+export function matrixWords(locale: Locale): { more(count: number): string; empty: string; votesKey: string } {
+  const l = REPORT_LABELS[locale];
+  return { more: (count) => l.chart.more.replace('{n}', String(count)), empty: l.empty, votesKey: l.chart.votesKey };
 }
 
 /** The words and number format of report pictures (shared/picture/svg.ts) in the board's language. */
