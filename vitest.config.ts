@@ -8,6 +8,9 @@ export default defineConfig({
   test: {
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // expect.poll waits on a condition; its default 1 s is shorter than a browser or a server
+    // takes to answer on a loaded 2-core machine, which made such waits flaky.
+    expect: { poll: { timeout: 15_000 } },
     // Integration tests start real servers on port 0; two workers fit this 2-core machine.
     pool: 'forks',
     maxWorkers: 2,
