@@ -2,9 +2,10 @@ import type { Exporter } from './types';
 
 export * from './types';
 
-/** Every format `GET /api/boards/:id/export?format=` and `npm run export` know. */
-export const EXPORT_FORMATS = ['pdf', 'docx', 'xlsx', 'csv', 'md', 'svg', 'png', 'json'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+import type { ExportFormat } from '../../shared/protocol/export-formats';
+
+/** Every format `GET /api/boards/:id/export?format=` and `npm run export` know (shared with the export dialog). */
+export { EXPORT_FORMATS, isExportFormat, type ExportFormat } from '../../shared/protocol/export-formats';
 
 /**
  * format → its exporter, each a small file of its own, imported when first asked for: the
@@ -26,8 +27,4 @@ const LOADERS: Record<ExportFormat, () => Promise<Exporter>> = {
 /** The exporter of a format, loaded on first use. */
 export function loadExporter(format: ExportFormat): Promise<Exporter> {
   return LOADERS[format]();
-}
-
-export function isExportFormat(value: unknown): value is ExportFormat {
-  return typeof value === 'string' && (EXPORT_FORMATS as readonly string[]).includes(value);
 }

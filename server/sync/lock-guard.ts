@@ -1,17 +1,15 @@
 import * as Y from 'yjs';
 import type { Role } from '../../shared/protocol/state';
-import { isLockedFor, privateFrameOf, type Locks } from '../../shared/rules/areas';
+import { policyFor, type PolicyState } from '../../shared/rules/policy';
 import { elementsOf } from '../../shared/schema/doc';
 import { geometryOf, lookupIn } from '../../shared/rules/element-lookup';
 
 export type { Locks } from '../../shared/rules/areas';
 
-/** What a participant's update is judged against (shared/rules/areas.ts). */
+/** What a participant's update is judged against: the facilitation state and the sender's role. */
 export interface AreaRules {
   role: Role;
-  locks: Locks;
-  /** Frames in private brainstorming: no public element may be put in them. */
-  privateFrames: readonly string[];
+  state: PolicyState;
 }
 
 /** Ids of the elements a transaction changed (fields, text, creation or deletion). */
@@ -41,7 +39,9 @@ function touchedElements(transaction: Y.Transaction, elements: Y.Map<unknown>): 
 export function applyGuarded(doc: Y.Doc, update: Uint8Array, origin: object, rules: AreaRules): { reverted: boolean } {
   const elements = elementsOf(doc) as Y.Map<unknown>;
   const lookup = lookupIn(elements);
-  const { role, locks, privateFrames } = rules;
+  const { locks, privateFrames } = rules.state;
+  // The sender's policy (shared/rules/policy.ts), as their own editor has it.
+  const policy = policyFor(rules.state, rules.role, lookup);
   // What was locked, or already public inside a private frame, before the update.
   const lockedBefore = new Set<string>();
   const privateBefore = new Set<string>();
@@ -49,8 +49,8 @@ export function applyGuarded(doc: Y.Doc, update: Uint8Array, origin: object, rul
     elements.forEach((map, id) => {
       if (!(map instanceof Y.Map)) return;
       const element = geometryOf(map, id);
-      if (locks.frames.length > 0 && isLockedFor(role, element, locks, lookup)) lockedBefore.add(id);
-      if (privateFrames.length > 0 && privateFrameOf(element, privateFrames, lookup)) privateBefore.add(id);
+      if (locks.frames.length > 0 && policy.isLocked(element)) lockedBefore.add(id);
+      if (privateFrames.length > 0 && policy.privateFrameOf(element)) privateBefore.add(id);
     });
   }
   const undo = new Y.UndoManager(elements, { trackedOrigins: new Set([origin]), captureTimeout: 0 });
@@ -68,8 +68,8 @@ export function applyGuarded(doc: Y.Doc, update: Uint8Array, origin: object, rul
     if (locks.board || lockedBefore.has(id)) return true;
     const element = lookup(id);
     if (!element) return false;
-    if (isLockedFor(role, element, locks, lookup)) return true;
-    return !privateBefore.has(id) && privateFrameOf(element, privateFrames, lookup) !== null;
+    if (policy.isLocked(element)) return true;
+    return !privateBefore.has(id) && policy.privateFrameOf(element) !== null;
   };
   const reverted = touched.size > 0 && [...touched].some(violates);
   if (reverted) undo.undo();

@@ -1,7 +1,9 @@
+import { ID_SOURCE } from './routes';
+
 /** What a pasted board link leads to, or why it cannot be opened. */
 export type BoardLink = { ok: true; boardId: string; token: string; href: string } | { ok: false; reason: 'notLink' | 'noToken' };
 
-const BOARD_PATH = /(https?:\/\/[^\s/?#]+)?\/b\/([A-Za-z0-9_-]{1,64})\/?(#\S*)?/;
+const BOARD_PATH = new RegExp(`(https?://[^\\s/?#]+)?/b/(${ID_SOURCE})/?(#\\S*)?`);
 const TOKEN = /^[A-Za-z0-9_-]{8,128}$/;
 
 /**

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LIMITS } from '../schema/limits';
+import { BOARD_ID_PATTERN } from './routes';
 import { phaseSchema, roleSchema, type Role } from './state';
 
 const id = z.string().min(1).max(LIMITS.maxIdLength);
@@ -123,7 +124,7 @@ export const EVENTS = {
 
 /** Handshake `auth` of the facilitation channel. */
 export const handshakeSchema = z.object({
-  boardId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+  boardId: z.string().regex(BOARD_ID_PATTERN),
   token: z.string().min(1).max(200),
   /** One id per browser tab, shared with the sync connection, so a role change reaches both. */
   sessionId: id,

@@ -3,6 +3,8 @@
  * (which ids it accepts): board ids, form keys and link ids are 1–64 URL-safe characters.
  */
 const ID = '[A-Za-z0-9_-]{1,64}';
+/** The same, as regular-expression source, for patterns that hold an id (a board's address in a pasted link). */
+export const ID_SOURCE = ID;
 
 /** A board id, a form key, a version or personal link id. */
 export const ID_PATTERN = new RegExp(`^${ID}$`);

@@ -6,6 +6,11 @@ export const ROLES = ['facilitator', 'participant', 'observer'] as const;
 export type Role = (typeof ROLES)[number];
 export const roleSchema = z.enum(ROLES);
 
+/** The role a value names, when it is one of the three (what a client reads from the server, or from its own storage). */
+export function asRole(value: unknown): Role | undefined {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value) ? (value as Role) : undefined;
+}
+
 const id = z.string().min(1).max(LIMITS.maxIdLength);
 
 /** One step of the workshop agenda: usually a frame on the board. */

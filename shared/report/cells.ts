@@ -1,3 +1,4 @@
+import type { CsvDialect } from '../protocol/export-formats';
 /**
  * Spreadsheet formula injection (CSV/XLSX): a cell that starts with one of these characters
  * may be run as a formula by Excel or LibreOffice (`=HYPERLINK(…)`, `@SUM(…)`, `+cmd|…`),
@@ -24,15 +25,11 @@ export function safeCell(value: CellValue): CellValue {
  * separators of the computer's region, so Polish Excel wants `;` between fields and `8,6`,
  * English Excel `,` and `8.6`.
  */
-export const CSV_DIALECTS = {
+export const CSV_DIALECTS: Record<CsvDialect, { separator: string; decimal: string }> = {
   pl: { separator: ';', decimal: ',' },
   en: { separator: ',', decimal: '.' },
-} as const;
-export type CsvDialect = keyof typeof CSV_DIALECTS;
-
-export function isCsvDialect(value: unknown): value is CsvDialect {
-  return value === 'pl' || value === 'en';
-}
+};
+export { isCsvDialect, type CsvDialect } from '../protocol/export-formats';
 
 /**
  * One CSV field (RFC 4180). Text is always quoted: Excel in a Polish locale splits on `;`,

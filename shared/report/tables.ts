@@ -3,9 +3,9 @@ import type { CellValue } from './cells';
 import { formatDate, formatNumber } from './labels';
 import type { Report, ReportSection, SectionKind } from './types';
 
-/** Names of the tables a report yields (the `table` parameter of a CSV export). */
-export const TABLE_NAMES = ['stakeholders', 'problemTree', 'objectivesTree', 'swot', 'tows', 'factors', 'ideas', 'votes'] as const;
-export type TableName = (typeof TABLE_NAMES)[number];
+import type { TableName } from '../protocol/export-formats';
+
+export { TABLE_NAMES, type TableName } from '../protocol/export-formats';
 
 /** One method's outcome as rows: a sheet of the XLSX, or one CSV. */
 export interface ReportTable {

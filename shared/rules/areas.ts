@@ -1,6 +1,6 @@
 import { elementBounds, type ElementLookup } from '../geometry/elements';
 import { containsRect, intersects, type Rect } from '../geometry/rect';
-import type { Element } from '../schema/elements';
+import { isVotableType, placedByBox, type Element } from '../schema/elements';
 import type { Role } from '../protocol/state';
 
 /**
@@ -50,7 +50,7 @@ export function touchesFrame(bounds: Rect, frame: Element): boolean {
 export function liesIn(element: Element, frame: Element, lookup: ElementLookup): boolean {
   if (element.id === frame.id) return false;
   if (ancestorFrames(element, lookup).includes(frame.id)) return true;
-  if (element.type === 'frame' || element.type === 'connector') return false;
+  if (!placedByBox(element.type)) return false;
   return touchesFrame(elementBounds(element, lookup), frame);
 }
 
@@ -86,12 +86,9 @@ export function privateFrameAt(bounds: Rect, privateFrames: readonly string[], l
 
 /** The private frame an element lies in, if any (frames and connectors never do). */
 export function privateFrameOf(element: Element, privateFrames: readonly string[], lookup: ElementLookup): string | null {
-  if (element.type === 'frame' || element.type === 'connector') return null;
+  if (!placedByBox(element.type)) return null;
   return frames(privateFrames, lookup).find((frame) => liesIn(element, frame, lookup))?.id ?? null;
 }
-
-/** Element types that take votes: the things people write, not frames or lines. */
-const UNVOTABLE = new Set(['frame', 'connector', 'stroke']);
 
 /**
  * Whether an element takes votes in a round: the round's own list, or anything votable
@@ -99,7 +96,7 @@ const UNVOTABLE = new Set(['frame', 'connector', 'stroke']);
  * it, or drawn wholly within it.
  */
 export function canVoteOn(round: { frameId: string | null; itemIds: readonly string[] | null }, element: Element | undefined, lookup: ElementLookup): boolean {
-  if (!element || UNVOTABLE.has(element.type)) return false;
+  if (!element || !isVotableType(element.type)) return false;
   if (round.itemIds) return round.itemIds.includes(element.id);
   if (round.frameId === null) return false;
   if (ancestorFrames(element, lookup).includes(round.frameId)) return true;

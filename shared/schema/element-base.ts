@@ -54,6 +54,14 @@ export interface ElementDefinition<T extends string = string, S extends z.ZodObj
   /** Fields held as Y.Text so that several people can type in them at once. */
   readonly textFields: readonly string[];
   readonly migrations: readonly ElementMigration[];
+  /**
+   * How the area rules (locks, private frames: shared/rules/areas.ts) and frame membership
+   * judge where an element lies: by its box (the default), by its parent chain only (frames:
+   * a frame around a locked one is not locked), or by its ends (connectors).
+   */
+  readonly placement?: 'box' | 'parents' | 'ends';
+  /** Whether it takes votes (default true: the things people write; not frames or lines). */
+  readonly votable?: boolean;
 }
 
 /** The default base fields of a new element. */

@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { Editor } from '../../client/src/editor/editor';
+import { Editor, type EditorOptions } from '../../client/src/editor/editor';
+import { policyFor } from '../../shared/rules/policy';
+import type { VoteRound } from '../../shared/protocol/state';
 import { cancelConnecting, createByKeyboard, finishConnecting, moveConnectTarget, moveFocus, startConnecting, voteByKeyboard } from '../../client/src/board/keyboard-actions';
 import { BESIDE_GAP } from '../../shared/geometry/keyboard';
 import { createTreeCore, addTreeNode } from '../../shared/methods/tree-ops';
@@ -10,8 +12,8 @@ afterEach(() => {
   for (const editor of editors.splice(0)) editor.destroy();
 });
 
-function editorOn(): Editor {
-  const editor = new Editor(new Y.Doc(), 'Ala');
+function editorOn(options?: EditorOptions): Editor {
+  const editor = new Editor(new Y.Doc(), 'Ala', options);
   editor.screenSize = { width: 1000, height: 800 };
   editor.setViewport({ x: 500, y: 400, scale: 1 });
   editors.push(editor);
@@ -102,10 +104,11 @@ describe('keyboard on the board (client/src/board/keyboard-actions.ts)', () => {
   });
 
   it('Space votes on the selected eligible items, Shift+Space takes back', () => {
-    const editor = editorOn();
-    const [a, b] = editor.create([{ type: 'note', x: 0, y: 0 }, { type: 'note', x: 300, y: 0 }]);
     const sent: [string, boolean][] = [];
-    editor.voting = { eligible: (id) => id === a, vote: (id, retract) => sent.push([id, retract]) };
+    const editor = editorOn({ actions: { vote: (id, retract) => sent.push([id, retract]) } });
+    const [a, b] = editor.create([{ type: 'note', x: 0, y: 0 }, { type: 'note', x: 300, y: 0 }]);
+    const round: VoteRound = { id: 'r', title: 'r', frameId: null, itemIds: [a!], votesPerPerson: 3, open: true, openedAt: 0, closedAt: null, results: null, voters: null };
+    editor.setPolicy(policyFor({ locks: { board: false, frames: [] }, privateFrames: [], rounds: [round] }, 'participant', editor.store.lookup));
     editor.focusElement(b!);
     voteByKeyboard(editor, false);
     expect(editor.state.notice?.key).toBe('control.vote.noneSelected');

@@ -4,12 +4,12 @@ import { Canvas } from '../board/Canvas';
 import { fitMargin, openingView } from '../board/opening-view';
 import { colourFor } from '../board/palette';
 import { usePeers } from '../board/presence';
-import { TextEditor, typingSize } from '../board/TextEditor';
+import { TextEditor } from '../board/TextEditor';
 import { useShortcuts } from '../board/useShortcuts';
 import { Editor } from '../editor/editor';
 import { useEditorState } from '../editor/hooks';
 import { useControl } from '../control/useControl';
-import { openRound, type ControlState } from '../../../shared/protocol/state';
+import { initialControlState, openRound, type ControlState } from '../../../shared/protocol/state';
 import { exclusionOf } from '../../../shared/protocol/personal-links';
 import { elementBounds } from '../../../shared/geometry/elements';
 import { readableViewport } from '../../../shared/geometry/viewport';
@@ -19,9 +19,6 @@ import { PhaseBanner } from '../panels/PhaseBanner';
 import { VoteBar } from '../panels/VoteBar';
 import { ExportButton } from '../panels/ExportButton';
 import { intersects } from '../../../shared/geometry/rect';
-import type { Role } from '../../../shared/protocol/state';
-import { canVoteOn, isLockedAreaFor, isLockedFor, privateFrameAt } from '../../../shared/rules/areas';
-import { ELEMENT_DEFINITIONS } from '../../../shared/schema/elements';
 import type { Draft } from '../../../shared/protocol/state';
 import { draftFits } from '../../../shared/facilitation/drafts';
 import { LIMITS } from '../../../shared/schema/limits';
@@ -34,7 +31,9 @@ import { useBoard } from '../sync/useBoard';
 import { watchStorageFull } from '../sync/storage-full';
 import { DraftEditor, ExportDialog, FacilitatorPanel, GroupingPanel, HelpPanel, HistoryPanel, MethodsDock, MethodsPanel, OutlinePanel, prefetchPanels, TreeToolbar } from './lazy-panels';
 import { LiveAnnouncer } from '../board/LiveAnnouncer';
-import { useMethodRules } from '../methods/useMethodRules';
+import { afterMove, textEditingOf } from '../element-types/registry';
+import { policyFor } from '../../../shared/rules/policy';
+import type { Ack, Command } from '../../../shared/protocol/commands';
 
 /** The board: canvas, tools, people and in-place editing, live with everyone on the link. */
 export function BoardPage({ boardId, token }: { boardId: string; token: string | null }) {
@@ -45,10 +44,28 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
   const [historyOpen, setHistoryOpen] = useState(false);
   const [outlineOpen, setOutlineOpen] = useState(false);
   const [exporting, setExporting] = useState(false);
-  const editor = useMemo(() => (board.doc ? new Editor(board.doc) : null), [board.doc]);
-  const peers = usePeers(board.awareness);
   const [panelOpen, setPanelOpen] = useState(true);
   const [openDraft, setOpenDraft] = useState<Draft | null>(null);
+  const [retracting, setRetracting] = useState(false);
+  // What the editor asks of this page, reading the page's latest values when it asks.
+  const page = useRef<{ send?: (command: Command) => Promise<Ack>; retracting: boolean }>({ retracting: false });
+  page.current.retracting = retracting;
+  const editor = useMemo(() => {
+    if (!board.doc) return null;
+    const created: Editor = new Editor(board.doc, '', {
+      // Nothing may be edited until the server has said who this is.
+      policy: (lookup) => policyFor(initialControlState(), null, lookup),
+      actions: {
+        vote: (id, retract) => void page.current.send?.(retract || page.current.retracting ? { type: 'vote.retract', itemId: id } : { type: 'vote.cast', itemId: id }).then((ack) => {
+          if (!ack.ok) created.notify('control.refused', { reason: ack.error });
+        }),
+        draft: ({ frameId, x, y }) => setOpenDraft({ id: crypto.randomUUID(), frameId, x, y, text: '', color: created.state.noteColor }),
+        moved: (ids) => afterMove(created, ids),
+      },
+    });
+    return created;
+  }, [board.doc]);
+  const peers = usePeers(board.awareness);
   // Summon and follow move this person's view; both arrive over the facilitation channel.
   const control = useControl(boardId, token, name, {
     onSummon: (view) => {
@@ -70,11 +87,19 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
     },
   });
   const role = control.role ?? board.role;
-  useMethodRules(editor, role);
+  page.current.send = control.send;
   const showView = (view: { x: number; y: number; scale: number }) =>
     editor?.setViewport({ scale: view.scale, x: editor.screenSize.width / 2 - view.x * view.scale, y: editor.screenSize.height / 2 - view.y * view.scale });
   const round = openRound(control.state);
-  const lockedBoard = control.state.locks.board && role !== 'facilitator';
+  const { locks, privateFrames, rounds } = control.state;
+  // What this person may do now, from the shared rules the server enforces with (shared/rules/policy.ts).
+  // A layout effect: voting must be armed before the vote bar is painted and clicked.
+  const boardReadOnly = board.readOnly !== null;
+  const policy = useMemo(() => (editor ? policyFor({ locks, privateFrames, rounds }, role, editor.store.lookup, { boardReadOnly }) : null), [editor, role, locks, privateFrames, rounds, boardReadOnly]);
+  useLayoutEffect(() => {
+    if (editor && policy) editor.setPolicy(policy);
+  }, [editor, policy]);
+  const lockedBoard = policy?.readOnly === 'boardLocked';
   // Recomputed only when votes change, so the overlay does not redraw on every render.
   const voteBadges = useMemo(() => badges(control.myVotes, control.state.rounds, round), [control.myVotes, control.state.rounds, round]);
   const fitted = useRef(false);
@@ -90,56 +115,13 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
   useEffect(() => {
     if (editor) editor.userName = name ?? '';
   }, [editor, name]);
-  useEffect(() => {
-    // Until the server has said who this is, nothing can be edited.
-    editor?.setState({ readOnly: role === null || role === 'observer' || lockedBoard || board.readOnly !== null });
-  }, [editor, role, lockedBoard, board.readOnly]);
-  useEffect(() => {
-    if (!editor) return;
-    // The server's own rules (shared/rules/areas.ts): the client only says so sooner.
-    // The whole-board lock is handled as read-only above.
-    const locks = { board: false, frames: control.state.locks.frames };
-    const who: Role = role === 'facilitator' || role === 'participant' ? role : 'observer';
-    editor.isLocked = (id) => {
-      const element = editor.store.get(id);
-      return element !== undefined && isLockedFor(who, element, locks, editor.store.lookup);
-    };
-    editor.isLockedArea = (rect) => isLockedAreaFor(who, rect, locks, editor.store.lookup);
-  }, [editor, role, control.state.locks.frames]);
-  const [retracting, setRetracting] = useState(false);
   useEffect(() => setRetracting(false), [round?.id]);
   const voteOnSelection = useCallback(() => {
-    const voting = editor?.voting;
-    if (!editor || !voting) return;
-    const items = editor.selectedElements().filter((element) => voting.eligible(element.id));
-    if (items.length === 0) return editor.notify('control.vote.noneSelected');
-    for (const item of items) voting.vote(item.id, voting.retracting === true);
-  }, [editor]);
-  // A layout effect: voting must be armed before the vote bar is painted and clicked.
-  useLayoutEffect(() => {
-    if (!editor || !round || role === 'observer') {
-      if (editor) editor.voting = null;
-      return;
-    }
-    editor.voting = {
-      eligible: (id) => {
-        return canVoteOn(round, editor.store.get(id), editor.store.lookup);
-      },
-      retracting,
-      vote: (id, retract) => void control.send(retract ? { type: 'vote.retract', itemId: id } : { type: 'vote.cast', itemId: id }).then((ack) => {
-        if (!ack.ok) editor.notify('control.refused', { reason: ack.error });
-      }),
-    };
-  }, [editor, round, role, control, retracting]);
-  useEffect(() => {
     if (!editor) return;
-    const privateFrames = control.state.privateFrames;
-    editor.privateFrameFor = (rect) => {
-      if (role === 'observer' || privateFrames.length === 0) return null;
-      return privateFrameAt(rect, privateFrames, editor.store.lookup);
-    };
-    editor.onDraft = ({ frameId, x, y }) => setOpenDraft({ id: crypto.randomUUID(), frameId, x, y, text: '', color: editor.state.noteColor });
-  }, [editor, role, control.state.privateFrames]);
+    const items = editor.selectedElements().filter((element) => editor.canVoteOn(element.id));
+    if (items.length === 0) return editor.notify('control.vote.noneSelected');
+    for (const item of items) editor.vote(item.id, false);
+  }, [editor]);
   // The facilitator's view travels to everyone while follow mode is on.
   useEffect(() => {
     if (!editor || role !== 'facilitator' || !control.state.follow) return;
@@ -199,8 +181,9 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
     (id: string) => {
       const element = editor?.store.get(id);
       if (!editor) return;
+      const typed = element ? textEditingOf(element) : null;
       // Not editable: a gesture left open for its typing ends here.
-      if (!element || editor.state.readOnly || element.type === 'connector' || element.type === 'stroke') return editor.endGesture();
+      if (!element || !typed || editor.state.readOnly) return editor.endGesture();
       if (editor.isLocked(id)) {
         editor.endGesture();
         return editor.notify('control.locked');
@@ -208,11 +191,11 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
       editor.select([id]);
       editor.beginGesture(id);
       // Zoomed far out, the text being typed would be a few pixels high: come closer first.
-      // A frame's title is what is typed: come close to its bar, not to the whole frame.
-      const typedIn = element.type === 'frame' ? { x: element.x, y: element.y - 32, w: Math.min(element.w, 600), h: 32 } : elementBounds(element, editor.store.lookup);
-      const readable = readableViewport(editor.state.viewport, typedIn, typingSize(element), editor.screenSize.width, editor.screenSize.height);
+      // What must be readable is the type's to say (a frame's title bar, not the whole frame).
+      const typedIn = typed.editing.readable?.(element) ?? elementBounds(element, editor.store.lookup);
+      const readable = readableViewport(editor.state.viewport, typedIn, typed.editing.typingSize(element), editor.screenSize.width, editor.screenSize.height);
       if (readable) editor.setViewport(readable);
-      editor.setState({ editing: { id, field: ELEMENT_DEFINITIONS[element.type].textFields[0] ?? 'text' } });
+      editor.setState({ editing: { id, field: typed.field } });
     },
     [editor],
   );

@@ -18,7 +18,6 @@ import { FrameTitles, FrameTitlesOnScreen, frameTitleAt } from './FrameTitles';
 import { ZoomState, ZoomStateContext } from './zoom-text';
 import { CachedOverview } from './OverviewShape';
 import { LiftedElements } from './Lifted';
-import { StakeholderLabels } from '../methods/stakeholders/StakeholderLabels';
 import type { Draft } from '../../../shared/protocol/state';
 import { DRAFT_SIZE, HANDLE_SIZE, OverlayLayer, type Badge } from './Overlay';
 
@@ -28,9 +27,7 @@ const NO_DRAFTS: readonly Draft[] = [];
 const NO_IDS: string[] = [];
 import { throttleLatest } from './throttle';
 import { useVisibleIds } from './visibility';
-import { isFoldedAway } from '../methods/tree/tree-index';
-import { clickFoldBadge } from '../methods/tree/fold-badge';
-import { useHeldLayout } from '../methods/tree/held-layout';
+import { CANVAS_PARTS, isHidden, textEditingOf, typeClick } from '../element-types/registry';
 
 /** Live cursor updates sent to others per second, at most. */
 const CURSOR_RATE_HZ = 25;
@@ -85,7 +82,6 @@ export function Canvas({ editor, awareness, onStartEditing, badges = NO_BADGES, 
     [awareness],
   );
   useEffect(() => () => cursor.cancel(), [cursor]);
-  useHeldLayout(editor, awareness);
 
   // Measured before the first paint (and before the page's effects, which may zoom to fit
   // a board that is already here): the observer below reports only later.
@@ -180,8 +176,8 @@ export function Canvas({ editor, awareness, onStartEditing, badges = NO_BADGES, 
   const ctx: ToolContext = {
     editor,
     hit: (p) => {
-      // Nodes folded away inside a tree are not drawn, so they cannot be hit either.
-      const visible = visibleIds.map((id) => editor.store.get(id)).filter((e): e is Element => e !== undefined && !(e.type === 'treeNode' && isFoldedAway(editor.store, e.id)));
+      // What its type hides now (a tree's folded branches) is not drawn, so it cannot be hit either.
+      const visible = visibleIds.map((id) => editor.store.get(id)).filter((e): e is Element => e !== undefined && !isHidden(editor, e));
       // Zoomed out, frame titles are drawn over everything at screen size: they pick their frame.
       const titled = frameTitleAt(editor, editor.state.viewport, editor.screenSize, boardToScreen(editor.state.viewport, p));
       const frame = titled ? editor.store.get(titled) : undefined;
@@ -231,16 +227,12 @@ export function Canvas({ editor, awareness, onStartEditing, badges = NO_BADGES, 
     if (e.button !== 0) return;
     // During a dot-voting round, a click on an eligible item is a vote (Shift, or the vote
     // bar's take-back mode on a phone, takes one back).
-    const voting = editor.voting;
-    if (voting) {
+    if (editor.policy.round) {
       const hit = ctx.hit(p.board);
-      if (hit && voting.eligible(hit.id)) {
-        voting.vote(hit.id, e.shiftKey || voting.retracting === true);
-        return;
-      }
+      if (hit && editor.vote(hit.id, e.shiftKey)) return;
     }
-    // The "+N" pill on a folded tree box unfolds it.
-    if (tool === 'select' && clickFoldBadge(editor, p.board)) return;
+    // A type may take the click first (the "+N" pill on a folded tree box unfolds it).
+    if (tool === 'select' && typeClick(editor, p.board)) return;
     gesture.current = { kind: 'tool' };
     toolMachine.down(ctx, p);
   };
@@ -281,8 +273,8 @@ export function Canvas({ editor, awareness, onStartEditing, badges = NO_BADGES, 
     if (draft && onOpenDraft) return onOpenDraft(draft);
     const hit = ctx.hit(board);
     // Two quick votes on one note are two votes, not a request to edit it.
-    if (hit && editor.voting?.eligible(hit.id)) return;
-    if (hit && hit.type !== 'connector' && hit.type !== 'stroke') onStartEditing(hit.id);
+    if (hit && editor.canVoteOn(hit.id)) return;
+    if (hit && textEditingOf(hit)) onStartEditing(hit.id);
   };
 
   const pointerStyle = tool === 'hand' ? 'grab' : tool === 'select' ? 'default' : 'crosshair';
@@ -321,7 +313,8 @@ export function Canvas({ editor, awareness, onStartEditing, badges = NO_BADGES, 
           ) : (
             <CachedOverview editor={editor} viewport={viewport} width={size.width} height={size.height} exclude={lifted} />
           )}
-          <StakeholderLabels editor={editor} viewport={viewport} stacksOnly={detailed} />
+          {/* Drawn per type for all its elements at once (names over stacks of stakeholder cards). */}
+          {CANVAS_PARTS.map(({ type, BoardPart }) => BoardPart && <BoardPart key={type} editor={editor} awareness={awareness} viewport={viewport} detailed={detailed} />)}
           <FrameTitles editor={editor} viewport={viewport} width={size.width} height={size.height} lifted={false} />
         </Layer>
         <OverlayLayer editor={editor} preview={preview} awareness={awareness} scale={viewport.scale} badges={badges} lockedFrames={lockedFrames} drafts={drafts}>
@@ -331,6 +324,8 @@ export function Canvas({ editor, awareness, onStartEditing, badges = NO_BADGES, 
         </FrameTitlesOnScreen.Provider>
         </ZoomStateContext.Provider>
       </Stage>
+      {/* What a type keeps doing while the board is open (tree layouts waiting for others to let go). */}
+      {CANVAS_PARTS.map(({ type, Behaviour }) => Behaviour && <Behaviour key={type} editor={editor} awareness={awareness} viewport={viewport} detailed={detailed} />)}
     </div>
   );
 }

@@ -2,34 +2,24 @@ import { useEffect, useRef } from 'react';
 import { Shape } from 'react-konva';
 import type Konva from 'konva';
 import type { Context } from 'konva/lib/Context';
-import { connectorPath, rotationOf, unrotatedBounds, type ElementLookup } from '../../../shared/geometry/elements';
+import { rotationOf, unrotatedBounds, type ElementLookup } from '../../../shared/geometry/elements';
 import { center } from '../../../shared/geometry/rect';
 import type { Viewport } from '../../../shared/geometry/viewport';
 import type { Element } from '../../../shared/schema/elements';
 import type { Editor } from '../editor/editor';
 import { useStoreVersion } from '../editor/hooks';
 import { OverviewCache } from './overview-cache';
-import { IDEA_STATUS_COLOURS } from '../methods/ideas/IdeaCard';
-import { isFoldedAway } from '../methods/tree/tree-index';
-import { TREE_COLOURS } from '../methods/tree/TreeNodeView';
-
-/** A filled box, outlined when a stroke is given. */
-function box(ctx: CanvasRenderingContext2D, e: { x: number; y: number; w: number; h: number }, fill: string, stroke?: string, lineWidth = 1): void {
-  ctx.fillStyle = fill;
-  ctx.fillRect(e.x, e.y, e.w, e.h);
-  if (!stroke) return;
-  ctx.strokeStyle = stroke;
-  ctx.lineWidth = lineWidth;
-  ctx.strokeRect(e.x, e.y, e.w, e.h);
-}
+import { isHidden, paintOverview } from '../element-types/registry';
 
 /**
  * Draws elements as seen from afar (boxes, outlines, lines; no text) straight onto a 2D
- * context in board coordinates, with no node or component per element.
+ * context in board coordinates, with no node or component per element: each by its type's
+ * module (client/src/element-types/), those hidden now (folded tree branches) not at all.
  */
-export function drawOverview(ctx: CanvasRenderingContext2D, elements: Iterable<Element>, scale: number, lookup: ElementLookup, isFolded: (id: string) => boolean = () => false): void {
-  const hairline = 1 / scale;
+export function drawOverview(ctx: CanvasRenderingContext2D, elements: Iterable<Element>, scale: number, lookup: ElementLookup, isHidden: (id: string) => boolean = () => false): void {
+  const paint = { hairline: 1 / scale, lookup, isHidden };
   for (const e of elements) {
+    if (isHidden(e.id)) continue;
     const rotation = rotationOf(e);
     if (rotation !== 0) {
       const c = center(unrotatedBounds(e, lookup));
@@ -38,57 +28,16 @@ export function drawOverview(ctx: CanvasRenderingContext2D, elements: Iterable<E
       ctx.rotate((rotation * Math.PI) / 180);
       ctx.translate(-c.x, -c.y);
     }
-    switch (e.type) {
-      case 'frame':
-        box(ctx, e, e.fill, '#94a3b8', 1.5 * hairline);
-        break;
-      case 'note':
-      case 'strategy':
-        box(ctx, e, e.color);
-        break;
-      case 'rect':
-        box(ctx, e, e.fill, e.stroke, Math.max(e.strokeWidth, hairline));
-        break;
-      case 'ellipse':
-        ctx.beginPath();
-        ctx.ellipse(e.x + e.w / 2, e.y + e.h / 2, e.w / 2, e.h / 2, 0, 0, Math.PI * 2);
-        ctx.fillStyle = e.fill;
-        ctx.fill();
-        ctx.strokeStyle = e.stroke;
-        ctx.lineWidth = Math.max(e.strokeWidth, hairline);
-        ctx.stroke();
-        break;
-      case 'treeNode':
-        if (!isFolded(e.id)) box(ctx, e, TREE_COLOURS[e.tree][e.role].fill);
-        break;
-      case 'idea':
-        box(ctx, e, IDEA_STATUS_COLOURS[e.status].stroke);
-        break;
-      case 'stakeholder':
-        box(ctx, e, e.color, '#0284c7', 1.5 * hairline);
-        break;
-      case 'factor':
-        box(ctx, e, '#ffffff', '#2563eb', 1.5 * hairline);
-        break;
-      case 'text':
-        ctx.fillStyle = '#94a3b8';
-        ctx.fillRect(e.x, e.y + e.h * 0.3, e.w * 0.8, Math.max(e.h * 0.4, hairline));
-        break;
-      case 'stroke':
-      case 'connector': {
-        const points = e.type === 'connector' ? connectorPath(e, lookup) : e.points.map((v, i) => v + (i % 2 === 0 ? e.x : e.y));
-        ctx.beginPath();
-        ctx.moveTo(points[0]!, points[1]!);
-        for (let i = 2; i + 1 < points.length; i += 2) ctx.lineTo(points[i]!, points[i + 1]!);
-        ctx.strokeStyle = e.stroke;
-        ctx.lineWidth = Math.max(e.strokeWidth, hairline);
-        ctx.stroke();
-        break;
-      }
-    }
+    paintOverview(ctx, e, paint);
     if (rotation !== 0) ctx.restore();
   }
 }
+
+/** Whether an element of this editor's board is hidden now, by id (for painting). */
+const hiddenIn = (editor: Editor) => (id: string) => {
+  const element = editor.store.get(id);
+  return element !== undefined && isHidden(editor, element);
+};
 
 /**
  * A few elements seen from afar, redrawn on every change (the ones a gesture is moving,
@@ -98,7 +47,7 @@ export function OverviewShape({ editor, ids, scale, lookup = editor.store.lookup
   useStoreVersion(editor);
   const draw = (context: Context) => {
     const elements = ids.map((id) => editor.store.get(id)).filter((e) => e !== undefined);
-    drawOverview(context._context, elements, scale, lookup, (id) => isFoldedAway(editor.store, id));
+    drawOverview(context._context, elements, scale, lookup, hiddenIn(editor));
   };
   return <Shape sceneFunc={draw} listening={false} perfectDrawEnabled={false} />;
 }
@@ -117,7 +66,7 @@ export function CachedOverview({ editor, viewport, width, height, exclude = NOTH
   const shape = useRef<Konva.Shape>(null);
   const cache = useRef<OverviewCache | null>(null);
   const redraw = () => shape.current?.getLayer()?.batchDraw();
-  cache.current ??= new OverviewCache((elements, ctx, scale) => drawOverview(ctx, elements, scale, editor.store.lookup, (id) => isFoldedAway(editor.store, id)), redraw);
+  cache.current ??= new OverviewCache((elements, ctx, scale) => drawOverview(ctx, elements, scale, editor.store.lookup, hiddenIn(editor)), redraw);
 
   useEffect(() => {
     const c = cache.current!;

@@ -5,23 +5,15 @@ import { isTemplatePlaceholder } from '../../../shared/templates/labels';
 import { textFieldLimit } from '../../../shared/schema/elements';
 import { elementsOf } from '../../../shared/schema/doc';
 import type { Editor } from '../editor/editor';
-import type { Element } from '../../../shared/schema/elements';
 import { useEditorState, useElement } from '../editor/hooks';
-import { noteFontSize } from './ElementView';
+import { textEditingOf } from '../element-types/registry';
 import { boardToPage } from './page-position';
 import { applyTextareaValue, followRemoteEdits } from './text-binding';
-import { focusBoard, handleTreeKey } from '../methods/tree/tree-shortcuts';
+import { focusBoard } from './focus-board';
 
 /**
- * The text size, in board units, the editor should be legible at: a note's type shrinks as
- * it fills, so a size it reaches with a few lines is used rather than that of an empty note.
- */
-export function typingSize(element: Element): number {
-  return element.type === 'text' ? element.fontSize : 16;
-}
-
-/**
- * In-place text editing: a textarea laid over the element, bound to its Y.Text. Typing
+ * In-place text editing: a textarea laid over the element (where, how large and in what
+ * colours its type's module says: client/src/element-types/), bound to its Y.Text. Typing
  * is sent as minimal edits (so two people can type in one note), IME composition is
  * applied when it ends, and remote edits move our caret instead of resetting it.
  */
@@ -54,7 +46,9 @@ export function TextEditor({ editor, id, field, onDone }: { editor: Editor; id: 
     return followRemoteEdits(ytext, () => area.current, editor.origin);
   }, [ytext, editor]);
 
-  if (!element || !ytext || element.type === 'connector' || element.type === 'stroke') return null;
+  const typed = element ? textEditingOf(element) : null;
+  if (!element || !ytext || !typed) return null;
+  const how = typed.editing;
 
   const commit = () => {
     const textarea = area.current;
@@ -69,12 +63,17 @@ export function TextEditor({ editor, id, field, onDone }: { editor: Editor; id: 
   };
 
   // The textarea is placed in the window, not in the canvas.
-  const topLeft = boardToPage(viewport, { x: element.x, y: element.type === 'frame' ? element.y - 30 : element.y });
-  const width = element.w * viewport.scale;
-  const height = (element.type === 'frame' ? 28 : element.h) * viewport.scale;
-  const fontSize =
-    (element.type === 'note' ? noteFontSize(ytext.toString(), element.w, element.h) : element.type === 'text' ? element.fontSize : 18) * viewport.scale;
-  const background = element.type === 'note' ? element.color : element.type === 'rect' || element.type === 'ellipse' ? element.fill : '#ffffff';
+  const box = how.box(element);
+  const topLeft = boardToPage(viewport, box);
+  const width = box.w * viewport.scale;
+  const height = box.h * viewport.scale;
+  const fontSize = how.fontSize(element, ytext.toString()) * viewport.scale;
+  const finish = () => {
+    // Back to the board (which blurs this and ends the editing), so the keys that
+    // follow (arrows, Tab) act on the element just typed in.
+    focusBoard();
+    area.current?.blur();
+  };
 
   return (
     <textarea
@@ -82,7 +81,7 @@ export function TextEditor({ editor, id, field, onDone }: { editor: Editor; id: 
       className="text-editor"
       data-testid="text-editor"
       aria-label={t('canvas.editText')}
-      style={{ left: topLeft.x, top: topLeft.y, width, height, fontSize, background, textAlign: element.type === 'text' || element.type === 'frame' ? 'left' : 'center', padding: element.type === 'note' ? 12 * viewport.scale : 4 }}
+      style={{ left: topLeft.x, top: topLeft.y, width, height, fontSize, background: how.background(element), textAlign: how.align, padding: how.padding(viewport.scale) }}
       readOnly={editor.state.readOnly}
       onInput={commit}
       onCompositionStart={() => (composing.current = true)}
@@ -98,18 +97,11 @@ export function TextEditor({ editor, id, field, onDone }: { editor: Editor; id: 
         e.stopPropagation();
         if (e.key === 'Escape' || (e.key === 'Enter' && (e.ctrlKey || e.metaKey))) {
           e.preventDefault();
-          // Back to the board (which blurs this and ends the editing), so the keys that
-          // follow (arrows, Tab) act on the element just typed in.
-          focusBoard();
-          area.current?.blur();
+          finish();
+          return;
         }
-        // In a tree, Enter finishes the box and Tab finishes it and adds the next one.
-        if (element.type === 'treeNode' && ((e.key === 'Enter' && !e.shiftKey && !e.ctrlKey && !e.metaKey) || e.key === 'Tab')) {
-          e.preventDefault();
-          focusBoard();
-          area.current?.blur();
-          if (e.key === 'Tab') handleTreeKey(editor, e.nativeEvent, () => {});
-        }
+        // The type's own keys (in a tree, Enter finishes the box and Tab adds the next one).
+        how.key?.(editor, element, e.nativeEvent, finish);
       }}
     />
   );

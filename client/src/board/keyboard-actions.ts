@@ -4,8 +4,7 @@ import { center, containsRect, type Rect } from '../../../shared/geometry/rect';
 import { visibleRect } from '../../../shared/geometry/viewport';
 import { ELEMENT_DEFINITIONS, type Element } from '../../../shared/schema/elements';
 import type { Editor, ToolId } from '../editor/editor';
-import { isFoldedAway } from '../methods/tree/tree-index';
-import { moveUnder } from '../methods/tree/tree-actions';
+import { isHidden, typeConnect } from '../element-types/registry';
 import { createTool, type PointerInfo, type ToolContext } from '../tools';
 import { reparent } from '../tools/select-tool';
 
@@ -15,9 +14,9 @@ import { reparent } from '../tools/select-tool';
  * The numbers and orders are shared/geometry/keyboard.ts; this applies them to the editor.
  */
 
-/** Elements Tab can reach: everything drawn (tree nodes folded away are not). */
+/** Elements Tab can reach: everything drawn (not what its type hides now, as tree nodes folded away). */
 function reachable(editor: Editor): Element[] {
-  return editor.store.ordered().filter((e) => !(e.type === 'treeNode' && isFoldedAway(editor.store, e.id)));
+  return editor.store.ordered().filter((e) => !isHidden(editor, e));
 }
 
 const boxOf = (editor: Editor, e: Element) => ({ ...editor.store.bounds(e), id: e.id, parentId: e.parentId });
@@ -83,7 +82,7 @@ export function arrowKey(editor: Editor, key: ArrowKey, big: boolean): void {
   editor.beginGesture();
   editor.move(ids, d.x, d.y);
   reparent(contextFor(editor, () => {}), ids);
-  editor.onMoved(ids);
+  editor.actions.moved(ids);
   editor.endGesture();
   const focused = editor.state.focused;
   if (focused) bringIntoView(editor, focused);
@@ -203,10 +202,8 @@ export function finishConnecting(editor: Editor): void {
   const from = editor.store.get(connecting.from);
   const to = editor.store.get(target);
   if (!from || !to) return;
-  if (from.type === 'treeNode' && to.type === 'treeNode') {
-    moveUnder(editor, from.id, to.id);
-    return editor.focusElement(from.id);
-  }
+  // A type may link its own way (two tree nodes: the first is hung under the second).
+  if (typeConnect(editor, from, to)) return editor.focusElement(from.id);
   const a = center(editor.store.bounds(from));
   const b = center(editor.store.bounds(to));
   editor.beginGesture();
@@ -221,11 +218,10 @@ export function finishConnecting(editor: Editor): void {
  * vote bar's take-back mode, takes one back), as a click on each would.
  */
 export function voteByKeyboard(editor: Editor, retract: boolean): void {
-  const voting = editor.voting;
-  if (!voting) return;
-  const items = editor.selectedElements().filter((element) => voting.eligible(element.id));
+  if (!editor.policy.round) return;
+  const items = editor.selectedElements().filter((element) => editor.canVoteOn(element.id));
   if (items.length === 0) return editor.notify('control.vote.noneSelected');
-  for (const item of items) voting.vote(item.id, retract || voting.retracting === true);
+  for (const item of items) editor.vote(item.id, retract);
 }
 
 /** Alt+T: the focus goes to the tools, the selection stays (a tool then creates next to it). */

@@ -1,8 +1,9 @@
 import { useEffect } from 'react';
 import type { Editor } from '../editor/editor';
 import { isTyping, SHORTCUTS } from './shortcuts';
-import { focusBoard, handleTreeKey, onBoardSurface } from '../methods/tree/tree-shortcuts';
-import { selectedTreeNode, typeInto } from '../methods/tree/tree-actions';
+import { typeEnter, typeKey, typeOwnsTab } from '../element-types/registry';
+import { focusBoard, onBoardSurface } from './focus-board';
+import { typeInto } from '../methods/tree/tree-actions';
 import { cancelConnecting, finishConnecting, moveConnectTarget, moveFocus } from './keyboard-actions';
 import { isArrowKey } from '../../../shared/geometry/keyboard';
 import * as Y from 'yjs';
@@ -26,17 +27,6 @@ function connectKey(editor: Editor, e: KeyboardEvent): boolean {
   else if (e.key === 'Enter') finishConnecting(editor);
   else if (e.key === 'Escape') cancelConnecting(editor);
   else return false;
-  return true;
-}
-
-/** The card details panel's first field for a stakeholder or factor: its score when one may score. */
-function openDetails(editor: Editor, id: string): boolean {
-  const type = editor.store.get(id)?.type;
-  if (type !== 'stakeholder' && type !== 'factor') return false;
-  const details = document.querySelector<HTMLElement>('[data-testid="card-details"]');
-  if (!details) return false;
-  const field = details.querySelector<HTMLElement>('[data-testid="rating-form"] input') ?? details.querySelector<HTMLElement>('input, textarea, button');
-  (field ?? details).focus();
   return true;
 }
 
@@ -67,15 +57,14 @@ export function useShortcuts(editor: Editor, onHelp: () => void, onEdit: (id: st
         e.preventDefault();
         return;
       }
-      // Tab walks the elements in reading order. On a tree node picked by pointer or just
-      // added, Tab keeps adding a child (as in mind-map tools); reached by Tab, it walks on.
-      const treeOwnsTab = selectedTreeNode(editor) !== null && editor.state.focused === null;
-      if (onBoard && e.key === 'Tab' && !e.ctrlKey && !e.metaKey && !e.altKey && !treeOwnsTab) {
+      // Tab walks the elements in reading order, unless the selection's type owns it (on a
+      // tree node picked by pointer or just added, Tab keeps adding a child).
+      if (onBoard && e.key === 'Tab' && !e.ctrlKey && !e.metaKey && !e.altKey && !typeOwnsTab(editor)) {
         if (moveFocus(editor, e.shiftKey)) e.preventDefault();
         return;
       }
-      // A selected tree node has its own keys (Tab adds a child, typing edits it…).
-      if (onBoard && handleTreeKey(editor, e, onEdit)) {
+      // A selected element's type may have keys of its own (a tree node: Tab adds a child…).
+      if (onBoard && typeKey(editor, e, onEdit)) {
         e.preventDefault();
         return;
       }
@@ -86,8 +75,9 @@ export function useShortcuts(editor: Editor, onHelp: () => void, onEdit: (id: st
       if (onBoard && e.key === 'Enter' && !e.ctrlKey && !e.metaKey && !e.altKey && editor.state.selection.size === 1) {
         e.preventDefault();
         const id = [...editor.state.selection][0]!;
-        // A stakeholder or a factor opens its details and its score in the panel beside the board.
-        if (openDetails(editor, id)) return;
+        // Its type may take Enter (a stakeholder or a factor opens its score beside the board).
+        const element = editor.store.get(id);
+        if (element && typeEnter(editor, element)) return;
         return onEdit(id);
       }
       // Typing on a selected note (or anything with text) starts editing it with that

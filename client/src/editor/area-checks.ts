@@ -1,7 +1,7 @@
 import { elementBounds, type ElementLookup } from '../../../shared/geometry/elements';
 import type { Rect } from '../../../shared/geometry/rect';
 import type { NewElement } from '../../../shared/ops/elements';
-import { ELEMENT_DEFINITIONS, type Element } from '../../../shared/schema/elements';
+import { ELEMENT_DEFINITIONS, placedByBox, type Element } from '../../../shared/schema/elements';
 
 /** What the move check needs of the editor (its store and the board page's area rules). */
 export interface AreaView {
@@ -15,7 +15,7 @@ export interface AreaView {
  * judged by their parent chain only (frames) or their ends (connectors), as in shared/rules/areas.ts.
  */
 export function newElementBox(input: NewElement): Rect | null {
-  if (input.type === 'connector' || input.type === 'frame') return null;
+  if (!placedByBox(input.type)) return null;
   const defaults = ELEMENT_DEFINITIONS[input.type].defaults as { w?: number; h?: number };
   const box = input as { x?: number; y?: number; w?: number; h?: number };
   return { x: box.x ?? 0, y: box.y ?? 0, w: box.w ?? defaults.w ?? 0, h: box.h ?? defaults.h ?? 0 };
@@ -28,7 +28,7 @@ export function newElementBox(input: NewElement): Rect | null {
 export function moveRefusal(editor: AreaView, ids: readonly string[], dx: number, dy: number): string | null {
   for (const id of ids) {
     const element = editor.store.get(id);
-    if (!element || element.type === 'frame' || element.type === 'connector') continue;
+    if (!element || !placedByBox(element.type)) continue;
     const now = elementBounds(element, editor.store.lookup);
     const next = { ...now, x: now.x + dx, y: now.y + dy };
     if (editor.isLockedArea(next)) return 'control.locked';

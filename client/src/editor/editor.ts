@@ -11,6 +11,8 @@ import { moveRefusal, newElementBox } from './area-checks';
 import { LIMITS } from '../../../shared/schema/limits';
 import { parseClipboard, pastedBounds, serialiseSelection } from './clipboard';
 import { ElementStore } from './element-store';
+import { openPolicy, type BoardPolicy } from '../../../shared/rules/policy';
+import type { ElementLookup } from '../../../shared/geometry/elements';
 import { historyStep } from './history-step';
 
 export type ToolId = 'select' | 'hand' | 'note' | 'text' | 'rect' | 'ellipse' | 'connector' | 'pen' | 'frame';
@@ -49,6 +51,24 @@ export interface EditorState {
   connecting: { from: string } | null;
 }
 
+/** What the editor asks of the page it is on (given at construction; each does nothing by default). */
+export interface EditorActions {
+  /** Sends a vote (or takes one back) on an element; the policy has allowed it. */
+  vote(id: string, retract: boolean): void;
+  /** A new note would fall in a private frame: open it as a hidden note instead. */
+  draft(draft: { frameId: string; x: number; y: number }): void;
+  /** A drag or keyboard move of these elements has ended (e.g. a card's place becomes its score). */
+  moved(ids: readonly string[]): void;
+}
+
+const NO_ACTIONS: EditorActions = { vote: () => {}, draft: () => {}, moved: () => {} };
+
+export interface EditorOptions {
+  /** The first policy, built over the editor's own element lookup (default: everything allowed). */
+  policy?: (lookup: ElementLookup) => BoardPolicy;
+  actions?: Partial<EditorActions>;
+}
+
 const NONE: ReadonlySet<string> = new Set();
 const ZERO: Point = { x: 0, y: 0 };
 
@@ -74,33 +94,26 @@ export class Editor {
   screenSize = { width: 1024, height: 768 };
   /** Screen pixels at the canvas's left edge under a floating panel (set by the panel; fits leave them out). */
   coveredLeft = 0;
-  /** Whether the facilitator locked this element (or its frame) for this person. */
-  isLocked: (id: string) => boolean = () => false;
-  /** Whether a new or moved element in this box would fall in an area locked for this person. */
-  isLockedArea: (rect: Rect) => boolean = () => false;
-  /** The private-brainstorming frame a new note at `rect` falls in, if any (then it becomes a hidden draft). */
-  privateFrameFor: (rect: Rect) => string | null = () => null;
-  /** Called instead of creating a note when it falls in a private frame. */
-  onDraft: (draft: { frameId: string; x: number; y: number }) => void = () => {};
-  /** Whether this person may move these elements (agreed places on a method's map may be the facilitator's alone). */
-  canMove: (ids: readonly string[]) => boolean = () => true;
-  /** Called when a drag of these elements has ended (e.g. a card's place becomes its score). */
-  onMoved: (ids: readonly string[]) => void = () => {};
   /** Elements other people are dragging or editing now (their presence): layouts leave them be. */
   heldByOthers: ReadonlySet<string> = new Set();
   /** Tree nodes whose layout left someone's held nodes alone: laid out again once they let go. */
   readonly pendingLayouts = new Set<string>();
-  /** Set while a dot-voting round is open and this person may vote. */
-  voting: { eligible: (id: string) => boolean; vote: (id: string, retract: boolean) => void; retracting?: boolean } | null = null;
+  /** What this person may do now (shared/rules/policy.ts); replaced as a whole by `setPolicy`. */
+  private policyValue: BoardPolicy;
+  /** What the editor asks the page to do: send a vote, open a hidden note, follow a move. */
+  readonly actions: EditorActions;
 
   constructor(
     readonly doc: Y.Doc,
     public userName = '',
+    options: EditorOptions = {},
   ) {
     this.store = new ElementStore(doc);
+    this.policyValue = options.policy?.(this.store.lookup) ?? openPolicy(this.store.lookup);
+    this.actions = { ...NO_ACTIONS, ...options.actions };
     // Undo reverts only this person's own changes, never someone else's work.
     this.undoManager = new Y.UndoManager(doc.getMap('elements'), { trackedOrigins: new Set([this.origin]), captureTimeout: Number.MAX_SAFE_INTEGER });
-    this.stateValue = { tool: 'select', selection: new Set(), viewport: { x: 0, y: 0, scale: 1 }, editing: null, noteColor: NOTE_COLOURS[0], readOnly: false, notice: null, lifted: NONE, following: NONE, liftOffset: ZERO, liftGesture: 'move', liftFloating: false, focused: null, connecting: null };
+    this.stateValue = { tool: 'select', selection: new Set(), viewport: { x: 0, y: 0, scale: 1 }, editing: null, noteColor: NOTE_COLOURS[0], readOnly: this.policyValue.readOnly !== null, notice: null, lifted: NONE, following: NONE, liftOffset: ZERO, liftGesture: 'move', liftFloating: false, focused: null, connecting: null };
     // Selected elements deleted by someone else leave the selection.
     this.store.subscribeList(() => {
       const alive = [...this.stateValue.selection].filter((id) => this.store.get(id));
@@ -129,6 +142,66 @@ export class Editor {
   setState(patch: Partial<EditorState>): void {
     this.stateValue = { ...this.stateValue, ...patch };
     for (const listener of this.listeners) listener();
+  }
+
+  /** What this person may do now: who they are, locks, private frames, the open vote. */
+  get policy(): BoardPolicy {
+    return this.policyValue;
+  }
+
+  /**
+   * The one way the page tells the editor what this person may do, as `policyFor` built it
+   * (the server judges their edits by the same policy). Nothing may be edited while the
+   * policy says read-only.
+   */
+  setPolicy(policy: BoardPolicy): void {
+    this.policyValue = policy;
+    this.setState({ readOnly: policy.readOnly !== null });
+  }
+
+  /** Whether a lock keeps this person from changing this element. */
+  isLocked(id: string): boolean {
+    const element = this.store.get(id);
+    return element !== undefined && this.policyValue.isLocked(element);
+  }
+
+  /** Whether a new or moved element in this box would fall in an area locked for this person. */
+  isLockedArea(rect: Rect): boolean {
+    return this.policyValue.isLockedArea(rect);
+  }
+
+  /** The private-brainstorming frame a new note at `rect` falls in, if any (then it becomes a hidden note). */
+  privateFrameFor(rect: Rect): string | null {
+    return this.policyValue.privateFrameFor(rect);
+  }
+
+  /** Whether this person may vote on the element now (a round is open and it takes part). */
+  canVoteOn(id: string): boolean {
+    return this.policyValue.canVoteOn(this.store.get(id));
+  }
+
+  /** A vote (or, with `retract`, taking one back) on an element, if this person may vote on it now. */
+  vote(id: string, retract: boolean): boolean {
+    if (!this.canVoteOn(id)) return false;
+    this.actions.vote(id, retract);
+    return true;
+  }
+
+  /** Whether this person may move these elements (with the frames' contents that move along). */
+  canMove(ids: readonly string[]): boolean {
+    const moving = new Set(ids);
+    if (ids.some((id) => this.store.get(id)?.type === 'frame')) {
+      for (let grew = true; grew; ) {
+        grew = false;
+        for (const e of this.store.ordered()) {
+          if (!moving.has(e.id) && e.parentId !== null && moving.has(e.parentId)) {
+            moving.add(e.id);
+            grew = true;
+          }
+        }
+      }
+    }
+    return this.policyValue.mayMove([...moving].map((id) => this.store.get(id)).filter((e): e is Element => e !== undefined));
   }
 
   setTool(tool: ToolId): void {
@@ -187,7 +260,7 @@ export class Editor {
   }
 
   create(inputs: NewElement[]): string[] {
-    if (inputs.some((input) => {
+    if (!this.stateValue.readOnly && inputs.some((input) => {
       const box = newElementBox(input);
       return box !== null && this.isLockedArea(box);
     })) {

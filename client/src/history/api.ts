@@ -3,6 +3,7 @@ import type { BoardMeta } from '../../../shared/schema/doc';
 import type { Element } from '../../../shared/schema/elements';
 import type { TreeRepair } from '../../../shared/backup/repair-trees';
 import { downloadName, saveBlob } from '../panels/download';
+import type { Role } from '../../../shared/protocol/state';
 
 /** A saved version as the server lists it (server/storage/types.ts SnapshotRecord). */
 export interface Version {
@@ -30,7 +31,7 @@ export interface RestoreAnswer {
 export interface ImportedBoard {
   id: string;
   title: string;
-  links: Record<'facilitator' | 'participant' | 'observer', string>;
+  links: Record<Role, string>;
   /** Tree links the import cut (shared/backup/repair-trees.ts). */
   repairs: TreeRepair[];
 }

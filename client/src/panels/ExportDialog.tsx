@@ -6,20 +6,18 @@ import { downloadExport, type ExportProgress } from './export-download';
 import { Modal } from './Modal';
 import type { Editor } from '../editor/editor';
 
-/** Formats offered, in the order people look for them (reports first). */
-const FORMATS = ['docx', 'pdf', 'xlsx', 'csv', 'md', 'png', 'svg', 'json'] as const;
-type Format = (typeof FORMATS)[number];
-const CSV_TABLES = ['stakeholders', 'problemTree', 'objectivesTree', 'swot', 'tows', 'factors', 'ideas', 'votes'] as const;
+import { CSV_DIALECT_NAMES, OFFERED_FORMATS, TABLE_NAMES, type CsvDialect, type ExportFormat, type TableName } from '../../../shared/protocol/export-formats';
+
 /** CSV separators: '' leaves it to the board's language (the server's default), else `csv=pl|en`. */
-const CSV_DIALECTS = ['', 'pl', 'en'] as const;
+const CSV_DIALECTS: readonly ('' | CsvDialect)[] = ['', ...CSV_DIALECT_NAMES];
 
 /** Export: pick a format and (optionally) one frame; the file downloads when ready. */
 export function ExportDialog({ editor, boardId, token, onClose }: { editor: Editor; boardId: string; token: string; onClose: () => void }) {
   const { t } = useTranslation();
-  const [format, setFormat] = useState<Format>('docx');
+  const [format, setFormat] = useState<ExportFormat>('docx');
   const [frameId, setFrameId] = useState('');
-  const [table, setTable] = useState<(typeof CSV_TABLES)[number]>('stakeholders');
-  const [csvDialect, setCsvDialect] = useState<(typeof CSV_DIALECTS)[number]>('');
+  const [table, setTable] = useState<TableName>('stakeholders');
+  const [csvDialect, setCsvDialect] = useState<'' | CsvDialect>('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [progress, setProgress] = useState<ExportProgress | null>(null);
@@ -74,7 +72,7 @@ export function ExportDialog({ editor, boardId, token, onClose }: { editor: Edit
       <p className="muted">{t('export.intro')}</p>
       <fieldset className="export-formats" disabled={busy}>
         <legend>{t('export.format')}</legend>
-        {FORMATS.map((f) => (
+        {OFFERED_FORMATS.map((f) => (
           <label key={f} className="check">
             <input type="radio" name="export-format" value={f} checked={format === f} onChange={() => setFormat(f)} data-testid={`export-format-${f}`} />
             <span>
@@ -98,7 +96,7 @@ export function ExportDialog({ editor, boardId, token, onClose }: { editor: Edit
         <label>
           {t('export.table')}
           <select value={table} onChange={(e) => setTable(e.target.value as typeof table)} disabled={busy} data-testid="export-table">
-            {CSV_TABLES.map((name) => (
+            {TABLE_NAMES.map((name) => (
               <option key={name} value={name}>
                 {t(`export.tables.${name}`)}
               </option>

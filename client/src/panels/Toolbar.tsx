@@ -4,7 +4,7 @@ import type { Editor, ToolId } from '../editor/editor';
 import { useEditorState } from '../editor/hooks';
 import { Icon } from './icons';
 import { createByKeyboard } from '../board/keyboard-actions';
-import { focusBoard } from '../methods/tree/tree-shortcuts';
+import { focusBoard } from '../board/focus-board';
 
 const TOOLS: { id: ToolId; key: string }[] = [
   { id: 'select', key: 'V' },

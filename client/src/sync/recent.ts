@@ -3,7 +3,9 @@
  * lists boards to its administrator only, so this is the lobby's list. One entry per board
  * and role (a facilitator who tries the participant link keeps both links).
  */
-export type RecentRole = 'facilitator' | 'participant' | 'observer';
+import { asRole, type Role } from '../../../shared/protocol/state';
+
+export type RecentRole = Role;
 
 export interface RecentBoard {
   id: string;
@@ -17,11 +19,9 @@ export interface RecentBoard {
 
 const KEY = 'warsztat.recentBoards';
 export const MAX_RECENT_BOARDS = 20;
-const ROLES: readonly string[] = ['facilitator', 'participant', 'observer'];
-
 /** The role a board's info names, when it is one of the three. */
 export function asRecentRole(role: string | null | undefined): RecentRole | undefined {
-  return role && ROLES.includes(role) ? (role as RecentRole) : undefined;
+  return asRole(role);
 }
 
 /** Puts back a list as it was (undoing a forget). */
@@ -41,7 +41,7 @@ export function parseRecent(raw: string | null): RecentBoard[] {
       return [{
         id: entry.id,
         title: typeof entry.title === 'string' ? entry.title : entry.id,
-        ...(typeof entry.role === 'string' && ROLES.includes(entry.role) ? { role: entry.role } : {}),
+        ...(asRole(entry.role) ? { role: asRole(entry.role) } : {}),
         link: entry.link,
         openedAt: typeof entry.openedAt === 'number' ? entry.openedAt : 0,
       }];

@@ -3,6 +3,7 @@ import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import { elementsOf, metaOf, readMeta } from '../../../shared/schema/doc';
 import { adoptEarly, connectBoard, type BoardConnection, type BoardError, type ConnectionStatus } from './connection';
+import { asRole, type Role } from '../../../shared/protocol/state';
 
 export { syncServerUrl, type BoardError, type ConnectionStatus } from './connection';
 
@@ -14,7 +15,7 @@ export interface BoardState {
   title: string;
   elementCount: number;
   presentCount: number;
-  role: string | null;
+  role: Role | null;
   /** Set when the server opens the board for reading only (its saved layout is newer than the server's). */
   readOnly: 'newer-schema' | 'migration-failed' | null;
   /** The holder's name when the link is a personal one (offered as the display name). */
@@ -60,7 +61,7 @@ export function useBoard(boardId: string, token: string | null): BoardState {
       }
       if (!res?.ok) return;
       const info = (await res.json()) as { role: string; title: string; personName?: string; readOnly?: { reason: BoardState['readOnly'] } };
-      if (!disposed) update({ role: info.role ?? null, personName: info.personName ?? null, title: info.title || readMeta(doc).title, readOnly: info.readOnly?.reason ?? null });
+      if (!disposed) update({ role: asRole(info.role) ?? null, personName: info.personName ?? null, title: info.title || readMeta(doc).title, readOnly: info.readOnly?.reason ?? null });
     };
     void checkLink();
 

@@ -43,7 +43,7 @@ export class ShapeTool implements Tool {
       const frameId = editor.privateFrameFor(rect);
       if (frameId) {
         editor.setTool('select');
-        editor.onDraft({ frameId, x: rect.x, y: rect.y });
+        editor.actions.draft({ frameId, x: rect.x, y: rect.y });
         return;
       }
     }

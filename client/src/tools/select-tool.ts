@@ -1,7 +1,7 @@
 import { elementBounds } from '../../../shared/geometry/elements';
 import { containsRect, rectFromPoints, type Point, type Rect } from '../../../shared/geometry/rect';
 import { mapRect, resizeRect, type Handle } from '../../../shared/geometry/resize';
-import type { Element } from '../../../shared/schema/elements';
+import { placedByBox, type Element } from '../../../shared/schema/elements';
 import { putIntoFrame } from '../../../shared/ops/elements';
 import { dragThreshold, travelled, type PointerInfo, type Tool, type ToolContext } from './types';
 
@@ -108,7 +108,7 @@ export class SelectTool implements Tool {
     } else if (s.name === 'dragging') {
       this.writeDrag(editor);
       reparent(ctx, [...editor.state.selection]);
-      editor.onMoved([...editor.state.selection]);
+      editor.actions.moved([...editor.state.selection]);
       editor.endGesture();
       editor.drop();
     } else if (s.name === 'resizing') {
@@ -167,7 +167,8 @@ export function reparent(ctx: ToolContext, ids: string[]): void {
   const changes = new Map<string | null, string[]>();
   for (const id of ids) {
     const element = editor.store.get(id);
-    if (!element || element.type === 'frame' || element.type === 'connector') continue;
+    // Frames go by their parent chain and connectors by their ends (shared/schema placement).
+    if (!element || !placedByBox(element.type)) continue;
     const bounds = elementBounds(element, editor.store.lookup);
     const frame = [...frames].reverse().find((f) => containsRect({ x: f.x, y: f.y, w: f.w, h: f.h }, bounds));
     const parent = frame?.id ?? null;

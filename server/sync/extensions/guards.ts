@@ -1,10 +1,14 @@
 import * as Y from 'yjs';
+import { policyFor, writesDecisions } from '../../../shared/rules/policy';
 import type { BoardStore } from '../../storage/types';
 import { FacilitatorFieldGuard } from '../facilitator-fields';
 import { applyGuarded } from '../lock-guard';
 import { MetaGuard, writesForeignRoot } from '../meta-guard';
 import type { RoomConnection } from '../room-connection';
 import { GUARD_ORIGIN, type RoomCore, type RoomExtension } from '../room-hooks';
+
+/** For questions about the role and the state alone, which read no element. */
+const NO_LOOKUP = () => undefined;
 
 /**
  * A board whose stored document could not be migrated takes no edit (server/sync/read-only.ts);
@@ -22,7 +26,7 @@ export function readOnlyGuard(room: RoomCore): RoomExtension {
  */
 export function documentGuards(room: RoomCore, store: BoardStore): RoomExtension {
   const isConnection = (origin: unknown): origin is RoomConnection => room.connections.has(origin as RoomConnection);
-  const fieldGuard = new FacilitatorFieldGuard(room.doc, (origin) => isConnection(origin) && origin.role !== 'facilitator');
+  const fieldGuard = new FacilitatorFieldGuard(room.doc, (origin) => isConnection(origin) && !writesDecisions(origin.role));
   let metaGuard: MetaGuard | undefined;
   return {
     name: 'document-guards',
@@ -35,9 +39,10 @@ export function documentGuards(room: RoomCore, store: BoardStore): RoomExtension
     },
     beforeHandleMessage: (update) => (writesForeignRoot(update) ? 'foreign-type' : undefined),
     applyUpdate(update, from) {
-      const { locks, privateFrames } = room.facilitation.state;
-      const guarded = from.role !== 'facilitator' && (locks.board || locks.frames.length > 0 || privateFrames.length > 0);
-      return guarded ? applyGuarded(room.doc, update, from, { role: from.role, locks, privateFrames }) : undefined;
+      const state = room.facilitation.state;
+      // Judging the update costs a scan of the board; the policy says when it is needed.
+      const guarded = policyFor(state, from.role, NO_LOOKUP).guardsDocument;
+      return guarded ? applyGuarded(room.doc, update, from, { role: from.role, state }) : undefined;
     },
     afterApply() {
       const fields = fieldGuard.restore(GUARD_ORIGIN);

@@ -27,4 +27,6 @@ export const connectorElement = {
   defaults,
   textFields: [],
   migrations: [legacyToV1(defaults, [])],
+  placement: 'ends',
+  votable: false,
 } satisfies ElementDefinition<'connector'>;

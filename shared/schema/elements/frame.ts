@@ -54,4 +54,6 @@ export const frameElement = {
       },
     },
   ],
+  placement: 'parents',
+  votable: false,
 } satisfies ElementDefinition<'frame'>;

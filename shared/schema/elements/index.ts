@@ -67,6 +67,16 @@ export function definitionOf(type: ElementType): ElementDefinition {
   return ELEMENT_DEFINITIONS[type];
 }
 
+/** Whether the area rules and frame membership judge elements of this type by their box (not frames, not connectors). */
+export function placedByBox(type: string): boolean {
+  return !isElementType(type) || ((ELEMENT_DEFINITIONS[type] as ElementDefinition).placement ?? 'box') === 'box';
+}
+
+/** Whether elements of this type take votes (not frames, connectors or strokes). */
+export function isVotableType(type: string): boolean {
+  return !isElementType(type) || ((ELEMENT_DEFINITIONS[type] as ElementDefinition).votable ?? true);
+}
+
 /** Longest text a field of an element type accepts (characters), read from its validator. */
 export function textFieldLimit(type: ElementType, field: string): number {
   const shape = ELEMENT_DEFINITIONS[type].schema.shape as Record<string, { maxLength?: number | null } | undefined>;

@@ -18,4 +18,5 @@ export const strokeElement = {
   defaults,
   textFields: [],
   migrations: [legacyToV1(defaults, [])],
+  votable: false,
 } satisfies ElementDefinition<'stroke'>;

@@ -36,7 +36,7 @@ export function addToFrame(editor: Editor, frame: ElementOf<'frame'>, type: Adda
   else if (type === 'factor' && frame.method === 'factors') at = factorSlot(frame, cardsIn(editor, frame.id, 'factor').length);
   else at = placeInFrame(frame, type === 'factor' ? FACTOR_CARD : size, contentsOf(frame.id, editor.store.ordered(), editor.store.lookup));
   if (type === 'note' && editor.privateFrameFor({ ...at, ...size })) {
-    editor.onDraft({ frameId: frame.id, x: at.x, y: at.y });
+    editor.actions.draft({ frameId: frame.id, x: at.x, y: at.y });
     return null;
   }
   const input = { type, ...at, w: size.w, h: size.h, parentId: frame.id, [nameField(type)!]: words } as NewElement;
@@ -74,7 +74,7 @@ export function moveToFrame(editor: Editor, id: string, frameId: string): boolea
     const moved = editor.store.get(id);
     if (!moved || ((dx !== 0 || dy !== 0) && moved.x === element.x && moved.y === element.y)) return false;
     editor.perform((doc, { origin }) => putIntoFrame(doc, [id], frameId, origin), [id]);
-    editor.onMoved([id]);
+    editor.actions.moved([id]);
     return editor.store.get(id)?.parentId === frameId;
   } finally {
     editor.endGesture();

@@ -5,7 +5,7 @@ import type { Editor } from '../../editor/editor';
 import { useEditorState, useElement, useElementsDerived } from '../../editor/hooks';
 import { addNode, deleteWithTree, moveUnder, toggleFold } from './tree-actions';
 import { treeIndex } from './tree-index';
-import { focusBoard } from './tree-shortcuts';
+import { focusBoard } from '../../board/focus-board';
 
 type Node = ElementOf<'treeNode'>;
 

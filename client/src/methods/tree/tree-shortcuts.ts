@@ -23,20 +23,6 @@ export const TREE_SHORTCUTS: TreeShortcut[] = [
 const plain = (e: KeyboardEvent) => !e.ctrlKey && !e.metaKey && !e.altKey;
 
 /**
- * Whether a key was pressed on the board itself (the canvas, or nothing focused). Keys on a
- * button, a list or the outline keep their own meaning: Tab must still move between them.
- */
-export function onBoardSurface(target: EventTarget | null): boolean {
-  if (typeof HTMLElement === 'undefined' || !(target instanceof HTMLElement)) return true;
-  return target === document.body || target.classList.contains('canvas');
-}
-
-/** Gives keyboard focus back to the board, so tree keys work after a toolbar click. */
-export function focusBoard(): void {
-  document.querySelector<HTMLElement>('.canvas')?.focus();
-}
-
-/**
  * Handles a key for the selected tree node; returns whether it did (then the board's own
  * shortcuts stay out of it). Delete keeps the branches below deleted nodes.
  */
