@@ -4,6 +4,7 @@ import { OpError } from '../ops/errors';
 import type { VoteRound } from '../protocol/state';
 import { elementsOf, readMeta, type Locale } from '../schema/doc';
 import type { Element, ElementOf } from '../schema/elements';
+import { resolvedWords } from '../i18n';
 import { LIMITS } from '../schema/limits';
 import { readElements } from '../schema/plain';
 import { TEMPLATE_LABELS } from '../templates/labels';
@@ -11,18 +12,8 @@ import { codeOfRef, planTows, TOWS_CELLS, TOWS_REF_PREFIX, towsRefId, towsRefTex
 
 /** Titles of the TOWS cells, in the board's language (board content, like templates). */
 export const TOWS_CELL_TITLES: Record<Locale, Record<TowsCellMethod, string>> = {
-  pl: {
-    'tows-so': 'SO – maxi-maxi: mocne strony × szanse',
-    'tows-wo': 'WO – mini-maxi: słabe strony × szanse',
-    'tows-st': 'ST – maxi-mini: mocne strony × zagrożenia',
-    'tows-wt': 'WT – mini-mini: słabe strony × zagrożenia',
-  },
-  en: {
-    'tows-so': 'SO – maxi-maxi: strengths × opportunities',
-    'tows-wo': 'WO – mini-maxi: weaknesses × opportunities',
-    'tows-st': 'ST – maxi-mini: strengths × threats',
-    'tows-wt': 'WT – mini-mini: weaknesses × threats',
-  },
+  pl: resolvedWords('pl', 'board').towsCells,
+  en: resolvedWords('en', 'board').towsCells,
 };
 
 /** Geometry of the TOWS matrix inside its frame (board units, from the frame's corner). */

@@ -1,5 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { BOARD_RESOURCES } from '../../../shared/i18n';
 import en from './en.json';
 import pl from './pl.json';
 
@@ -22,7 +23,9 @@ export function setLanguage(language: UiLanguage): void {
 }
 
 void i18next.use(initReactI18next).init({
-  resources: { pl: { translation: pl }, en: { translation: en } },
+  // The board's own words (shared/i18n) are namespaces beside the interface's: the interface
+  // refers to a method's or a quadrant's name there instead of spelling it a second time.
+  resources: { pl: { translation: pl, ...BOARD_RESOURCES.pl }, en: { translation: en, ...BOARD_RESOURCES.en } },
   lng: initialLanguage(),
   fallbackLng: 'pl',
   interpolation: { escapeValue: false },
