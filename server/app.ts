@@ -18,6 +18,8 @@ import { VersionService } from './history/versions';
 import { errorHandler, notFoundJson } from './http/errors';
 import { ideaRoutes } from './http/ideas';
 import { IdeaInbox } from './ideas/inbox';
+import { IdeaResults } from './ideas/results';
+import { resultsRoutes } from './http/results';
 import { exportRoutes } from './http/export';
 import { ExportQueue, type ExportRunner } from './export/queue';
 import { ExportThread } from './export/thread';
@@ -99,6 +101,13 @@ export function createWarsztat(config: Config, options: WarsztatOptions = {}): W
   });
 
   const inbox = new IdeaInbox(store, rooms, config.MAX_DOC_BYTES);
+  const results = resultsRoutes({
+    store,
+    results: new IdeaResults(store, rooms),
+    adminToken: config.ADMIN_TOKEN,
+    publicUrl: config.PUBLIC_URL,
+    views: { burst: config.RESULTS_BURST, perMinute: config.RESULTS_PER_MINUTE },
+  });
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
@@ -153,10 +162,12 @@ export function createWarsztat(config: Config, options: WarsztatOptions = {}): W
       submissions: { burst: config.IDEAS_BURST, perMinute: config.IDEAS_PER_MINUTE },
     }),
   );
+  app.use('/api', results.api);
   app.use('/api', stakeholderImportRoutes({ store, rooms, adminToken: config.ADMIN_TOKEN }));
   const exportQueue = new ExportQueue(options.exportRunner ?? new ExportThread());
   app.use('/api', exportRoutes({ store, rooms, adminToken: config.ADMIN_TOKEN, queue: exportQueue }));
   app.use('/api', notFoundJson);
+  app.use(results.page);
   app.use(clientRoutes({ clientDir: config.CLIENT_DIR, store, inbox }));
   app.use(errorHandler(log));
 

@@ -36,6 +36,9 @@ export const configSchema = z.object({
   /** Public idea-form submissions per address per minute, after a burst of IDEAS_BURST (then 429). */
   IDEAS_PER_MINUTE: int(6, 1),
   IDEAS_BURST: int(5, 1),
+  /** Views of public results pages per address per minute, after a burst of RESULTS_BURST (then 429). */
+  RESULTS_PER_MINUTE: int(60, 1),
+  RESULTS_BURST: int(30, 1),
   /** Boards one address may create or import (together) per BOARD_CREATE_WINDOW_MS, then 429; the admin token is not counted. */
   BOARD_CREATE_LIMIT: int(20, 1),
   BOARD_CREATE_WINDOW_MS: int(10 * 60 * 1000, 1000),

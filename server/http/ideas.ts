@@ -47,7 +47,7 @@ export function addressKey(ip: string): string {
 }
 
 /** Per-address token buckets; the least recently seen are forgotten first, so the map stays small. */
-class AddressLimiter {
+export class AddressLimiter {
   private readonly buckets = new Map<string, RateLimiter>();
   constructor(private readonly burst: number, private readonly perMinute: number, private readonly capacity = 10_000) {}
   take(ip: string): boolean {

@@ -79,7 +79,7 @@ export class IdeaInbox {
       if (room.storedBytes > this.maxDocBytes * INBOX_SHARE_OF_LIMIT) throw new InboxFullError();
       const labels = TEMPLATE_LABELS[readMeta(room.doc).locale];
       const ideaId = addIdeaToInbox(room.doc, idea, { frameTitle: labels.ideas, now, origin: IDEA_ORIGIN });
-      const saving = idea.contact ? room.facilitation.commitIdeas({ formKey, contacts: { ...contacts, [ideaId]: idea.contact } }) : Promise.resolve();
+      const saving = idea.contact ? room.facilitation.commitIdeas({ ...room.facilitation.ideas, contacts: { ...contacts, [ideaId]: idea.contact } }) : Promise.resolve();
       await Promise.all([room.whenDurable(), saving]);
       return ideaId;
     });
@@ -91,10 +91,10 @@ export class IdeaInbox {
    */
   contacts(boardId: string): Promise<Record<string, string>> {
     return this.rooms.withRoom(boardId, async (room) => {
-      const { formKey, contacts } = room.facilitation.ideas;
+      const { contacts } = room.facilitation.ideas;
       const elements = elementsOf(room.doc);
       const kept = Object.fromEntries(Object.entries(contacts).filter(([ideaId]) => elements.get(ideaId)?.get('type') === 'idea'));
-      if (Object.keys(kept).length !== Object.keys(contacts).length) await room.facilitation.commitIdeas({ formKey, contacts: kept });
+      if (Object.keys(kept).length !== Object.keys(contacts).length) await room.facilitation.commitIdeas({ ...room.facilitation.ideas, contacts: kept });
       return kept;
     });
   }
