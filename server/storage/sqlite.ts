@@ -57,6 +57,8 @@ export class SqliteStore implements BoardStore {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);
     this.db.pragma('foreign_keys = ON');
+    // Deleted rows (an erased or expired contact) are overwritten, not left in free pages (docs/privacy.md).
+    this.db.pragma('secure_delete = ON');
     this.migrate();
     const db = this.db;
     this.statements = {
