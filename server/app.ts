@@ -18,6 +18,10 @@ import { VersionService } from './history/versions';
 import { errorHandler, notFoundJson } from './http/errors';
 import { ideaRoutes } from './http/ideas';
 import { IdeaInbox } from './ideas/inbox';
+import { IdeaResults } from './ideas/results';
+import { resultsRoutes } from './http/results';
+import { privacyRoutes } from './http/privacy';
+import { PrivacyService } from './privacy/service';
 import { exportRoutes } from './http/export';
 import { ExportQueue, type ExportRunner } from './export/queue';
 import { ExportThread } from './export/thread';
@@ -45,6 +49,8 @@ export interface Warsztat {
   readonly facilitation: FacilitationTransport;
   readonly metrics: Metrics;
   readonly versions: VersionService;
+  /** RODO: clause, retention sweep, search, export and erasure (docs/privacy.md). */
+  readonly privacy: PrivacyService;
   readonly log: Logger;
   /** Starts listening; resolves with the actual port (PORT=0 picks a free one). */
   listen(): Promise<number>;
@@ -58,6 +64,8 @@ export interface WarsztatOptions {
   log?: Logger;
   /** Where exports are made; by default the export thread. Tests pass one that holds exports open until told. */
   exportRunner?: ExportRunner;
+  /** The time the retention sweep runs at; tests pass one that jumps ahead instead of waiting. */
+  clock?: () => number;
 }
 
 export function createWarsztat(config: Config, options: WarsztatOptions = {}): Warsztat {
@@ -99,6 +107,19 @@ export function createWarsztat(config: Config, options: WarsztatOptions = {}): W
   });
 
   const inbox = new IdeaInbox(store, rooms, config.MAX_DOC_BYTES);
+  const privacy = new PrivacyService(
+    store,
+    rooms,
+    { controller: config.PRIVACY_CONTROLLER, contact: config.PRIVACY_CONTACT, override: { pl: config.PRIVACY_CLAUSE_PL, en: config.PRIVACY_CLAUSE_EN } },
+    log,
+  );
+  const results = resultsRoutes({
+    store,
+    results: new IdeaResults(store, rooms),
+    adminToken: config.ADMIN_TOKEN,
+    publicUrl: config.PUBLIC_URL,
+    views: { burst: config.RESULTS_BURST, perMinute: config.RESULTS_PER_MINUTE },
+  });
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
@@ -148,15 +169,19 @@ export function createWarsztat(config: Config, options: WarsztatOptions = {}): W
     ideaRoutes({
       store,
       inbox,
+      privacy,
       adminToken: config.ADMIN_TOKEN,
       publicUrl: config.PUBLIC_URL,
       submissions: { burst: config.IDEAS_BURST, perMinute: config.IDEAS_PER_MINUTE },
     }),
   );
+  app.use('/api', results.api);
+  app.use('/api', privacyRoutes({ store, privacy, adminToken: config.ADMIN_TOKEN }));
   app.use('/api', stakeholderImportRoutes({ store, rooms, adminToken: config.ADMIN_TOKEN }));
   const exportQueue = new ExportQueue(options.exportRunner ?? new ExportThread());
   app.use('/api', exportRoutes({ store, rooms, adminToken: config.ADMIN_TOKEN, queue: exportQueue }));
   app.use('/api', notFoundJson);
+  app.use(results.page);
   app.use(clientRoutes({ clientDir: config.CLIENT_DIR, store, inbox }));
   app.use(errorHandler(log));
 
@@ -187,6 +212,7 @@ export function createWarsztat(config: Config, options: WarsztatOptions = {}): W
   });
 
   let closing: Promise<void> | undefined;
+  let stopSweep: (() => void) | undefined;
   return {
     config,
     http: server,
@@ -196,9 +222,11 @@ export function createWarsztat(config: Config, options: WarsztatOptions = {}): W
     facilitation,
     metrics,
     versions,
+    privacy,
     log,
     listen: () =>
       Promise.all([facilitation.ready, relayReady]).then(() => new Promise((resolve, reject) => {
+        stopSweep ??= privacy.schedule(config.RETENTION_SWEEP_MS, options.clock);
         server.once('error', reject);
         server.listen(config.PORT, config.HOST, () => {
           server.off('error', reject);
@@ -207,6 +235,7 @@ export function createWarsztat(config: Config, options: WarsztatOptions = {}): W
       })),
     close: () => {
       closing ??= (async () => {
+        stopSweep?.();
         await rooms.closeAll(CLOSE.goingAway.code, CLOSE.goingAway.reason);
         sync.close();
         // socket.io's close also closes the http server.

@@ -36,6 +36,16 @@ export const configSchema = z.object({
   /** Public idea-form submissions per address per minute, after a burst of IDEAS_BURST (then 429). */
   IDEAS_PER_MINUTE: int(6, 1),
   IDEAS_BURST: int(5, 1),
+  /** Views of public results pages per address per minute, after a burst of RESULTS_BURST (then 429). */
+  RESULTS_PER_MINUTE: int(60, 1),
+  RESULTS_BURST: int(30, 1),
+  /** RODO information clause (docs/privacy.md): the controller, where to write, or a whole text of the host's own per language. */
+  PRIVACY_CONTROLLER: z.string().min(1).default('organizator warsztatu (uzupełnij PRIVACY_CONTROLLER)'),
+  PRIVACY_CONTACT: z.string().min(1).default('adres podany przez organizatora (uzupełnij PRIVACY_CONTACT)'),
+  PRIVACY_CLAUSE_PL: z.string().optional(),
+  PRIVACY_CLAUSE_EN: z.string().optional(),
+  /** How often expired residents' contacts are swept away (their retention is set per board, 90 days by default). */
+  RETENTION_SWEEP_MS: int(60 * 60 * 1000, 1000),
   /** Boards one address may create or import (together) per BOARD_CREATE_WINDOW_MS, then 429; the admin token is not counted. */
   BOARD_CREATE_LIMIT: int(20, 1),
   BOARD_CREATE_WINDOW_MS: int(10 * 60 * 1000, 1000),

@@ -9,6 +9,7 @@ import type { Logger } from '../log';
 import type { BoardStore } from '../storage/types';
 import { keyed, keyedRecord, own, setOwn, withKey } from '../../shared/schema/records';
 import { DraftWriter, loadDrafts, type DraftChange } from './draft-writer';
+import type { IdeaResultEntry } from '../../shared/methods/idea-results';
 
 /**
  * What is stored: the public state plus the ballots of an open round (never sent out).
@@ -18,7 +19,16 @@ import { DraftWriter, loadDrafts, type DraftChange } from './draft-writer';
 const storedSchema = z.object({
   state: z.record(z.string(), z.unknown()),
   ballots: keyedRecord(z.array(z.string())),
-  ideas: z.object({ formKey: z.string().nullable(), contacts: keyedRecord(z.string()) }).default(() => ({ formKey: null, contacts: keyed<string>() })),
+  ideas: z
+    .object({
+      formKey: z.string().nullable(),
+      // Contacts once lived here (`contacts`); given without recorded consent, they are dropped on load (docs/privacy.md).
+      /** The public results page: its key while published, and each idea's reply (shared/methods/idea-results.ts). */
+      results: z
+        .object({ key: z.string().nullable(), entries: keyedRecord(z.object({ published: z.boolean(), reply: z.string(), at: z.number() })) })
+        .default(() => emptyResults()),
+    })
+    .default(() => ({ formKey: null, results: emptyResults() })),
   /** When the copy was made, and when each hidden piece last changed (for merging across processes). */
   at: z.number().optional(),
   changed: keyedRecord(z.number()).default(() => keyed<never>()),
@@ -50,10 +60,20 @@ function capRoster(roster: Roster): Roster {
   return keyed(entries.sort(([, a], [, b]) => a.firstSeen - b.firstSeen).slice(0, MAX_ROSTER));
 }
 
-/** The public idea form's key and the contacts residents left, by idea id (facilitators only). */
+/** The public results page of a board's ideas: its key while published (null: not published) and each idea's entry. */
+export interface IdeaResultsData {
+  key: string | null;
+  entries: Record<string, IdeaResultEntry>;
+}
+
+export function emptyResults(): IdeaResultsData {
+  return { key: null, entries: keyed<IdeaResultEntry>() };
+}
+
+/** The public idea form's key and the results page (residents' contacts are rows of their own: BoardStore.putIdeaContact). */
 export interface IdeaInboxData {
   formKey: string | null;
-  contacts: Record<string, string>;
+  results: IdeaResultsData;
 }
 
 /**
@@ -122,7 +142,7 @@ export class BoardFacilitation {
     const [json, drafts] = await Promise.all([store.loadControl(boardId), loadDrafts(boardId, store, log)]);
     let state = initialControlState();
     let ballots: Ballots = keyed();
-    let ideas: IdeaInboxData = { formKey: null, contacts: keyed() };
+    let ideas: IdeaInboxData = { formKey: null, results: emptyResults() };
     let roster: Roster = keyed();
     let ratings: PendingRatings = keyed();
     if (json) {
@@ -221,9 +241,10 @@ export class BoardFacilitation {
     );
     this.ballots = merged.ballots;
     this.changedAt = recentTimes(times, Date.now(), CHANGE_MEMORY_MS);
-    // The roster and idea contacts only ever grow (until pruned here): another process's copy
-    // may predate what joined or arrived here meanwhile, so they are merged, not replaced.
-    this.ideas = { formKey: parsed.data.ideas.formKey ?? this.ideas.formKey, contacts: keyed([...Object.entries(this.ideas.contacts), ...Object.entries(parsed.data.ideas.contacts)]) };
+    // The roster only ever grows (until pruned here): another process's copy may predate who
+    // joined here meanwhile, so it is merged, not replaced. The results page is set by
+    // facilitators' requests, each saved whole: the stored copy is the latest.
+    this.ideas = { formKey: parsed.data.ideas.formKey ?? this.ideas.formKey, results: parsed.data.ideas.results };
     this.roster = capRoster(keyed([...Object.entries(this.roster), ...Object.entries(parsed.data.roster)]));
     this.ratings = merged.ratings;
     if (keptLocal) {

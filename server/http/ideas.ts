@@ -3,6 +3,7 @@ import { Router, type Request } from 'express';
 import { ideaSubmissionSchema } from '../../shared/methods/ideas';
 import { RateLimiter } from '../rate-limit';
 import { InboxFullError, type IdeaInbox } from '../ideas/inbox';
+import type { PrivacyService } from '../privacy/service';
 import type { BoardStore } from '../storage/types';
 import { BOARD_ID_PATTERN } from '../tokens';
 import { requireBoardRole } from './auth';
@@ -12,6 +13,7 @@ import { HttpError, parseOr400 } from './errors';
 export interface IdeaRoutesDeps {
   store: BoardStore;
   inbox: IdeaInbox;
+  privacy: PrivacyService;
   adminToken: string | undefined;
   publicUrl: string | undefined;
   /** Submissions per address: a burst of `burst`, then one every `60 / perMinute` seconds. */
@@ -47,7 +49,7 @@ export function addressKey(ip: string): string {
 }
 
 /** Per-address token buckets; the least recently seen are forgotten first, so the map stays small. */
-class AddressLimiter {
+export class AddressLimiter {
   private readonly buckets = new Map<string, RateLimiter>();
   constructor(private readonly burst: number, private readonly perMinute: number, private readonly capacity = 10_000) {}
   take(ip: string): boolean {
@@ -65,7 +67,7 @@ class AddressLimiter {
  * Residents' idea cards (docs/api.md): the public form reads the board's title and posts
  * ideas with nothing but the form key; facilitators get the form link and the contacts.
  */
-export function ideaRoutes({ store, inbox, adminToken, publicUrl, submissions }: IdeaRoutesDeps): Router {
+export function ideaRoutes({ store, inbox, privacy, adminToken, publicUrl, submissions }: IdeaRoutesDeps): Router {
   const router = Router();
   const limiter = new AddressLimiter(submissions.burst, submissions.perMinute);
   const base = (req: Request) => baseUrl(req, publicUrl);
@@ -82,7 +84,8 @@ export function ideaRoutes({ store, inbox, adminToken, publicUrl, submissions }:
   router.get('/ideas/:id/:key', async (req, res) => {
     const { boardId } = await openForm(req);
     const board = await store.getBoard(boardId);
-    res.json({ title: board!.title, locale: board!.locale });
+    // The information clause and the consent's wording travel with the form, in the board's language.
+    res.json({ title: board!.title, locale: board!.locale, privacy: await privacy.notice(boardId, board!.locale) });
   });
 
   router.post('/ideas/:id/:key', async (req, res) => {
@@ -92,12 +95,13 @@ export function ideaRoutes({ store, inbox, adminToken, publicUrl, submissions }:
     }
     const { boardId, key } = await openForm(req);
     const idea = parseOr400(ideaSubmissionSchema, req.body ?? {});
-    const id = await inbox.submit(boardId, key, idea).catch((error: unknown) => {
+    const wording = await privacy.wordingFor(boardId);
+    const done = await inbox.submit(boardId, key, idea, { wording }).catch((error: unknown) => {
       if (error instanceof InboxFullError) throw new HttpError(409, error.message);
       throw error;
     });
-    if (!id) throw new HttpError(404, 'this idea form does not exist (the link may have been replaced)');
-    res.status(201).json({ id });
+    if (!done) throw new HttpError(404, 'this idea form does not exist (the link may have been replaced)');
+    res.status(201).json(done);
   });
 
   router.get('/boards/:id/ideas/form', async (req, res) => {
@@ -118,7 +122,12 @@ export function ideaRoutes({ store, inbox, adminToken, publicUrl, submissions }:
     const boardId = boardIdOf(req);
     await requireBoardRole(req, store, boardId, ['facilitator'], adminToken);
     if (!(await store.getBoard(boardId))) throw new HttpError(404, 'no such board');
-    res.json({ contacts: await inbox.contacts(boardId) });
+    const records = Object.values(await inbox.contacts(boardId));
+    // Contacts by idea id as before, and beside them the consent each was given with.
+    res.json({
+      contacts: Object.fromEntries(records.map((c) => [c.ideaId, c.contact])),
+      consents: Object.fromEntries(records.map((c) => [c.ideaId, { text: c.consentText, at: c.consentAt }])),
+    });
   });
 
   return router;

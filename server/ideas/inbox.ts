@@ -1,8 +1,9 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { addIdeaToInbox, type IdeaSubmission } from '../../shared/methods/ideas';
-import { elementsOf, readMeta } from '../../shared/schema/doc';
+import { elementsOf, readMeta, type Locale } from '../../shared/schema/doc';
 import { TEMPLATE_LABELS } from '../../shared/templates/labels';
-import type { BoardStore } from '../storage/types';
+import type { BoardStore, IdeaContactRecord } from '../storage/types';
+import { keyed } from '../../shared/schema/records';
 import type { RoomRegistry } from '../sync/rooms';
 
 /** Above this share of MAX_DOC_BYTES the public form takes no more ideas; the rest is the workshop's. */
@@ -70,18 +71,24 @@ export class IdeaInbox {
     return formKey !== null && sameKey(formKey, key);
   }
 
-  /** Puts the idea on the board; resolves once it is durable. Returns its card's id, or null for a wrong key. */
-  submit(boardId: string, key: string, idea: IdeaSubmission, now = Date.now()): Promise<string | null> {
+  /**
+   * Puts the idea on the board; resolves once it is durable. The contact is kept only with
+   * consent, together with the consent's wording (in the board's language) and time; a
+   * contact sent without consent is dropped. Returns the card's id (null for a wrong key)
+   * and whether the contact was kept.
+   */
+  submit(boardId: string, key: string, idea: IdeaSubmission, consent: { wording: (locale: Locale) => string }, now = Date.now()): Promise<{ id: string; contactKept: boolean } | null> {
     return this.rooms.withRoom(boardId, async (room) => {
-      const { formKey, contacts } = room.facilitation.ideas;
+      const { formKey } = room.facilitation.ideas;
       if (!formKey || !sameKey(formKey, key)) return null;
       // Anonymous submissions must never fill a board up to its limit and lock the workshop out.
       if (room.storedBytes > this.maxDocBytes * INBOX_SHARE_OF_LIMIT) throw new InboxFullError();
-      const labels = TEMPLATE_LABELS[readMeta(room.doc).locale];
-      const ideaId = addIdeaToInbox(room.doc, idea, { frameTitle: labels.ideas, now, origin: IDEA_ORIGIN });
-      const saving = idea.contact ? room.facilitation.commitIdeas({ formKey, contacts: { ...contacts, [ideaId]: idea.contact } }) : Promise.resolve();
+      const locale = readMeta(room.doc).locale;
+      const ideaId = addIdeaToInbox(room.doc, idea, { frameTitle: TEMPLATE_LABELS[locale].ideas, now, origin: IDEA_ORIGIN });
+      const keep = Boolean(idea.contact) && idea.consent;
+      const saving = keep ? this.store.putIdeaContact({ boardId, ideaId, contact: idea.contact, consentText: consent.wording(locale), consentAt: now }) : Promise.resolve(false);
       await Promise.all([room.whenDurable(), saving]);
-      return ideaId;
+      return { id: ideaId, contactKept: keep };
     });
   }
 
@@ -89,13 +96,13 @@ export class IdeaInbox {
    * Contacts left with ideas, by idea id (facilitators only). A contact is personal data
    * kept for its idea alone: once the card is gone from the board, its contact goes too.
    */
-  contacts(boardId: string): Promise<Record<string, string>> {
+  contacts(boardId: string): Promise<Record<string, IdeaContactRecord>> {
     return this.rooms.withRoom(boardId, async (room) => {
-      const { formKey, contacts } = room.facilitation.ideas;
       const elements = elementsOf(room.doc);
-      const kept = Object.fromEntries(Object.entries(contacts).filter(([ideaId]) => elements.get(ideaId)?.get('type') === 'idea'));
-      if (Object.keys(kept).length !== Object.keys(contacts).length) await room.facilitation.commitIdeas({ formKey, contacts: kept });
-      return kept;
+      const all = await this.store.listIdeaContacts(boardId);
+      const orphans = all.filter((c) => elements.get(c.ideaId)?.get('type') !== 'idea').map((c) => c.ideaId);
+      if (orphans.length > 0) await this.store.deleteIdeaContacts(boardId, orphans);
+      return keyed(all.filter((c) => !orphans.includes(c.ideaId)).map(({ retentionDays: _r, ...c }) => [c.ideaId, c]));
     });
   }
 }

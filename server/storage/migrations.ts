@@ -173,6 +173,56 @@ export const MIGRATIONS: readonly MigrationStep[] = [
    UPDATE control_state SET json = (json::jsonb - 'drafts')::text WHERE json::jsonb ? 'drafts';`,
     },
   },
+  {
+    name: 'privacy',
+    // RODO (#20): contacts leave the facilitation JSON for rows a retention sweep and an erasure can delete one by one.
+    why: "residents' contacts with the consent they gave (wording and time), each board's contact retention, and the audit log of privacy actions",
+    sql: {
+      sqlite: `CREATE TABLE idea_contacts (
+     board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+     idea_id TEXT NOT NULL,
+     contact TEXT NOT NULL,
+     consent_text TEXT NOT NULL,
+     consent_at INTEGER NOT NULL,
+     PRIMARY KEY (board_id, idea_id)
+   );
+   CREATE TABLE board_privacy (
+     board_id TEXT PRIMARY KEY REFERENCES boards(id) ON DELETE CASCADE,
+     contact_retention_days INTEGER NOT NULL
+   );
+   CREATE TABLE privacy_audit (
+     seq INTEGER PRIMARY KEY AUTOINCREMENT,
+     board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+     at INTEGER NOT NULL,
+     actor TEXT NOT NULL,
+     action TEXT NOT NULL,
+     detail TEXT NOT NULL
+   );
+   CREATE INDEX privacy_audit_board ON privacy_audit(board_id, seq);`,
+      postgres: `CREATE TABLE idea_contacts (
+     seq BIGSERIAL,
+     board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+     idea_id TEXT NOT NULL,
+     contact TEXT NOT NULL,
+     consent_text TEXT NOT NULL,
+     consent_at BIGINT NOT NULL,
+     PRIMARY KEY (board_id, idea_id)
+   );
+   CREATE TABLE board_privacy (
+     board_id TEXT PRIMARY KEY REFERENCES boards(id) ON DELETE CASCADE,
+     contact_retention_days INTEGER NOT NULL
+   );
+   CREATE TABLE privacy_audit (
+     seq BIGSERIAL PRIMARY KEY,
+     board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+     at BIGINT NOT NULL,
+     actor TEXT NOT NULL,
+     action TEXT NOT NULL,
+     detail TEXT NOT NULL
+   );
+   CREATE INDEX privacy_audit_board ON privacy_audit(board_id, seq);`,
+    },
+  },
 ];
 
 /**

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { migrateAsync } from './migrate';
-import type { AppendBatch, BoardRecord, BoardStore, DraftWrite, PersonalLinkRecord, Role, SnapshotRecord, StoredDraft, StoredUpdate, TokenGrant } from './types';
+import type { AppendBatch, BoardRecord, BoardStore, DraftWrite, IdeaContactRecord, PersonalLinkRecord, PrivacyAuditRecord, Role, SnapshotRecord, StoredDraft, StoredUpdate, TokenGrant } from './types';
+import { CONTACTS_QUERY, toAudit, toContact, type AuditRow, type ContactRow } from './privacy-rows';
 
 interface SnapshotRow {
   id: string;
@@ -270,6 +271,56 @@ export class PostgresStore implements BoardStore {
       [boardId, id],
     );
     return rows[0] ? { snapshot: toSnapshot(rows[0]), state: new Uint8Array(rows[0].state) } : undefined;
+  }
+
+  async putIdeaContact(record: IdeaContactRecord): Promise<boolean> {
+    const { rowCount } = await this.query(
+      `INSERT INTO idea_contacts (board_id, idea_id, contact, consent_text, consent_at) SELECT $1, $2, $3, $4, $5 WHERE EXISTS (SELECT 1 FROM boards WHERE id = $1)
+       ON CONFLICT (board_id, idea_id) DO UPDATE SET contact = excluded.contact, consent_text = excluded.consent_text, consent_at = excluded.consent_at`,
+      [record.boardId, record.ideaId, record.contact, record.consentText, record.consentAt],
+    );
+    return (rowCount ?? 0) > 0;
+  }
+
+  async listIdeaContacts(boardId?: string): Promise<(IdeaContactRecord & { retentionDays: number | null })[]> {
+    const { rows } =
+      boardId === undefined
+        ? await this.query<ContactRow>(`${CONTACTS_QUERY} ORDER BY c.board_id, c.consent_at`)
+        : await this.query<ContactRow>(`${CONTACTS_QUERY} WHERE c.board_id = $1 ORDER BY c.consent_at, c.seq`, [boardId]);
+    return rows.map(toContact);
+  }
+
+  async deleteIdeaContacts(boardId: string, ideaIds: readonly string[]): Promise<number> {
+    if (ideaIds.length === 0) return 0;
+    const { rowCount } = await this.query('DELETE FROM idea_contacts WHERE board_id = $1 AND idea_id = ANY($2::text[])', [boardId, [...ideaIds]]);
+    return rowCount ?? 0;
+  }
+
+  async getContactRetention(boardId: string): Promise<number | undefined> {
+    const { rows } = await this.query<{ days: number }>('SELECT contact_retention_days AS days FROM board_privacy WHERE board_id = $1', [boardId]);
+    return rows[0] ? Number(rows[0].days) : undefined;
+  }
+
+  async setContactRetention(boardId: string, days: number): Promise<void> {
+    await this.query(
+      'INSERT INTO board_privacy (board_id, contact_retention_days) SELECT $1, $2 WHERE EXISTS (SELECT 1 FROM boards WHERE id = $1) ON CONFLICT (board_id) DO UPDATE SET contact_retention_days = excluded.contact_retention_days',
+      [boardId, days],
+    );
+  }
+
+  async appendPrivacyAudit(entry: Omit<PrivacyAuditRecord, 'seq'>): Promise<void> {
+    await this.query('INSERT INTO privacy_audit (board_id, at, actor, action, detail) SELECT $1, $2, $3, $4, $5 WHERE EXISTS (SELECT 1 FROM boards WHERE id = $1)', [
+      entry.boardId,
+      entry.at,
+      entry.actor,
+      entry.action,
+      entry.detail,
+    ]);
+  }
+
+  async listPrivacyAudit(boardId: string): Promise<PrivacyAuditRecord[]> {
+    const { rows } = await this.query<AuditRow>('SELECT seq, board_id, at, actor, action, detail FROM privacy_audit WHERE board_id = $1 ORDER BY seq', [boardId]);
+    return rows.map(toAudit);
   }
 
   async close(): Promise<void> {

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { migrateSync } from './migrate';
-import type { AppendBatch, BoardRecord, BoardStore, DraftWrite, PersonalLinkRecord, Role, SnapshotRecord, StoredDraft, StoredUpdate, TokenGrant } from './types';
+import { CONTACTS_QUERY, toAudit, toContact, type AuditRow, type ContactRow } from './privacy-rows';
+import type { AppendBatch, BoardRecord, BoardStore, DraftWrite, IdeaContactRecord, PersonalLinkRecord, PrivacyAuditRecord, Role, SnapshotRecord, StoredDraft, StoredUpdate, TokenGrant } from './types';
 
 interface SnapshotRow {
   id: string;
@@ -56,6 +57,8 @@ export class SqliteStore implements BoardStore {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);
     this.db.pragma('foreign_keys = ON');
+    // Deleted rows (an erased or expired contact) are overwritten, not left in free pages (docs/privacy.md).
+    this.db.pragma('secure_delete = ON');
     this.migrate();
     const db = this.db;
     this.statements = {
@@ -96,6 +99,20 @@ export class SqliteStore implements BoardStore {
         'SELECT id, board_id, name, author, kind, created_at, length(state) AS bytes FROM snapshots WHERE board_id = ? ORDER BY created_at DESC, rowid DESC',
       ),
       deleteSnapshot: db.prepare<[string, string]>('DELETE FROM snapshots WHERE board_id = ? AND id = ?'),
+      putContact: db.prepare(
+        'INSERT INTO idea_contacts (board_id, idea_id, contact, consent_text, consent_at) SELECT @boardId, @ideaId, @contact, @consentText, @consentAt WHERE EXISTS (SELECT 1 FROM boards WHERE id = @boardId) ON CONFLICT (board_id, idea_id) DO UPDATE SET contact = excluded.contact, consent_text = excluded.consent_text, consent_at = excluded.consent_at',
+      ),
+      listContacts: db.prepare<[string], ContactRow>(`${CONTACTS_QUERY} WHERE c.board_id = ? ORDER BY c.consent_at, c.rowid`),
+      listAllContacts: db.prepare<[], ContactRow>(`${CONTACTS_QUERY} ORDER BY c.board_id, c.consent_at`),
+      deleteContact: db.prepare('DELETE FROM idea_contacts WHERE board_id = ? AND idea_id = ?'),
+      getRetention: db.prepare<[string], { days: number }>('SELECT contact_retention_days AS days FROM board_privacy WHERE board_id = ?'),
+      setRetention: db.prepare(
+        'INSERT INTO board_privacy (board_id, contact_retention_days) SELECT @boardId, @days WHERE EXISTS (SELECT 1 FROM boards WHERE id = @boardId) ON CONFLICT (board_id) DO UPDATE SET contact_retention_days = excluded.contact_retention_days',
+      ),
+      appendAudit: db.prepare(
+        'INSERT INTO privacy_audit (board_id, at, actor, action, detail) SELECT @boardId, @at, @actor, @action, @detail WHERE EXISTS (SELECT 1 FROM boards WHERE id = @boardId)',
+      ),
+      listAudit: db.prepare<[string], AuditRow>('SELECT seq, board_id, at, actor, action, detail FROM privacy_audit WHERE board_id = ? ORDER BY seq'),
       getSnapshot: db.prepare<[string, string], SnapshotRow & { state: Buffer }>(
         'SELECT id, board_id, name, author, kind, created_at, length(state) AS bytes, state FROM snapshots WHERE board_id = ? AND id = ?',
       ),
@@ -252,6 +269,35 @@ export class SqliteStore implements BoardStore {
   async getSnapshot(boardId: string, id: string): Promise<{ snapshot: SnapshotRecord; state: Uint8Array } | undefined> {
     const row = this.statements.getSnapshot.get(boardId, id);
     return row ? { snapshot: toSnapshot(row), state: new Uint8Array(row.state) } : undefined;
+  }
+
+  async putIdeaContact(record: IdeaContactRecord): Promise<boolean> {
+    return this.statements.putContact.run(record).changes > 0;
+  }
+
+  async listIdeaContacts(boardId?: string): Promise<(IdeaContactRecord & { retentionDays: number | null })[]> {
+    return (boardId === undefined ? this.statements.listAllContacts.all() : this.statements.listContacts.all(boardId)).map(toContact);
+  }
+
+  async deleteIdeaContacts(boardId: string, ideaIds: readonly string[]): Promise<number> {
+    const remove = this.db.transaction(() => ideaIds.reduce((count, id) => count + this.statements.deleteContact.run(boardId, id).changes, 0));
+    return remove();
+  }
+
+  async getContactRetention(boardId: string): Promise<number | undefined> {
+    return this.statements.getRetention.get(boardId)?.days;
+  }
+
+  async setContactRetention(boardId: string, days: number): Promise<void> {
+    this.statements.setRetention.run({ boardId, days });
+  }
+
+  async appendPrivacyAudit(entry: Omit<PrivacyAuditRecord, 'seq'>): Promise<void> {
+    this.statements.appendAudit.run(entry);
+  }
+
+  async listPrivacyAudit(boardId: string): Promise<PrivacyAuditRecord[]> {
+    return this.statements.listAudit.all(boardId).map(toAudit);
   }
 
   async ping(): Promise<void> {

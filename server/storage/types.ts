@@ -73,6 +73,27 @@ export interface StoredDraft {
   json: string;
 }
 
+/** A resident's contact, kept only with the consent they gave: its wording and when (RODO, docs/privacy.md). */
+export interface IdeaContactRecord {
+  boardId: string;
+  ideaId: string;
+  contact: string;
+  consentText: string;
+  consentAt: number;
+}
+
+/** One privacy action, as the audit log keeps it: never the personal data itself. */
+export interface PrivacyAuditRecord {
+  seq: number;
+  boardId: string;
+  at: number;
+  /** Who did it ('facilitator', 'admin', or 'retention' for the automatic sweep). */
+  actor: string;
+  action: string;
+  /** What it touched, without the data itself (an idea id, a count, an alias). */
+  detail: string;
+}
+
 /**
  * Where boards live. Narrow on purpose: SQLite is the embedded default, PostgreSQL
  * slots in behind the same methods (#7). Every method may be async.
@@ -128,6 +149,19 @@ export interface BoardStore {
   deleteSnapshots(boardId: string, ids: readonly string[]): Promise<number>;
   /** One version of a board with its Yjs state. */
   getSnapshot(boardId: string, id: string): Promise<{ snapshot: SnapshotRecord; state: Uint8Array } | undefined>;
+  /** Stores a resident's contact for an idea; false when the board no longer exists. */
+  putIdeaContact(record: IdeaContactRecord): Promise<boolean>;
+  /** Contacts of one board (or of every board), each with its board's retention in days (null: the default). */
+  listIdeaContacts(boardId?: string): Promise<(IdeaContactRecord & { retentionDays: number | null })[]>;
+  /** Deletes contacts of a board by idea id; returns how many were deleted. */
+  deleteIdeaContacts(boardId: string, ideaIds: readonly string[]): Promise<number>;
+  /** A board's contact retention in days, if the facilitator set one. */
+  getContactRetention(boardId: string): Promise<number | undefined>;
+  setContactRetention(boardId: string, days: number): Promise<void>;
+  /** Appends to the privacy audit log (skipped when the board no longer exists). */
+  appendPrivacyAudit(entry: Omit<PrivacyAuditRecord, 'seq'>): Promise<void>;
+  /** A board's privacy audit log, oldest first. */
+  listPrivacyAudit(boardId: string): Promise<PrivacyAuditRecord[]>;
   /** Resolves when storage answers; for readiness checks. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -29,9 +29,11 @@ describe("residents' idea cards", () => {
     const watcher = stockClient(server.wsUrl, board.id, board.tokens.participant);
     await synced(watcher);
     const form = await fetch(`${server.url}/api${path.replace('/idea/', '/ideas/')}`);
-    expect(await form.json()).toEqual({ title: 'Warsztat', locale: 'pl' });
+    const formInfo = (await form.json()) as { title: string; locale: string; privacy: { clause: { heading: string }[]; consent: string; retentionDays: number } };
+    expect(formInfo).toMatchObject({ title: 'Warsztat', locale: 'pl', privacy: { retentionDays: 90 } });
+    expect(formInfo.privacy.clause.map((s) => s.heading)).toEqual(['Administrator danych', 'Cel', 'Podstawa prawna', 'Okres przechowywania', 'Twoje prawa']);
 
-    const res = await submit(server, path, { title: '  Ławki   nad rzeką ', description: 'Przy bulwarze, zażółć gęślą jaźń', place: 'Bulwar', contact: 'jan@example.pl' });
+    const res = await submit(server, path, { title: '  Ławki   nad rzeką ', description: 'Przy bulwarze, zażółć gęślą jaźń', place: 'Bulwar', contact: 'jan@example.pl', consent: true });
     expect(res.status).toBe(201);
     const { id } = (await res.json()) as { id: string };
     await waitFor(() => readElements(watcher.doc).elements.some((e) => e.id === id), 5000, 'the idea reaches a connected client');
@@ -42,7 +44,10 @@ describe("residents' idea cards", () => {
     expect(JSON.stringify(elements)).not.toContain('jan@example.pl');
 
     const contacts = await fetch(`${server.url}/api/boards/${board.id}/ideas/contacts`, { headers: bearer(board.tokens.facilitator) });
-    expect(await contacts.json()).toEqual({ contacts: { [id]: 'jan@example.pl' } });
+    const kept = (await contacts.json()) as { contacts: Record<string, string>; consents: Record<string, { text: string; at: number }> };
+    expect(kept.contacts).toEqual({ [id]: 'jan@example.pl' });
+    // The consent is kept with the words the resident agreed to, in the board's language.
+    expect(kept.consents[id]!.text).toMatch(/^Zgadzam się na przechowywanie podanego kontaktu przez 90 dni/);
     const asParticipant = await fetch(`${server.url}/api/boards/${board.id}/ideas/contacts`, { headers: bearer(board.tokens.participant) });
     expect(asParticipant.status).toBe(403);
     // Deleting the card deletes the contact with it.
@@ -51,11 +56,12 @@ describe("residents' idea cards", () => {
     elementsOf(boss.doc).delete(id);
     await waitFor(() => !elementsOf(watcher.doc).has(id), 3000, 'card deleted');
     const after = await fetch(`${server.url}/api/boards/${board.id}/ideas/contacts`, { headers: bearer(board.tokens.facilitator) });
-    expect(await after.json()).toEqual({ contacts: {} });
+    expect(await after.json()).toEqual({ contacts: {}, consents: {} });
     await server.warsztat.rooms.withRoom(board.id, async (room) => {
       await room.facilitation.flush();
       expect(await server.warsztat.store.loadControl(board.id)).not.toContain('jan@example.pl');
     });
+    expect(await server.warsztat.store.listIdeaContacts(board.id)).toEqual([]);
     watcher.destroy();
   });
 
@@ -138,7 +144,7 @@ describe("residents' idea cards", () => {
     const server = await startServer();
     const board = await server.createBoard('B');
     const { path } = await formLink(server, board.id, board.tokens.facilitator);
-    const { id } = (await (await submit(server, path, { title: 'Rower miejski', contact: '+48 600 000 000' })).json()) as { id: string };
+    const { id } = (await (await submit(server, path, { title: 'Rower miejski', contact: '+48 600 000 000', consent: true })).json()) as { id: string };
     await server.stop();
     const again = await startServer({}, server.dataDir);
     expect((await submit(again, path, { title: 'after restart' })).status).toBe(201);

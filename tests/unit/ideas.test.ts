@@ -8,7 +8,7 @@ import { addressKey } from '../../server/http/ideas';
 describe('ideaSubmissionSchema', () => {
   it('trims, collapses whitespace in single-line fields and keeps line breaks in the description', () => {
     const parsed = ideaSubmissionSchema.parse({ title: '  Zielony \t\n skwer ', description: 'Linia 1\r\nLinia 2\u0007', place: ' ul.  Długa ' });
-    expect(parsed).toEqual({ title: 'Zielony skwer', description: 'Linia 1\nLinia 2', place: 'ul. Długa', contact: '' });
+    expect(parsed).toEqual({ title: 'Zielony skwer', description: 'Linia 1\nLinia 2', place: 'ul. Długa', contact: '', consent: false });
   });
   it('needs a title', () => {
     expect(ideaSubmissionSchema.safeParse({ title: ' \n ' }).success).toBe(false);

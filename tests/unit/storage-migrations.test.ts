@@ -33,7 +33,7 @@ describe('the storage migration list', () => {
     const db = new Database(':memory:');
     for (const step of MIGRATIONS) db.exec(step.sql.sqlite);
     const tables = db.prepare<[], { name: string }>(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).all();
-    expect(tables.map((t) => t.name)).toEqual(['boards', 'control_drafts', 'control_state', 'personal_links', 'snapshots', 'tokens', 'updates']);
+    expect(tables.map((t) => t.name)).toEqual(['board_privacy', 'boards', 'control_drafts', 'control_state', 'idea_contacts', 'personal_links', 'privacy_audit', 'snapshots', 'tokens', 'updates']);
     db.close();
   });
 });
