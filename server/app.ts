@@ -182,7 +182,7 @@ export function createWarsztat(config: Config, options: WarsztatOptions = {}): W
   app.use('/api', exportRoutes({ store, rooms, adminToken: config.ADMIN_TOKEN, queue: exportQueue }));
   app.use('/api', notFoundJson);
   app.use(results.page);
-  app.use(clientRoutes({ clientDir: config.CLIENT_DIR, store, inbox }));
+  app.use(clientRoutes({ clientDir: config.CLIENT_DIR, store, inbox, privacy }));
   app.use(errorHandler(log));
 
   const server = http.createServer(app);

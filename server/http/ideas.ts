@@ -85,7 +85,7 @@ export function ideaRoutes({ store, inbox, privacy, adminToken, publicUrl, submi
     const { boardId } = await openForm(req);
     const board = await store.getBoard(boardId);
     // The information clause and the consent's wording travel with the form, in the board's language.
-    res.json({ title: board!.title, locale: board!.locale, privacy: await privacy.notice(boardId, board!.locale) });
+    res.json({ title: board!.title, locale: board!.locale, privacy: await privacy.notice(boardId, board!.locale), notices: await privacy.notices(boardId) });
   });
 
   router.post('/ideas/:id/:key', async (req, res) => {

@@ -3,6 +3,7 @@ import express, { Router, type Request, type Response } from 'express';
 import expressStaticGzip from 'express-static-gzip';
 import { BOARD_ID_PATTERN, ID_PATTERN } from '../../shared/protocol/routes';
 import type { IdeaInbox } from '../ideas/inbox';
+import type { PrivacyService } from '../privacy/service';
 import type { BoardStore } from '../storage/types';
 import { PageTemplate, renderPage, requestLocale } from './pages';
 
@@ -13,6 +14,7 @@ export interface ClientRoutesDeps {
   clientDir: string;
   store: BoardStore;
   inbox: IdeaInbox;
+  privacy: PrivacyService;
 }
 
 /**
@@ -21,7 +23,7 @@ export interface ClientRoutesDeps {
  * the pages (index.html for the app, idea.html for the residents' form) are filled in per
  * request (pages.ts) and revalidated every time, so a new build reaches everyone at once.
  */
-export function clientRoutes({ clientDir, store, inbox }: ClientRoutesDeps): Router {
+export function clientRoutes({ clientDir, store, inbox, privacy }: ClientRoutesDeps): Router {
   const router = Router();
   const index = new PageTemplate(path.join(clientDir, 'index.html'));
   const idea = new PageTemplate(path.join(clientDir, 'idea.html'));
@@ -54,7 +56,7 @@ export function clientRoutes({ clientDir, store, inbox }: ClientRoutesDeps): Rou
     const key = String(req.params.key);
     const board = BOARD_ID_PATTERN.test(boardId) && ID_PATTERN.test(key) ? await store.getBoard(boardId) : null;
     if (board && (await inbox.checkKey(boardId, key))) {
-      send(res, 200, renderPage(template, { locale: board.locale, boot: 'form', rootData: { state: 'open', title: board.title, locale: board.locale } }));
+      send(res, 200, renderPage(template, { locale: board.locale, boot: 'form', rootData: { state: 'open', title: board.title, locale: board.locale, privacy: JSON.stringify(await privacy.notices(boardId)) } }));
     } else {
       const locale = requestLocale(req);
       send(res, 404, renderPage(template, { locale, boot: 'formMissing', rootData: { state: 'missing', locale } }));

@@ -73,7 +73,7 @@ export class IdeaInbox {
 
   /**
    * Puts the idea on the board; resolves once it is durable. The contact is kept only with
-   * consent, together with the consent's wording (in the board's language) and time; a
+   * consent, together with the consent's wording (in the language the resident read it in) and time; a
    * contact sent without consent is dropped. Returns the card's id (null for a wrong key)
    * and whether the contact was kept.
    */
@@ -86,7 +86,7 @@ export class IdeaInbox {
       const locale = readMeta(room.doc).locale;
       const ideaId = addIdeaToInbox(room.doc, idea, { frameTitle: TEMPLATE_LABELS[locale].ideas, now, origin: IDEA_ORIGIN });
       const keep = Boolean(idea.contact) && idea.consent;
-      const saving = keep ? this.store.putIdeaContact({ boardId, ideaId, contact: idea.contact, consentText: consent.wording(locale), consentAt: now }) : Promise.resolve(false);
+      const saving = keep ? this.store.putIdeaContact({ boardId, ideaId, contact: idea.contact, consentText: consent.wording(idea.language ?? locale), consentAt: now }) : Promise.resolve(false);
       await Promise.all([room.whenDurable(), saving]);
       return { id: ideaId, contactKept: keep };
     });

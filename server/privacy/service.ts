@@ -34,6 +34,11 @@ export class PrivacyService {
     return { clause: informationClause(locale, this.settings, days), consent: consentWording(locale, days), retentionDays: days };
   }
 
+  /** The notice in both languages, for the form whose reader may switch its language. */
+  async notices(boardId: string): Promise<Record<Locale, Awaited<ReturnType<PrivacyService['notice']>>>> {
+    return { pl: await this.notice(boardId, 'pl'), en: await this.notice(boardId, 'en') };
+  }
+
   /** The consent wording at the moment of a submission (what is stored with the contact). */
   async wordingFor(boardId: string): Promise<(locale: Locale) => string> {
     const days = await this.retentionDays(boardId);

@@ -36,6 +36,8 @@ export const ideaSubmissionSchema = z.object({
   contact: line(IDEA_LIMITS.contact).default(''),
   /** The optional consent to keep the contact (RODO); without it the contact is not stored. */
   consent: z.boolean().default(false),
+  /** The language the form (and so the consent's wording) was shown in; the board's when absent. */
+  language: z.enum(['pl', 'en']).optional(),
 });
 export type IdeaSubmission = z.infer<typeof ideaSubmissionSchema>;
 
@@ -95,7 +97,7 @@ export function inboxFrame(doc: Y.Doc, title: string, origin?: unknown): Element
  * Puts a submitted idea on the board as a new card in the inbox frame, in the first free
  * slot, growing the frame downwards when it is full. Returns the card's id.
  */
-export function addIdeaToInbox(doc: Y.Doc, idea: Omit<IdeaSubmission, 'contact' | 'consent'>, options: { frameTitle: string; now: number; origin?: unknown }): string {
+export function addIdeaToInbox(doc: Y.Doc, idea: Pick<IdeaSubmission, 'title' | 'description' | 'place'>, options: { frameTitle: string; now: number; origin?: unknown }): string {
   let ideaId = '';
   doc.transact(() => {
     const frame = inboxFrame(doc, options.frameTitle, options.origin);

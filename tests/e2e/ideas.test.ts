@@ -34,6 +34,14 @@ describe.skipIf(browserUnavailable() !== null)("residents' idea cards in Chromiu
     await resident.getByTestId('idea-description').fill('Zażółć gęślą jaźń: połączyć osiedle Bratkowice z centrum bezpieczną trasą.');
     await resident.getByTestId('idea-place').fill('ul. Podrzeczna');
     await resident.getByTestId('idea-contact').fill('anna@example.pl');
+    // A contact is kept only with the consent, worded as the form shows it; the clause is one tap away.
+    await resident.getByTestId('idea-submit').click();
+    expect(await resident.getByTestId('idea-error').textContent()).toContain('zaznacz zgodę');
+    expect(await resident.getByTestId('idea-consent').isChecked()).toBe(false);
+    await resident.getByTestId('idea-clause').locator('summary').click();
+    expect(await resident.getByTestId('idea-clause').textContent()).toContain('Administrator danych');
+    await resident.getByText(/Zgadzam się na przechowywanie podanego kontaktu przez 90 dni/).click();
+    expect(await resident.getByTestId('idea-consent').isChecked()).toBe(true);
     await screenshot(resident, 'idea-form');
     await resident.getByTestId('idea-submit').click();
     await resident.getByTestId('idea-sent').waitFor();
@@ -56,6 +64,8 @@ describe.skipIf(browserUnavailable() !== null)("residents' idea cards in Chromiu
       expect(elements.find((e) => e.id === idea.id)).toMatchObject({ status: 'accepted' });
       expect(JSON.stringify(elements)).not.toContain('anna@example.pl');
     });
+    const [kept] = await server.warsztat.store.listIdeaContacts(board.id);
+    expect(kept).toMatchObject({ contact: 'anna@example.pl', consentText: expect.stringMatching(/^Zgadzam się/) });
     expect(fErrors).toEqual([]);
     expect(rErrors).toEqual([]);
     await browser.close();

@@ -65,6 +65,23 @@ describe("residents' idea cards", () => {
     watcher.destroy();
   });
 
+  it('the consent is stored in the language the resident read it in, and the page carries the notice in both', async () => {
+    const server = await startServer();
+    const board = await server.createBoard('Warsztat');
+    const { path } = await formLink(server, board.id, board.tokens.facilitator);
+    const page = await (await fetch(`${server.url}${path}`)).text();
+    const privacy = /data-privacy="([^"]*)"/.exec(page)?.[1];
+    expect(privacy).toBeDefined();
+    const notices = JSON.parse(privacy!.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')) as Record<'pl' | 'en', { consent: string }>;
+    expect(notices.en.consent).toMatch(/^I agree/);
+    expect(notices.pl.consent).toMatch(/^Zgadzam się/);
+    const res = await submit(server, path, { title: 'Bench by the river', contact: 'tom@example.org', consent: true, language: 'en' });
+    expect(res.status).toBe(201);
+    const [kept] = await server.warsztat.store.listIdeaContacts(board.id);
+    expect(kept!.consentText).toBe(notices.en.consent);
+    expect((await submit(server, path, { title: 'x', language: 'de' })).status).toBe(400);
+  });
+
   it('ideas fill the inbox without overlapping, and a board without one gets an Ideas frame', async () => {
     const server = await startServer();
     const board = await server.createBoard('Pusta', { template: 'blank', locale: 'en' });

@@ -16,6 +16,12 @@ const LANGUAGE_KEY = 'warsztat.language';
 type FieldName = keyof typeof IDEA_LIMITS;
 const FIELDS: FieldName[] = ['title', 'description', 'place', 'contact'];
 type FormState = { kind: 'missing' } | { kind: 'open'; title: string } | { kind: 'sent'; title: string };
+/** The information clause and consent wording the server serves per language (RODO, docs/privacy.md). */
+interface PrivacyNotice {
+  clause: { heading: string; text: string }[];
+  consent: string;
+}
+type Notices = Partial<Record<FormLanguage, PrivacyNotice>>;
 
 // #root: under the Vite dev server the form is started by the app's entry (main.tsx).
 const root = document.getElementById('idea-root') ?? document.getElementById('root')!;
@@ -26,8 +32,19 @@ const address = route.page === 'idea' ? `/api/ideas/${encodeURIComponent(route.b
 let language: FormLanguage = savedLanguage() ?? (root.dataset.locale === 'en' ? 'en' : 'pl');
 let state: FormState | null = null;
 const values: Record<FieldName, string> = { title: '', description: '', place: '', contact: '' };
+let consent = false;
+let notices: Notices = parseNotices(root.dataset.privacy);
 let sending = false;
 let error: string | null = null;
+
+function parseNotices(raw: string | undefined): Notices {
+  if (!raw) return {};
+  try {
+    return JSON.parse(raw) as Notices;
+  } catch {
+    return {};
+  }
+}
 
 function savedLanguage(): FormLanguage | null {
   try {
@@ -107,6 +124,23 @@ function form(title: string): HTMLFormElement {
     node.append(el('label', {}, labels[name], input));
   }
   node.append(el('p', { class: 'muted small' }, s.form.privacy));
+  const notice = notices[language];
+  if (notice) {
+    // The consent is a choice of its own (RODO: freely given, not pre-ticked), worded as stored.
+    const box = el('input', { type: 'checkbox', 'data-testid': 'idea-consent' });
+    box.checked = consent;
+    box.addEventListener('change', () => {
+      consent = box.checked;
+      if (error) {
+        error = null;
+        node.querySelector('[data-testid="idea-error"]')?.remove();
+      }
+    });
+    node.append(el('label', { class: 'idea-consent' }, box, el('span', {}, notice.consent)));
+    const clause = el('details', { class: 'idea-clause', 'data-testid': 'idea-clause' }, el('summary', {}, s.form.clauseTitle));
+    for (const section of notice.clause) clause.append(el('h2', {}, section.heading), el('p', {}, section.text));
+    node.append(clause);
+  }
   if (error) node.append(el('p', { class: 'error', role: 'alert', 'data-testid': 'idea-error' }, error));
   const submit = el('button', { type: 'submit', 'data-testid': 'idea-submit' }, sending ? el('span', { class: 'spinner', 'aria-hidden': 'true' }) : null, ` ${s.form.submit}`);
   submit.disabled = sending;
@@ -133,13 +167,19 @@ async function send(title: string): Promise<void> {
     renderKeepingFocus();
     return;
   }
+  if (values.contact.trim() && notices[language] && !consent) {
+    error = s.form.consentNeeded;
+    renderKeepingFocus();
+    return;
+  }
   sending = true;
   error = null;
   renderKeepingFocus();
   try {
-    const res = await fetch(address, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(values) });
+    const res = await fetch(address, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...values, consent: consent && Boolean(values.contact.trim()), language }) });
     if (res.status === 201) {
       for (const name of FIELDS) values[name] = '';
+      consent = false;
       state = { kind: 'sent', title };
       return;
     }
@@ -165,7 +205,8 @@ async function start(): Promise<void> {
       const res = await fetch(address);
       if (!res.ok) state = { kind: 'missing' };
       else {
-        const board = (await res.json()) as { title: string; locale: FormLanguage };
+        const board = (await res.json()) as { title: string; locale: FormLanguage; notices?: Notices };
+        notices = board.notices ?? {};
         if (!savedLanguage()) language = board.locale === 'en' ? 'en' : 'pl';
         state = { kind: 'open', title: board.title };
       }
