@@ -316,7 +316,7 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
       {help && <HelpPanel onClose={() => setHelp(false)} />}
       {historyOpen && token && <HistoryPanel boardId={boardId} token={token} canManage={board.role === 'facilitator'} author={name ?? ''} onClose={() => setHistoryOpen(false)} />}
       {exporting && token && <ExportDialog editor={editor} boardId={boardId} token={token} onClose={() => setExporting(false)} />}
-      {!name && <NamePrompt onDone={setName} suggested={board.personName} />}
+      {!name && <NamePrompt onDone={setName} suggested={board.personName} boardId={boardId} token={token} />}
     </BoardLayout>
   );
 }

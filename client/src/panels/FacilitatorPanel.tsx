@@ -8,6 +8,7 @@ import { useEditorState, useElementsDerived } from '../editor/hooks';
 import { RemovePersonDialog } from './RemovePersonDialog';
 import { SharePanel } from './SharePanel';
 import { IdeasSection } from '../methods/ideas/IdeasSection';
+import { PrivacySection } from '../methods/ideas/PrivacySection';
 import { errorKey } from '../control/errors';
 import { defaultVoteTitle } from '../../../shared/methods/voting';
 import { readMeta } from '../../../shared/schema/doc';
@@ -249,6 +250,7 @@ export function FacilitatorPanel({ editor, boardId, token, state, people, mySess
       <SharePanel boardId={boardId} token={token} version={linksVersion} />
       {removing && <RemovePersonDialog person={removing} boardId={boardId} token={token} send={send} onClose={() => setRemoving(null)} onRemoved={linksChanged} />}
       <IdeasSection editor={editor} boardId={boardId} token={token} />
+      <PrivacySection boardId={boardId} token={token} />
       {error && (
         <p className="error" role="alert">
           {error}

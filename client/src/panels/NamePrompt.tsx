@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useFocusTrap } from './focus-trap';
 import { useTranslation } from 'react-i18next';
+import { ClauseDetails } from './ClauseDetails';
 
 export const NAME_KEY = 'warsztat.displayName';
 
@@ -8,8 +9,21 @@ export const NAME_KEY = 'warsztat.displayName';
  * Asks for a display name on first join; it is remembered on this device. A personal link's
  * name is offered (it may arrive after the prompt opened), unless something was typed already.
  */
-export function NamePrompt({ onDone, suggested }: { onDone: (name: string) => void; suggested?: string | null }) {
+export function NamePrompt({ onDone, suggested, boardId, token }: { onDone: (name: string) => void; suggested?: string | null; boardId: string; token: string | null }) {
   const { t } = useTranslation();
+  // The name is personal data: the information clause is offered before it is given (RODO art. 13).
+  const [clause, setClause] = useState<{ heading: string; text: string }[] | null>(null);
+  useEffect(() => {
+    if (!token) return;
+    let live = true;
+    fetch(`/api/boards/${encodeURIComponent(boardId)}/privacy/notice`, { headers: { authorization: `Bearer ${token}` } })
+      .then((res) => (res.ok ? (res.json() as Promise<{ clause: { heading: string; text: string }[] }>) : null))
+      .then((notice) => live && notice && setClause(notice.clause))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [boardId, token]);
   const [name, setName] = useState(suggested ?? '');
   // Nothing behind it works before a name is given: Tab stays in it.
   const form = useRef<HTMLFormElement>(null);
@@ -33,6 +47,7 @@ export function NamePrompt({ onDone, suggested }: { onDone: (name: string) => vo
         <button type="submit" disabled={!name.trim()} data-testid="name-submit">
           {t('name.join')}
         </button>
+        {clause && <ClauseDetails title={t('privacy.clauseLink')} clause={clause} testId="name-clause" />}
       </form>
     </div>
   );
