@@ -160,7 +160,10 @@ export class SqliteStore implements BoardStore {
   }
 
   async deleteBoard(id: string): Promise<boolean> {
-    return this.statements.deleteBoard.run(id).changes > 0;
+    const deleted = this.statements.deleteBoard.run(id).changes > 0;
+    // A deleted board takes its contacts with it, out of the write-ahead log too (deleteIdeaContacts).
+    if (deleted) this.db.pragma('wal_checkpoint(TRUNCATE)');
+    return deleted;
   }
 
   async loadUpdates(boardId: string): Promise<StoredUpdate[]> {
@@ -281,7 +284,11 @@ export class SqliteStore implements BoardStore {
 
   async deleteIdeaContacts(boardId: string, ideaIds: readonly string[]): Promise<number> {
     const remove = this.db.transaction(() => ideaIds.reduce((count, id) => count + this.statements.deleteContact.run(boardId, id).changes, 0));
-    return remove();
+    const removed = remove();
+    // secure_delete zeroes the row in the database file, but the write-ahead log still holds the
+    // pages as they were before: an erased contact must not outlive its erasure there either.
+    if (removed > 0) this.db.pragma('wal_checkpoint(TRUNCATE)');
+    return removed;
   }
 
   async getContactRetention(boardId: string): Promise<number | undefined> {
