@@ -43,6 +43,28 @@ function toRecord(row: BoardRow): BoardRecord {
   return { id: row.id, title: row.title, locale: row.locale === 'en' ? 'en' : 'pl', createdAt: row.created_at, updatedAt: row.updated_at };
 }
 
+const BUSY_WAIT_MS = 10_000;
+
+/**
+ * Runs a statement SQLite may refuse with SQLITE_BUSY without calling its busy handler: switching
+ * a new file to WAL needs an exclusive lock, and when several processes open one file at once
+ * SQLite answers "database is locked" at once to avoid a deadlock instead of waiting. Blocking
+ * sleeps are fine here: this runs only while a store opens, before the server serves anything.
+ */
+function whileBusy<T>(run: () => T): T {
+  const deadline = Date.now() + BUSY_WAIT_MS;
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return run();
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (!(code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') || Date.now() > deadline) throw error;
+      Atomics.wait(pause, 0, 0, Math.min(5 * attempt, 100));
+    }
+  }
+}
+
 /**
  * The embedded store: one SQLite file in WAL mode. better-sqlite3 is synchronous, so a
  * resolved append has already been committed to the WAL, which survives a killed process.
@@ -54,12 +76,12 @@ export class SqliteStore implements BoardStore {
   constructor(file: string, options: { synchronous?: 'NORMAL' | 'FULL' } = {}) {
     if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
     this.db = new Database(file);
-    this.db.pragma('journal_mode = WAL');
+    whileBusy(() => this.db.pragma('journal_mode = WAL'));
     this.db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);
     this.db.pragma('foreign_keys = ON');
     // Deleted rows (an erased or expired contact) are overwritten, not left in free pages (docs/privacy.md).
     this.db.pragma('secure_delete = ON');
-    this.migrate();
+    whileBusy(() => this.migrate());
     const db = this.db;
     this.statements = {
       insertBoard: db.prepare('INSERT INTO boards (id, title, locale, created_at, updated_at) VALUES (?, ?, ?, ?, ?)'),
