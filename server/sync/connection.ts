@@ -147,10 +147,10 @@ export class SyncConnection implements RoomConnection {
       // Decoded here, inside handle()'s try: a vector that ends early or lies about its
       // length closes this socket now instead of throwing later, in the continuation below.
       const stateVector = readStateVector(payload);
-      // Answer only once everything in the document is on disk: the answer relays it.
-      this.continueAsync(this.room.whenDurable().then(() => {
+      // Answer only once everything in the answer is on disk: it relays it.
+      this.continueAsync(this.room.durableRead(() => this.room.syncStep2For(stateVector)).then((messages) => {
         if (this.closed) return;
-        for (const message of this.room.syncStep2For(stateVector)) this.send(message);
+        for (const message of messages) this.send(message);
       }));
       return;
     }

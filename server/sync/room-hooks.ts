@@ -28,8 +28,10 @@ export interface RoomCore {
   readonly readOnly: ReadOnlyReason | null;
   readonly closing: boolean;
   readonly log: Logger;
-  /** Resolves once everything in the document is on disk. */
+  /** Resolves once everything in the document now is on disk. */
   whenDurable(): Promise<void>;
+  /** Reads the document now; resolves with the result once all of it is on disk. */
+  durableRead<T>(read: () => T): Promise<T>;
   /** Something the room cannot go on without failed (storage): it closes every connection and takes no new holders. */
   fail(error: unknown, what: string): void;
 }

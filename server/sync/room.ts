@@ -112,19 +112,26 @@ export class Room implements RoomCore {
   }
 
   /**
-   * Resolves once everything in the document is on disk. With an asynchronous store, new
-   * updates can arrive while a write is in flight, so it writes again until nothing is
-   * waiting; the caller then encodes in the same tick, before any other message is handled.
+   * Resolves once everything in the document now is on disk: the persist queue writes in
+   * order, so the write of what is waiting now ends after every earlier one. Updates that
+   * arrive meanwhile are not waited for (on a busy board that wait could last for ever).
    */
-  async whenDurable(): Promise<void> {
-    do await this.deps.queue.flush();
-    while (this.deps.queue.hasPending);
+  whenDurable(): Promise<void> {
+    return this.deps.queue.flush();
   }
 
   /**
-   * The answer to a client's sync step 1: what it lacks, as messages to send in order. Call
-   * it once `whenDurable` has resolved, in the same tick (the answer relays what is stored).
+   * Reads the document now and hands the result over once all of it is on disk, for answers
+   * that relay content (a client's sync step 1, another process's state vector). Reading
+   * after the wait instead would take in updates that arrived during it, still unwritten.
    */
+  async durableRead<T>(read: () => T): Promise<T> {
+    const value = read();
+    await this.whenDurable();
+    return value;
+  }
+
+  /** The answer to a client's sync step 1: what it lacks, as messages to send in order (relay it through durableRead). */
   syncStep2For(stateVector: Uint8Array): Uint8Array[] {
     return isEmptyStateVector(stateVector) ? this.fullState.messages() : [encodeSyncStep2(this.doc, stateVector)];
   }

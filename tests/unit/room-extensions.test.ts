@@ -9,7 +9,7 @@ import type { RedisRelay } from '../../server/scale/redis-relay';
 /** The room's extensions are registered in one place, in the order their hooks run (room-hooks.ts). */
 function core(): RoomCore {
   const doc = new Y.Doc();
-  return { boardId: 'b', doc, awareness: new awarenessProtocol.Awareness(doc), connections: new Set(), facilitation: undefined as never, readOnly: null, closing: false, log: pino({ level: 'silent' }), whenDurable: async () => undefined, fail: () => undefined };
+  return { boardId: 'b', doc, awareness: new awarenessProtocol.Awareness(doc), connections: new Set(), facilitation: undefined as never, readOnly: null, closing: false, log: pino({ level: 'silent' }), whenDurable: async () => undefined, durableRead: async (read) => read(), fail: () => undefined };
 }
 const deps = { store: {}, queue: {}, maxDocBytes: 100, compactAfterUpdates: 10 } as unknown as ExtensionDeps;
 

@@ -62,9 +62,8 @@ export class RedisExtension implements RoomExtension {
       case RelayKind.StateVector: {
         // Answer with whatever the other process lacks; only durable content is sent.
         const stateVector = payload.slice();
-        void room.whenDurable().then(() => {
+        void room.durableRead(() => Y.encodeStateAsUpdate(room.doc, stateVector)).then((missing) => {
           if (room.closing) return;
-          const missing = Y.encodeStateAsUpdate(room.doc, stateVector);
           if (missing.byteLength > 2) this.peer?.publish(RelayKind.Update, missing);
         }).catch((err: unknown) => room.log.warn({ boardId: room.boardId, err }, 'state vector from another process not answered'));
         return;
