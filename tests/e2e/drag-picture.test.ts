@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createElements } from '../../shared/ops/elements';
 import { elementsOf } from '../../shared/schema/doc';
 import { browserUnavailable, launchBrowser, screenshot, trackErrors } from '../helpers/browser';
@@ -7,8 +7,6 @@ import { stockClient, synced } from '../helpers/clients';
 import { startServer } from '../helpers/server';
 
 describe.skipIf(browserUnavailable() !== null)('dragging shows the carried elements as a moving picture in Chromium', () => {
-  let closeBrowser: () => Promise<void> = async () => {};
-  afterAll(() => closeBrowser());
 
   it('the picture follows the mouse, the note lands where it was dropped, and connectors that must follow are still redrawn', { timeout: 60_000 }, async () => {
     const server = await startServer();
@@ -22,7 +20,6 @@ describe.skipIf(browserUnavailable() !== null)('dragging shows the carried eleme
     ]);
     createElements(helper.doc, [{ type: 'connector', from: left, to: right }]);
     const browser = await launchBrowser();
-    closeBrowser = () => browser.close();
     const page = await openBoard(await browser.newContext({ locale: 'pl-PL', viewport: { width: 1280, height: 800 } }), board.links.participant, 'Ola');
     const errors = trackErrors(page);
     await page.waitForFunction(() => document.querySelector('[data-testid="element-count"]')?.getAttribute('data-count') === '4');

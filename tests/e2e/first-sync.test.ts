@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { Page } from 'playwright-core';
 import { createElement, createElements } from '../../shared/ops/elements';
@@ -31,8 +31,6 @@ async function offlineCopy(page: Page, boardId: string): Promise<Y.Doc> {
 }
 
 describe.skipIf(browserUnavailable() !== null)('the first sync of a big board in Chromium', () => {
-  let closeBrowser: () => Promise<void> = async () => {};
-  afterAll(() => closeBrowser());
 
   it('arrives whole (kept encoding and later changes), is kept offline, and later edits still reach the server', { timeout: 90_000 }, async () => {
     const server = await startServer();
@@ -42,7 +40,6 @@ describe.skipIf(browserUnavailable() !== null)('the first sync of a big board in
     // ≈ 200 KB: the server keeps it encoded for newcomers.
     const ids = createElements(helper.doc, Array.from({ length: 600 }, (_, i) => ({ type: 'note' as const, text: `Pomysł ${i}: ścieżka rowerowa nad Wisłą`, x: (i % 30) * 220, y: Math.floor(i / 30) * 220 })));
     const browser = await launchBrowser();
-    closeBrowser = () => browser.close();
 
     // The first visitor makes the server encode the board; then it changes.
     const first = await openBoard(await browser.newContext({ locale: 'pl-PL', viewport: { width: 1280, height: 800 } }), board.links.participant, 'Ola');

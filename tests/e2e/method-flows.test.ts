@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { createElement } from '../../shared/ops/elements';
 import { elementsOf } from '../../shared/schema/doc';
@@ -28,14 +28,11 @@ async function fit(page: Page) {
 }
 
 describe.skipIf(browserUnavailable() !== null)('methods in the facilitator’s order, in Chromium', () => {
-  let closeBrowser: () => Promise<void> = async () => {};
-  afterAll(() => closeBrowser());
 
   it('a vote on the whole SWOT frame counts a quadrant’s note; on a phone a vote is cast and taken back by taps', { timeout: 90_000 }, async () => {
     const server = await startServer();
     const { board, control, swot, note } = await swotBoard(server);
     const browser = await launchBrowser();
-    closeBrowser = () => browser.close();
     const phone = await openBoard(await browser.newContext({ locale: 'pl-PL', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }), board.links.participant, 'Jan');
     const errors = trackErrors(phone);
     await phone.waitForFunction(() => document.querySelector('[data-testid="element-count"]')?.getAttribute('data-count') === '4');
@@ -63,7 +60,6 @@ describe.skipIf(browserUnavailable() !== null)('methods in the facilitator’s o
     const server = await startServer();
     const { board, control, writer, swot, weaknesses } = await swotBoard(server);
     const browser = await launchBrowser();
-    closeBrowser = () => browser.close();
     const page = await openBoard(await browser.newContext({ locale: 'pl-PL', viewport: { width: 1280, height: 800 } }), board.links.participant, 'Maria');
     const errors = trackErrors(page);
     await page.waitForFunction(() => document.querySelector('[data-testid="element-count"]')?.getAttribute('data-count') === '4');
@@ -102,7 +98,6 @@ describe.skipIf(browserUnavailable() !== null)('methods in the facilitator’s o
     const server = await startServer();
     const { board } = await swotBoard(server);
     const browser = await launchBrowser();
-    closeBrowser = () => browser.close();
     const page = await openBoard(await browser.newContext({ locale: 'pl-PL', viewport: { width: 1280, height: 800 } }), board.links.facilitator, 'Prowadząca');
     const errors = trackErrors(page);
     const panel = page.getByTestId('facilitator-panel');
@@ -132,7 +127,6 @@ describe.skipIf(browserUnavailable() !== null)('methods in the facilitator’s o
     const { board, control, swot } = await swotBoard(server);
     expect(await control.send({ type: 'agenda.set', phases: [{ id: 'p1', title: 'Analiza SWOT', frameId: swot, minutes: 10 }] })).toEqual({ ok: true });
     const browser = await launchBrowser();
-    closeBrowser = () => browser.close();
     const page = await openBoard(await browser.newContext({ locale: 'pl-PL', viewport: { width: 1280, height: 800 } }), board.links.facilitator, 'Prowadząca');
     const errors = trackErrors(page);
     await page.evaluate(() => (window as never as { __warsztat: { editor: { setViewport(v: object): void } } }).__warsztat.editor.setViewport({ x: 3000, y: 3000, scale: 1 }));

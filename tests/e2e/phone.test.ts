@@ -27,11 +27,7 @@ async function shoot(page: Page, name: string): Promise<void> {
 }
 
 async function expectAxeClean(page: Page, include: string[]): Promise<void> {
-  // The avatars' colours (white on the presence palette, 3.29:1) are fixed by the axe sweep of
-  // #16 on another branch; until it is merged their nodes (the presence list's <li>) are left out.
-  const violations = (await axeViolations(page, include))
-    .map((v) => (v.id === 'color-contrast' ? { ...v, nodes: v.nodes.filter((n) => n.target.join(' ') !== 'li') } : v))
-    .filter((v) => v.nodes.length > 0);
+  const violations = await axeViolations(page, include);
   expect(violations, describeViolations(violations)).toEqual([]);
 }
 
