@@ -3,6 +3,7 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fastVarString } from './scripts/vite-fast-var-string';
 import { precompress } from './scripts/vite-precompress';
+import { lateStylesheet } from './scripts/vite-late-stylesheet';
 import { preloadInterface } from './scripts/vite-preload-interface';
 
 /**
@@ -13,7 +14,7 @@ import { preloadInterface } from './scripts/vite-preload-interface';
  */
 export default defineConfig({
   root: 'client',
-  plugins: [react(), fastVarString(), preloadInterface(), precompress()],
+  plugins: [react(), fastVarString(), preloadInterface(), lateStylesheet(['idea.html']), precompress()],
   build: {
     outDir: '../dist/client',
     emptyOutDir: true,

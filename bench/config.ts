@@ -4,7 +4,7 @@ import type { FanoutOptions } from './scenarios/fanout';
 export interface BenchConfig {
   /** Which scenarios to run: 1 = one busy room, 2 = many rooms, 3 = durable edits, 4 = one room across processes. */
   scenarios: number[];
-  /** BENCH_ONLY=cross-process (scenario 4), report (section 6, report export) drafts (section 7, hidden notes) or grouping ("group similar", #20): run it alone and replace only its section in the report. */
+  /** BENCH_ONLY=cross-process (scenario 4), report (section 6, report export) drafts (section 7, hidden notes) or grouping ("group similar", #20) or network (weak links, #16): run it alone and replace only its section in the report. */
   only: string | undefined;
   workers: number;
   /** Scenario 1: the load of every run (FanoutOptions), at each N, optionally profiled once at the largest. */

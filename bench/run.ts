@@ -24,6 +24,7 @@ import { soakPassed, soakSection, spliceSoakSection } from './scenarios/soak-rep
 import { runAppendMicro, runCompactMicro } from './scenarios/sqlite-micro';
 import { runTransportBench } from './scenarios/transport';
 import { runGroupingBench } from './scenarios/grouping';
+import { runNetworkBench } from './scenarios/network';
 
 const log = (line: string) => console.log(line);
 
@@ -106,7 +107,7 @@ function spliceSection(file: string, section: string): string {
 
 async function main(): Promise<void> {
   const config = loadBenchConfig();
-  const scenarios = ['cross-process', 'report', 'drafts', 'convergence', 'soak', 'transport', 'grouping'];
+  const scenarios = ['cross-process', 'report', 'drafts', 'convergence', 'soak', 'transport', 'grouping', 'network'];
   if (config.only !== undefined && !scenarios.includes(config.only)) throw new Error(`BENCH_ONLY must be one of ${scenarios.join(', ')}, got ${config.only}`);
   if (config.only) config.scenarios = [4];
   const priority = applyPriority(config.nice);
@@ -122,6 +123,14 @@ async function main(): Promise<void> {
     const out = path.resolve(ROOT, config.out);
     runGroupingBench(out, log);
     log(`wrote the grouping section of ${path.relative(ROOT, out)}`);
+    return;
+  }
+  if (config.only === 'network') {
+    // Weak networks (#16): page loads on Chromium's Fast 3G and Slow 3G, beside the uncompressed comparison.
+    const out = path.resolve(ROOT, config.out);
+    const rows = await runNetworkBench(out, log);
+    log(`wrote the weak-network section of ${path.relative(ROOT, out)}`);
+    if (rows.some((r) => r.loads.some((l) => l.error))) process.exitCode = 1;
     return;
   }
   if (config.only === 'drafts') {

@@ -11,7 +11,7 @@ import { createElements, type NewElement } from '../../shared/ops/elements';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+export { CHROMIUM_ARGS } from '../../tests/helpers/chromium-args';
 
 export interface Machine {
   cpu: string;

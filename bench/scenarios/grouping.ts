@@ -3,10 +3,10 @@
  * hand-made groups on tests/fixtures/grouping-ideas.ts. `BENCH_ONLY=grouping npm run bench`
  * writes its section of docs/benchmarks.md. Pure code, one process, no server.
  */
-import fs from 'node:fs';
 import os from 'node:os';
 import { adjustedRandIndex, DEFAULT_THRESHOLD, proposeGroups, purity } from '../../shared/grouping';
 import { tokenize } from '../../shared/grouping/text';
+import { spliceSectionByHeading } from '../lib/splice';
 import { GROUPING_FIXTURE, type FixtureItem } from '../../tests/fixtures/grouping-ideas';
 
 const HEADING = '## Grouping similar ideas offline (#20)';
@@ -82,11 +82,5 @@ export function runGroupingBench(out: string, log: (line: string) => void): void
     '',
   ];
   const section = lines.join('\n');
-  const old = fs.existsSync(out) ? fs.readFileSync(out, 'utf8') : '# Benchmarks\n';
-  const start = old.indexOf(HEADING);
-  if (start < 0) fs.writeFileSync(out, `${old.trimEnd()}\n\n${section}`);
-  else {
-    const next = old.slice(start + 1).search(/^## /m);
-    fs.writeFileSync(out, `${old.slice(0, start)}${section}${next < 0 ? '' : `\n${old.slice(start + 1 + next)}`}`);
-  }
+  spliceSectionByHeading(out, HEADING, section);
 }

@@ -90,6 +90,10 @@ describe.skipIf(!built)('delivery over weak networks (#16)', () => {
     const html = res.body.toString('utf8');
     expect(html).toContain('data-title="Budżet &lt;obywatelski&gt; &amp; &quot;Łowicz&quot;"');
     expect(html).not.toContain('Wczytuję tablicę');
+    // Its stylesheet comes after the loading line, so it cannot hold back the first paint.
+    const head = html.slice(0, html.indexOf('</head>'));
+    expect(head).not.toMatch(/rel="stylesheet"/);
+    expect(html.indexOf('rel="stylesheet"')).toBeGreaterThan(html.indexOf('data-boot'));
     const scripts = scriptsOf(html);
     expect(scripts.length).toBeGreaterThan(0);
     let gzipped = 0;
