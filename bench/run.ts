@@ -25,6 +25,7 @@ import { runAppendMicro, runCompactMicro } from './scenarios/sqlite-micro';
 import { runTransportBench } from './scenarios/transport';
 import { runGroupingBench } from './scenarios/grouping';
 import { runNetworkBench } from './scenarios/network';
+import { spliceSectionByHeading } from './lib/splice';
 
 const log = (line: string) => console.log(line);
 
@@ -94,15 +95,6 @@ function applyPriority(nice: number | undefined): string {
     done.push(`autogroup unchanged (${(error as Error).message})`);
   }
   return `${done.join('; ')} (BENCH_NICE=${nice})`;
-}
-
-/** Replaces the `## 4.` section of an existing report (or appends it), leaving the rest as it is. */
-function spliceSection(file: string, section: string): string {
-  const old = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmarks\n';
-  const start = old.search(/^## 4\. /m);
-  if (start < 0) return `${old.trimEnd()}\n\n${section}`;
-  const next = old.slice(start + 1).search(/^## /m);
-  return `${old.slice(0, start)}${section}${next < 0 ? '' : `\n${old.slice(start + 1 + next)}`}`;
 }
 
 async function main(): Promise<void> {
@@ -247,7 +239,8 @@ async function main(): Promise<void> {
   const out = path.resolve(ROOT, config.out);
   fs.mkdirSync(path.dirname(out), { recursive: true });
   const command = `${results.env ? `${results.env} ` : ''}npm run bench`;
-  fs.writeFileSync(out, config.only ? spliceSection(out, crossProcessSection(results, { command })) : renderReport(results));
+  if (config.only) spliceSectionByHeading(out, /^## 4\. /m, crossProcessSection(results, { command }));
+  else fs.writeFileSync(out, renderReport(results));
   // The raw figures, so the report can be re-rendered without re-running (BENCH_RENDER).
   const raw = path.join(os.tmpdir(), `warsztat-bench-results-${started.toISOString().replace(/[:.]/g, '-')}.json`);
   fs.writeFileSync(raw, serializeResults(results));
@@ -337,7 +330,8 @@ function renderOnly(file: string): void {
   const config = loadBenchConfig();
   const out = path.resolve(ROOT, config.out);
   const command = `${results.env ? `${results.env} ` : ''}npm run bench`;
-  fs.writeFileSync(out, config.only ? spliceSection(out, crossProcessSection(results, { command })) : renderReport(results));
+  if (config.only) spliceSectionByHeading(out, /^## 4\. /m, crossProcessSection(results, { command }));
+  else fs.writeFileSync(out, renderReport(results));
   log(`wrote ${path.relative(ROOT, out)} from ${file}`);
 }
 

@@ -5,6 +5,7 @@ import { createWarsztat, type Warsztat } from '../../server/app';
 import { loadConfig } from '../../server/config';
 import { runConvergenceFuzz, storedJson, type FuzzBoard } from '../../tests/helpers/convergence-fuzz';
 import { machineInfo } from '../lib/proc';
+import { spliceSectionByHeading } from '../lib/splice';
 
 /**
  * Section 8: the server-level convergence fuzz at length (#14). Seeds × ops through one real
@@ -114,12 +115,5 @@ export function convergenceSection(r: ConvergenceBenchResult): string {
 
 /** Replaces this section of the report (found by its title, whatever its number) or appends it. */
 export function spliceConvergenceSection(file: string, section: string): void {
-  const old = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmarks\n';
-  const start = old.search(/^## \d+\. Server-level convergence fuzz/m);
-  if (start < 0) {
-    fs.writeFileSync(file, `${old.trimEnd()}\n\n${section}`);
-    return;
-  }
-  const next = old.slice(start + 1).search(/^## /m);
-  fs.writeFileSync(file, `${old.slice(0, start)}${section}${next < 0 ? '' : `\n${old.slice(start + 1 + next)}`}`);
+  spliceSectionByHeading(file, /^## \d+\. Server-level convergence fuzz/m, section);
 }

@@ -4,7 +4,6 @@
  * process; the DOCX and the PDF must each take ≤ 3 s.
  */
 import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import * as Y from 'yjs';
 import { initBoard } from '../../shared/ops/board';
@@ -15,6 +14,7 @@ import { clearPngCache } from '../../server/export/png';
 import { realisticBoard } from '../../tests/helpers/realistic-board';
 import { exportContext } from '../../server/export/source';
 import { loadAverage, machineInfo, type MachineInfo } from '../lib/proc';
+import { spliceSectionByHeading } from '../lib/splice';
 
 const TARGET_MS = 3000;
 const TARGET_CPU_MS = 1500;
@@ -207,14 +207,7 @@ export function reportSection(r: ReportBenchResult, priority: string): string {
 
 /** Replaces the report's `## 6.` section, or appends it. */
 export function spliceReportSection(file: string, section: string): void {
-  const old = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmarks\n';
-  const start = old.search(/^## 6\. /m);
-  if (start < 0) {
-    fs.writeFileSync(file, `${old.trimEnd()}\n\n${section}`);
-    return;
-  }
-  const next = old.slice(start + 1).search(/^## /m);
-  fs.writeFileSync(file, `${old.slice(0, start)}${section}${next < 0 ? '' : `\n${old.slice(start + 1 + next)}`}`);
+  spliceSectionByHeading(file, /^## 6\. /m, section);
 }
 
 if (process.env.BENCH_REPORT_CHILD === '1') {

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import type { MachineInfo } from '../lib/proc';
 import { cores, int, mib } from '../lib/stats';
 import type { SoakResult } from './soak';
+import { spliceSectionByHeading } from '../lib/splice';
 
 /** The soak's section of docs/benchmarks.md, found by its title whatever its number. */
 const HEADING = /^## \d+\. Soak\b/m;
@@ -111,12 +112,5 @@ export function soakSection(r: SoakResult, machine: MachineInfo, git: string, pr
 
 /** Replaces the soak section of the report (or appends it), leaving the rest as it is. */
 export function spliceSoakSection(file: string, section: string): void {
-  const old = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmarks\n';
-  const start = old.search(HEADING);
-  if (start < 0) {
-    fs.writeFileSync(file, `${old.trimEnd()}\n\n${section}`);
-    return;
-  }
-  const next = old.slice(start + 1).search(/^## /m);
-  fs.writeFileSync(file, `${old.slice(0, start)}${section}${next < 0 ? '' : `\n${old.slice(start + 1 + next)}`}`);
+  spliceSectionByHeading(file, HEADING, section);
 }
