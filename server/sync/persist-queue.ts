@@ -33,11 +33,6 @@ export class PersistQueue {
     }
   }
 
-  /** Whether updates are waiting that no write has taken yet. */
-  get hasPending(): boolean {
-    return this.pending.length > 0;
-  }
-
   /** Resolves when everything enqueued so far is durable (or has failed). */
   flush(): Promise<void> {
     this.scheduled = false;

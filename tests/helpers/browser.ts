@@ -19,7 +19,6 @@ export function browserUnavailable(): string | null {
   return reason;
 }
 
-
 /** One Chromium per test worker: starting one costs about 2 s of CPU, and the files share a worker (isolate: false). */
 let shared: Promise<Browser> | null = null;
 

@@ -30,18 +30,23 @@ const idsIn = (update: Uint8Array) => {
   return new Set(elementsOf(doc).keys());
 };
 
+/** A server on a HeldAppendStore, a board and a synced participant; from now on every write is held. */
+async function boardWithHeldWrites(title: string) {
+  const dir = tempDir();
+  const store = new HeldAppendStore(path.join(dir, 'warsztat.sqlite'));
+  const server = await startServer({}, dir, { store });
+  const board = await server.createBoard(title);
+  const writer = stockClient(server.wsUrl, board.id, board.tokens.participant);
+  await synced(writer);
+  onCleanup(() => store.held.forEach((h) => h.release()));
+  store.holding = true;
+  return { store, server, board, writer };
+}
+
 describe('answers that relay the board carry only what is on disk', () => {
   it('an edit arriving while an earlier write is in flight is not in an answer read before it (the SIGKILL loss of scale.test.ts)', async () => {
-    const dir = tempDir();
-    const store = new HeldAppendStore(path.join(dir, 'warsztat.sqlite'));
-    const server = await startServer({}, dir, { store });
-    const board = await server.createBoard('Zapis w toku');
-    const writer = stockClient(server.wsUrl, board.id, board.tokens.participant);
-    await synced(writer);
+    const { store, server, board, writer } = await boardWithHeldWrites('Zapis w toku');
     const room = server.warsztat.rooms.peek(board.id)!;
-
-    onCleanup(() => store.held.forEach((h) => h.release()));
-    store.holding = true;
     const first = createElement(writer.doc, { type: 'note', text: 'pierwsza' });
     await waitFor(() => store.held.length === 1, 5000, 'the first write to be in flight');
     // As a client's sync step 1 or another process's state vector is answered: read, then wait.
@@ -65,16 +70,8 @@ describe('answers that relay the board carry only what is on disk', () => {
     expect([...elementsOf(reader.doc).keys()]).toEqual(expect.arrayContaining([first, second]));
   });
 
-  it('a client connecting while a write is held gets its answer only after that write, and with nothing newer', async () => {
-    const dir = tempDir();
-    const store = new HeldAppendStore(path.join(dir, 'warsztat.sqlite'));
-    const server = await startServer({}, dir, { store });
-    const board = await server.createBoard('Nowy uczestnik');
-    const writer = stockClient(server.wsUrl, board.id, board.tokens.participant);
-    await synced(writer);
-
-    onCleanup(() => store.held.forEach((h) => h.release()));
-    store.holding = true;
+  it('a client connecting while a write is held gets the held note only once it is written', async () => {
+    const { store, server, board, writer } = await boardWithHeldWrites('Nowy uczestnik');
     const unwritten = createElement(writer.doc, { type: 'note', text: 'jeszcze nie na dysku' });
     await waitFor(() => store.held.length === 1, 5000, 'the write to be in flight');
     const reader = stockClient(server.wsUrl, board.id, board.tokens.observer);
